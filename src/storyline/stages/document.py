@@ -1,0 +1,38 @@
+"""The annotated document every stage reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from storyline.records import Article, Attribution, Claim, Event, Mention, PublicationDate, Timex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass
+class ArticleDoc:
+    """One article with its parse and the results of the stages run so far.
+
+    ``doc`` is spaCy's parse of ``article.text`` (so token and entity offsets are
+    offsets into the clean text). The runner fills the result fields in stage
+    order; a stage only reads fields of stages that run before it.
+    """
+
+    article: Article
+    doc: Doc
+    mentions: list[Mention] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    published: PublicationDate | None = None
+    timexes: list[Timex] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    @property
+    def id(self) -> str:
+        return self.article.id

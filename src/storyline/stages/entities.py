@@ -1,0 +1,26 @@
+"""Named-entity mentions from spaCy's NER."""
+
+from __future__ import annotations
+
+from storyline.records import Mention
+from storyline.stages.document import ArticleDoc
+
+# Entity labels that name actors, places or groups; dates, numbers and the like
+# are handled by the time and claims stages.
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
+
+
+def extract_mentions(doc: ArticleDoc) -> list[Mention]:
+    """Every named entity of an actor-like label, as a span of the clean text."""
+    mentions = []
+    for ent in doc.doc.ents:
+        if ent.label_ not in ACTOR_LABELS:
+            continue
+        text = ent.text
+        # spaCy includes a leading "the" in some ORG spans; keep the span as the model gives it.
+        if not text.strip():
+            continue
+        mentions.append(
+            Mention(doc.id, ent.start_char, ent.end_char, ent.label_, text)
+        )
+    return mentions
