@@ -45,6 +45,26 @@ class OffsetSegment:
 
 
 @dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One article as a reader found it, before cleaning.
+
+    ``published`` comes with ``published_how``: ``given`` when the input states
+    it as a field (JSONL ``date``/``dct``), ``metadata`` when read from HTML meta
+    tags, JSON-LD, a URL pattern or a feed item date.
+    """
+
+    text: str
+    source: str  # file path, plus "#member" for an item inside a file (JSONL line, WARC record, feed item)
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    input_id: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    published_how: PublishedHow = "unknown"
+    title_in_text: bool = False  # plain text: the first meaningful line is the title
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     id: str  # content hash of the clean text (see ingest.ids)
     text: str  # clean text: every span points here

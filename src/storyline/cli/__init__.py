@@ -1,0 +1,16 @@
+"""The storyline command line: thin commands over the library.
+
+Each area registers its commands on the shared ``app`` in its own module,
+imported here.
+"""
+
+from __future__ import annotations
+
+from storyline.cli.app import app
+
+# Command modules register themselves on `app` when imported (one line per area).
+from storyline.cli import core  # noqa: E402,F401
+
+
+def main() -> None:
+    app()
