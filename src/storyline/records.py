@@ -62,6 +62,11 @@ class RawDocument:
     published: str | None = None  # YYYY-MM-DD
     published_how: PublishedHow = "unknown"
     title_in_text: bool = False  # plain text: the first meaningful line is the title
+    # How the reader decoded the bytes: "utf-8" (also for JSON and feeds that
+    # declare it), else the fallback or declared codec it used ("cp1252",
+    # "latin-1", "utf-16", "windows-1251"), plus "+replaced" when a few bytes
+    # could not be decoded and became U+FFFD. Anything but "utf-8" means re-decoded.
+    encoding: str = "utf-8"
 
 
 @dataclass(frozen=True, slots=True)
