@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from storyline.records import Article, Attribution, Claim, Event, Mention, PublicationDate, Timex
+from storyline.records import (
+    Article,
+    Attribution,
+    Claim,
+    Event,
+    FramingLabel,
+    Mention,
+    PublicationDate,
+    Timex,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -28,6 +37,7 @@ class ArticleDoc:
     timexes: list[Timex] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    labels: list[FramingLabel] = field(default_factory=list)
 
     @property
     def text(self) -> str:

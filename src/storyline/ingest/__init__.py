@@ -1,0 +1,1 @@
+"""Reading inputs (readers) and turning them into clean articles (clean, offsets, ids)."""

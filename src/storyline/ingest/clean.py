@@ -1,0 +1,175 @@
+"""Cleaning: from a raw document to the clean article every fact points into.
+
+Cleaning never loses the original: the raw text is kept, and the clean text is
+built piece by piece with the raw range of every piece (see ``offsets``), so
+any span of the clean text maps back to the raw text.
+
+What it does, line by line:
+- repairs mojibake (ftfy) and apostrophes that a bad encoder turned into
+  no-break spaces ("Syria\u00a0s" -> "Syria's");
+- drops junk lines (bare ids, photo captions and credits, a repeated headline,
+  trailers such as "read more:"), patterns in ``lexicons/cleaning.yaml``;
+- recognizes a dateline and wire credit ("PARIS (AFP) –", "Paris:") as metadata
+  (it stays in the text; its span is recorded);
+- joins the kept lines as paragraphs separated by a blank line.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import ftfy
+
+from storyline.ingest.ids import article_id
+from storyline.ingest.offsets import SegmentBuilder
+from storyline.lexicons import load_yaml
+from storyline.records import Article, RawDocument, Span
+
+# Trailers ("read more:") are only looked for among the last lines: the same words
+# inside an article are text. 3 lines covers the seeds and common site footers.
+TRAILER_WINDOW = 3
+# Datelines are only looked for in the first paragraphs (title, standfirst, lede:
+# seed 002 has its dateline in the third kept paragraph).
+DATELINE_WINDOW = 4
+PARAGRAPH_SEPARATOR = "\n\n"
+
+# A no-break space standing for an apostrophe: between a letter and a contraction
+# or possessive ending ("Syria\u00a0s", "don\u00a0t", "we\u00a0re").
+_NBSP_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\u00a0(?=(?:s|t|re|ve|ll|d|m)\b)")
+# ... or after a plural possessive: "rebels\u00a0)" / "rebels\u00a0 ".
+_NBSP_PLURAL_POSSESSIVE = re.compile(r"(?<=[a-z]s)\u00a0(?=[\s)\],.;:!?]|$)")
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str  # as in the raw text
+    start: int  # raw offset of its first character
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> tuple[list[tuple[str, re.Pattern[str]]], list[re.Pattern[str]], list[re.Pattern[str]]]:
+    data = load_yaml("cleaning.yaml")
+    junk = [(r["name"], re.compile(r["pattern"], re.IGNORECASE)) for r in data["junk_lines"]]
+    trailers = [re.compile(p, re.IGNORECASE) for p in data["trailers"]]
+    datelines = [re.compile(p) for p in data["datelines"]]
+    return junk, trailers, datelines
+
+
+def _split_lines(raw: str) -> list[_Line]:
+    lines = []
+    for match in re.finditer(r"[^\r\n]+", raw):
+        lines.append(_Line(match.group(), match.start()))
+    return lines
+
+
+def junk_reason(line: str) -> str | None:
+    """The name of the junk rule a whole line matches, or None for an article line."""
+    stripped = line.strip()
+    junk, _, _ = _rules()
+    for name, pattern in junk:
+        if pattern.fullmatch(stripped):
+            return name
+    return None
+
+
+def repair(line: str, nbsp_apostrophes: bool) -> str:
+    """Mojibake and encoder damage repaired; no-break spaces become plain spaces."""
+    fixed = ftfy.fix_text(
+        line, normalization="NFC", unescape_html=False, fix_line_breaks=False, uncurl_quotes=False
+    )
+    if nbsp_apostrophes:
+        fixed = _NBSP_APOSTROPHE.sub("'", fixed)
+        fixed = _NBSP_PLURAL_POSSESSIVE.sub("'", fixed)
+    return fixed.replace("\u00a0", " ")
+
+
+def _has_nbsp_apostrophes(raw: str) -> bool:
+    # The damage is systematic in an article; two hits make it a pattern, not chance.
+    return len(_NBSP_APOSTROPHE.findall(raw)) >= 2
+
+
+def _is_trailer(line: str) -> bool:
+    _, trailers, _ = _rules()
+    return any(p.fullmatch(line.strip()) for p in trailers)
+
+
+def find_dateline(paragraph: str) -> tuple[int, int, str, str | None] | None:
+    """(start, end, place, wire) of a dateline at the start of a paragraph."""
+    _, _, datelines = _rules()
+    for pattern in datelines:
+        match = pattern.match(paragraph)
+        if not match:
+            continue
+        place = match.group("place").strip()
+        wire = match.groupdict().get("wire")
+        if wire is None and not _is_place_name(place):
+            continue
+        return match.start(), match.end(), place, wire
+    return None
+
+
+def _is_place_name(name: str) -> bool:
+    from storyline.ingest.places import is_known_place
+
+    return is_known_place(name.split(",")[0])
+
+
+def clean(doc: RawDocument) -> Article:
+    """The clean article of a raw document (id = content hash of the clean text)."""
+    raw = doc.text
+    nbsp = _has_nbsp_apostrophes(raw)
+    lines = [ln for ln in _split_lines(raw) if ln.text.strip()]
+    # trailers: cut at the first trailer among the last lines
+    for i in range(max(0, len(lines) - TRAILER_WINDOW), len(lines)):
+        if _is_trailer(lines[i].text):
+            lines = lines[:i]
+            break
+    builder = SegmentBuilder()
+    seen: set[str] = set()
+    kept = 0
+    dateline: Span | None = None
+    place: str | None = None
+    wire: str | None = None
+    for line in lines:
+        if junk_reason(line.text):
+            continue
+        # strip surrounding whitespace, keeping the raw offsets of what remains
+        lead = len(line.text) - len(line.text.lstrip())
+        body = line.text.strip()
+        key = " ".join(body.split()).lower()
+        if key in seen:  # a headline or caption repeated by the scraper
+            continue
+        seen.add(key)
+        fixed = repair(body, nbsp)
+        if kept:
+            builder.add(PARAGRAPH_SEPARATOR, line.start, line.start)
+        paragraph_start = builder.length
+        builder.add_aligned(fixed, body, line.start + lead)
+        if dateline is None and kept < DATELINE_WINDOW:
+            found = find_dateline(fixed)
+            if found:
+                start, end, place, wire = found
+                dateline = Span(paragraph_start + start, paragraph_start + end)
+        kept += 1
+    text = builder.text()
+    title = doc.title
+    if title is None and doc.title_in_text and text:
+        title = text.split(PARAGRAPH_SEPARATOR, 1)[0]
+    return Article(
+        id=article_id(text),
+        text=text,
+        raw=raw,
+        segments=builder.segments(),
+        title=repair(title, nbsp) if title else None,
+        outlet=doc.outlet,
+        url=doc.url,
+        input_id=doc.input_id,
+        source=doc.source,
+        published=doc.published,
+        published_how=doc.published_how if doc.published else "unknown",
+        dateline=dateline,
+        dateline_place=place,
+        wire=wire,
+    )

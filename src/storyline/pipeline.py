@@ -1,0 +1,106 @@
+"""The per-article pipeline: one picklable callable from a document to its facts.
+
+``ArticlePipeline`` loads spaCy once per process (lazily, so it pickles small and
+ships to pool workers or a Dask cluster), cleans each input, parses batches with
+``nlp.pipe`` and runs the stages in order. A stage that fails on an article is
+recorded as a :class:`StageFailure` with its reason; the other stages and
+articles go on.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from storyline.ingest.clean import clean
+from storyline.records import Article, ArticleFacts, RawDocument, Span, StageFailure
+from storyline.stages.document import ArticleDoc
+from storyline.stages.entities import extract_mentions
+
+log = logging.getLogger(__name__)
+
+# Texts per nlp.pipe batch: spaCy's own default (1000) holds too many long
+# articles in memory at once; 32 keeps throughput within 2% of it on news
+# articles (measured with `make bench`) at a fraction of the peak memory.
+BATCH_SIZE = 32
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A named stage: ``run(doc)`` returns what goes into ``ArticleDoc.<field>``."""
+
+    name: str
+    field: str
+    run: Callable[[ArticleDoc], Any]
+
+
+def default_stages() -> list[Stage]:
+    """The stages in the order they run; each may read the fields of those before it."""
+    return [
+        Stage("entities", "mentions", extract_mentions),
+    ]
+
+
+class ArticlePipeline:
+    """Maps raw documents (or clean articles) to :class:`ArticleFacts`."""
+
+    def __init__(self, stages: list[Stage] | None = None, batch_size: int = BATCH_SIZE) -> None:
+        self.stages = stages if stages is not None else default_stages()
+        self.batch_size = batch_size
+        self._nlp: Any = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_nlp"] = None  # reloaded in the worker
+        return state
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            from storyline.nlp import load_nlp
+
+            self._nlp = load_nlp()
+        return self._nlp
+
+    def __call__(self, item: RawDocument | Article) -> ArticleFacts:
+        return next(iter(self.process([item])))
+
+    def process(self, items: Iterable[RawDocument | Article]) -> Iterator[ArticleFacts]:
+        """Facts of each item, in order, parsing in batches."""
+        articles = (as_article(item) for item in items)
+        pairs = ((a.text, a) for a in articles)
+        for parsed, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+            yield self.run_stages(ArticleDoc(article=article, doc=parsed))
+
+    def run_stages(self, doc: ArticleDoc) -> ArticleFacts:
+        failures: list[StageFailure] = []
+        for stage in self.stages:
+            try:
+                setattr(doc, stage.field, stage.run(doc))
+            except Exception as exc:  # one stage failing must not lose the article
+                reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+                log.debug("stage %s failed on %s\n%s", stage.name, doc.id, traceback.format_exc())
+                failures.append(StageFailure(doc.id, stage.name, reason))
+        return facts_of(doc, failures)
+
+
+def as_article(item: RawDocument | Article) -> Article:
+    return item if isinstance(item, Article) else clean(item)
+
+
+def facts_of(doc: ArticleDoc, failures: list[StageFailure]) -> ArticleFacts:
+    return ArticleFacts(
+        article=doc.article,
+        published=doc.published,
+        mentions=tuple(doc.mentions),
+        attributions=tuple(doc.attributions),
+        timexes=tuple(doc.timexes),
+        events=tuple(doc.events),
+        claims=tuple(doc.claims),
+        labels=tuple(doc.labels),
+        failures=tuple(failures),
+        sentences=tuple(Span(s.start_char, s.end_char) for s in doc.doc.sents),
+    )

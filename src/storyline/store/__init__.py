@@ -1,0 +1,282 @@
+"""The DuckDB store: one writer, content-hash ids, transactions, versioned migrations.
+
+``Store`` is the only writer. Each ``write`` is one transaction: a build killed
+midway keeps every batch committed before the kill, and a rerun skips the
+articles already stored (their ids are hashes of their clean text), so it
+resumes without duplicates. Readers use :func:`connect` with ``read_only=True``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from storyline.ingest.offsets import segments_to_json
+from storyline.records import ArticleFacts, Skipped
+
+MIGRATIONS_PACKAGE = "storyline.store.migrations"
+
+
+def connect(path: str | Path, read_only: bool = True) -> duckdb.DuckDBPyConnection:
+    """A connection to a dossier file; read-only unless asked otherwise."""
+    path = Path(path)
+    if read_only and not path.exists():
+        raise FileNotFoundError(f"no dossier at {path}: build one with `storyline build PATH --db {path}`")
+    return duckdb.connect(str(path), read_only=read_only)
+
+
+def migrations() -> list[tuple[int, str]]:
+    """(version, sql) of every migration file, in order."""
+    found = []
+    for entry in resources.files(MIGRATIONS_PACKAGE).iterdir():
+        name = entry.name
+        if name.endswith(".sql") and name[:3].isdigit():
+            found.append((int(name[:3]), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return 0
+    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Apply the migrations the database lacks, each in its own transaction."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)"
+    )
+    current = schema_version(con)
+    for version, sql in migrations():
+        if version <= current:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(sql)
+            con.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        current = version
+    return current
+
+
+def _rows(facts: Sequence[ArticleFacts]) -> dict[str, list[tuple]]:
+    tables: dict[str, list[tuple]] = {
+        name: []
+        for name in (
+            "articles",
+            "sentences",
+            "mentions",
+            "attributions",
+            "timexes",
+            "events",
+            "claims",
+            "framing",
+            "failures",
+        )
+    }
+    for f in facts:
+        a = f.article
+        pub = f.published
+        tables["articles"].append(
+            (
+                a.id,
+                a.input_id,
+                a.source,
+                a.title,
+                a.outlet,
+                a.url,
+                a.raw,
+                a.text,
+                json.dumps(segments_to_json(a.segments)),
+                pub.date if pub else a.published,
+                pub.earliest if pub else a.published,
+                pub.latest if pub else a.published,
+                pub.how if pub else a.published_how,
+                pub.confidence if pub else (1.0 if a.published else 0.0),
+                pub.evidence if pub else None,
+                a.dateline.start if a.dateline else None,
+                a.dateline.end if a.dateline else None,
+                a.dateline_place,
+                a.wire,
+                len(a.text.split()),
+            )
+        )
+        for i, s in enumerate(f.sentences):
+            tables["sentences"].append((a.id, i, s.start, s.end))
+        seen: set[tuple] = set()
+        for m in f.mentions:
+            key = (m.start, m.end)
+            if key not in seen:
+                seen.add(key)
+                tables["mentions"].append((a.id, m.start, m.end, m.label, m.text, m.actor))
+        for at in f.attributions:
+            content = [[s.start, s.end] for s in at.content]
+            tables["attributions"].append(
+                (
+                    a.id,
+                    at.index,
+                    at.type,
+                    at.speaker,
+                    at.speaker_span.start if at.speaker_span else None,
+                    at.speaker_span.end if at.speaker_span else None,
+                    at.cue.start if at.cue else None,
+                    at.cue.end if at.cue else None,
+                    json.dumps(content),
+                    min(s.start for s in at.content) if at.content else 0,
+                    max(s.end for s in at.content) if at.content else 0,
+                    at.parent,
+                    at.confidence,
+                )
+            )
+        seen = set()
+        for t in f.timexes:
+            if (t.start, t.end) not in seen:
+                seen.add((t.start, t.end))
+                tables["timexes"].append((a.id, t.start, t.end, t.type, t.value, t.text))
+        seen = set()
+        for e in f.events:
+            if (e.start, e.end, e.timex_start) not in seen:
+                seen.add((e.start, e.end, e.timex_start))
+                tables["events"].append(
+                    (
+                        a.id,
+                        e.start,
+                        e.end,
+                        e.date,
+                        e.earliest,
+                        e.latest,
+                        e.description,
+                        e.timex_start,
+                        e.timex_end,
+                        json.dumps(list(e.actors)),
+                        json.dumps(list(e.places)),
+                    )
+                )
+        seen = set()
+        for c in f.claims:
+            if (c.start, c.end) not in seen:
+                seen.add((c.start, c.end))
+                tables["claims"].append(
+                    (a.id, c.start, c.end, c.value, c.qualifier, c.counts, c.claimant, c.as_of, c.text)
+                )
+        seen = set()
+        for lab in f.labels:
+            if (lab.start, lab.end, lab.kind) not in seen:
+                seen.add((lab.start, lab.end, lab.kind))
+                tables["framing"].append(
+                    (a.id, lab.start, lab.end, lab.kind, lab.term, lab.actor, lab.category)
+                )
+        seen = set()
+        for fail in f.failures:
+            if fail.stage not in seen:
+                seen.add(fail.stage)
+                tables["failures"].append((a.id, fail.stage, fail.reason[:1000]))
+    return tables
+
+
+_COLUMNS = {
+    "articles": "id, input_id, source, title, outlet, url, raw, text, segments, published, published_earliest, "
+    "published_latest, published_how, published_confidence, published_evidence, dateline_start, dateline_end, "
+    "dateline_place, wire, words",
+    "sentences": "article_id, idx, start_, end_",
+    "mentions": "article_id, start_, end_, label, text, actor",
+    "attributions": "article_id, idx, type, speaker, speaker_start, speaker_end, cue_start, cue_end, content, "
+    "content_start, content_end, parent, confidence",
+    "timexes": "article_id, start_, end_, type, value, text",
+    "events": "article_id, start_, end_, date, earliest, latest, description, timex_start, timex_end, actors, places",
+    "claims": "article_id, start_, end_, value, qualifier, counts, claimant, as_of, text",
+    "framing": "article_id, start_, end_, kind, term, actor, category",
+    "failures": "article_id, stage, reason",
+}
+
+
+def _bulk_insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
+    """Insert many rows at once through Arrow (executemany goes row by row)."""
+    columns = [c.strip() for c in _COLUMNS[table].split(",")]
+    batch = pa.table({name: [row[i] for row in rows] for i, name in enumerate(columns)})
+    con.register("_storyline_batch", batch)
+    try:
+        con.execute(f"INSERT INTO {table} ({_COLUMNS[table]}) SELECT {_COLUMNS[table]} FROM _storyline_batch")
+    finally:
+        con.unregister("_storyline_batch")
+
+
+class Store:
+    """The single writer of a dossier file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.con = duckdb.connect(str(self.path))
+        except duckdb.IOException as exc:
+            raise RuntimeError(
+                f"cannot open {self.path} for writing ({exc}); is another build or `storyline serve` using it?"
+            ) from exc
+        migrate(self.con)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def article_ids(self) -> set[str]:
+        return {row[0] for row in self.con.execute("SELECT id FROM articles").fetchall()}
+
+    def write(self, facts: Sequence[ArticleFacts], skipped: Iterable[Skipped] = ()) -> int:
+        """Store a batch in one transaction; returns how many articles were new."""
+        existing = self.article_ids_among([f.article.id for f in facts])
+        fresh: list[ArticleFacts] = []
+        batch_ids: set[str] = set()
+        for f in facts:
+            if f.article.id in existing or f.article.id in batch_ids:
+                continue
+            batch_ids.add(f.article.id)
+            fresh.append(f)
+        tables = _rows(fresh)
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for table, rows in tables.items():
+                if rows:
+                    _bulk_insert(con, table, rows)
+            for s in skipped:
+                con.execute(
+                    "INSERT INTO skipped (source, code, reason) VALUES (?, ?, ?) "
+                    "ON CONFLICT (source) DO UPDATE SET code = excluded.code, reason = excluded.reason",
+                    [s.source, s.code, s.reason],
+                )
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        return len(fresh)
+
+    def article_ids_among(self, ids: Sequence[str]) -> set[str]:
+        if not ids:
+            return set()
+        rows = self.con.execute(
+            "SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [list(ids)]
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def forget_skipped(self, sources: Iterable[str]) -> None:
+        """A source read successfully now is no longer skipped."""
+        sources = list(sources)
+        if sources:
+            self.con.execute("DELETE FROM skipped WHERE source IN (SELECT unnest(?))", [sources])
