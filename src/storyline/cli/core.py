@@ -1,3 +1,234 @@
 """Core commands: build, articles, show, mentions, export, extract."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from storyline.cli.app import DEFAULT_DB, DbOption, app, fail
+
+console = Console()
+
+
+@app.command()
+def build(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Files or folders of articles (txt, html, jsonl, json, warc, rss/atom)."),
+    ],
+    db: DbOption = DEFAULT_DB,
+    engine: Annotated[str, typer.Option(help="local (this machine) or dask (a cluster).")] = "local",
+    workers: Annotated[int, typer.Option(help="Worker processes for --engine local.")] = 1,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address for --engine dask, e.g. tcp://127.0.0.1:8786.")
+    ] = None,
+    max_mb: Annotated[float, typer.Option(help="Skip input files larger than this many MB.")] = 20.0,
+) -> None:
+    """Build (or extend) a dossier from articles.
+
+    Example: storyline build ../shared/corpus/seeds --db storyline.duckdb
+    """
+    from storyline.build import build as run_build
+
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise fail(f"no such file or folder: {', '.join(missing)}; check the path")
+    with Progress(
+        TextColumn("[bold]building"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("articles"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("build", total=None)
+        try:
+            report = run_build(
+                [str(p) for p in paths],
+                db,
+                engine=engine,
+                workers=workers,
+                scheduler=scheduler,
+                max_bytes=int(max_mb * 1024 * 1024),
+                progress=lambda n: bar.advance(task, n),
+            )
+        except RuntimeError as exc:
+            raise fail(str(exc)) from exc
+    console.print(
+        f"[bold]{report.stored}[/] articles stored, {report.already} already there, "
+        f"{len(report.skipped)} skipped, {report.failures} stage failures "
+        f"({report.words:,} words in {report.seconds:.1f} s) -> {db}"
+    )
+    for s in report.skipped:
+        console.print(f"  skipped {s.source}: [yellow]{s.code}[/] {s.reason}", highlight=False)
+    for name, status in report.crossdoc.items():
+        if status != "ok":
+            console.print(f"  [red]{name} failed[/]: {status}")
+    from storyline.api import Dossier
+
+    with Dossier(db) as dossier:
+        print_summary(dossier)
+    if report.skipped:
+        raise typer.Exit(1)
+
+
+def print_summary(dossier: object) -> None:
+    from storyline.api import Dossier
+
+    assert isinstance(dossier, Dossier)
+    summary = dossier.summary()
+    table = Table(title=f"dossier {dossier.path}", show_header=False)
+    for key, value in summary.items():
+        table.add_row(key, str(value))
+    console.print(table)
+
+
+@app.command()
+def summary(db: DbOption = DEFAULT_DB) -> None:
+    """What a dossier holds.
+
+    Example: storyline summary --db storyline.duckdb
+    """
+    with _open(db) as dossier:
+        print_summary(dossier)
+
+
+@app.command()
+def articles(
+    db: DbOption = DEFAULT_DB,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
+) -> None:
+    """List the articles of a dossier.
+
+    Example: storyline articles --db storyline.duckdb
+    """
+    with _open(db) as dossier:
+        table = Table("id", "published", "how", "outlet", "words", "title")
+        for a in dossier.articles(limit=limit):
+            table.add_row(
+                a["id"],
+                str(a["published"] or ""),
+                a["published_how"],
+                a["outlet"] or "",
+                str(a["words"]),
+                (a["title"] or "")[:70],
+            )
+        console.print(table)
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id (or a unique prefix of it).")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Print an article with its facts highlighted (entities, quotes, dates, claims).
+
+    Example: storyline show 0bdf4a6d --db storyline.duckdb
+    """
+    with _open(db) as dossier:
+        article = dossier.article(article_id)
+        if article is None:
+            raise fail(f"no article {article_id!r} in {db}; list them with `storyline articles --db {db}`")
+        text = Text(article["text"])
+        styles = {
+            "mention": "bold cyan",
+            "quote": "green",
+            "timex": "magenta",
+            "claim": "bold yellow",
+            "dateline": "dim",
+        }
+        for kind, start, end in dossier.highlights(article["id"]):
+            text.stylize(styles.get(kind, "underline"), start, end)
+        console.print(
+            f"[bold]{article['title'] or article['id']}[/]  {article['outlet'] or ''} {article['published'] or ''} ({article['published_how']})"
+        )
+        console.print(text)
+        console.print("[dim]legend:[/] " + " ".join(f"[{s}]{k}[/]" for k, s in styles.items()))
+
+
+@app.command()
+def mentions(
+    db: DbOption = DEFAULT_DB,
+    label: Annotated[str | None, typer.Option(help="Only this entity label (PERSON, ORG, GPE, ...).")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
+) -> None:
+    """List entity mentions with their canonical actor.
+
+    Example: storyline mentions --label PERSON --db storyline.duckdb
+    """
+    with _open(db) as dossier:
+        table = Table("article", "span", "label", "text", "actor")
+        for m in dossier.mentions(label=label, limit=limit):
+            table.add_row(
+                m["article_id"][:10], f"{m['start_']}-{m['end_']}", m["label"], m["text"], m["actor"] or ""
+            )
+        console.print(table)
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option("--out", help="Folder to write the export files into.")],
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", help="json, csv or parquet.")] = "json",
+) -> None:
+    """Export every table of a dossier.
+
+    Example: storyline export --format csv --out export/ --db storyline.duckdb
+    """
+    from storyline.export import EXPORT_FORMATS, export_dossier
+
+    if format not in EXPORT_FORMATS:
+        raise fail(f"unknown format {format!r}: use one of {', '.join(EXPORT_FORMATS)}")
+    with _open(db) as dossier:
+        written = export_dossier(dossier.con, out, format)
+    for path in written:
+        console.print(str(path))
+
+
+@app.command()
+def extract(
+    input: Annotated[
+        Path, typer.Argument(help="Input JSONL: one article a line (id, text, title, date|dct, ...).")
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Predictions JSONL, one line per input line.")],
+) -> None:
+    """Predictions in the evaluation format (../shared/eval/README.md), offsets into the input text.
+
+    Example: storyline extract ../shared/eval/polnear_dev.jsonl --out pred.jsonl
+    """
+    from storyline.extract import extract as run_extract
+
+    if not input.exists():
+        raise fail(f"no such file: {input}")
+    with Progress(
+        TextColumn("[bold]extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("extract", total=None)
+        n = run_extract(input, out, progress=lambda k: bar.advance(task, k))
+    console.print(f"{n} predictions -> {out}")
+
+
+def _open(db: Path):  # type: ignore[no-untyped-def]
+    from storyline.api import Dossier
+
+    try:
+        return Dossier(db)
+    except FileNotFoundError as exc:
+        raise fail(str(exc)) from exc
+
+
+def dumps(obj: object) -> str:
+    return json.dumps(obj, ensure_ascii=False, default=str)
