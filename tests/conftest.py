@@ -1,0 +1,35 @@
+"""Shared fixtures: paths to ../shared and a built dossier of the seed articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = (REPO / ".." / "shared").resolve()
+SEEDS = SHARED / "corpus" / "seeds"
+
+
+def seed_path(prefix: str) -> Path:
+    """The seed article whose file name starts with ``prefix`` ("000" ... "003")."""
+    (path,) = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.fail(f"seed articles not found at {SEEDS}: ../shared must sit beside the repository")
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_db(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
+    """A dossier built once from the four seed articles (read-only for tests)."""
+    from storyline.build import build
+
+    db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
+    report = build([str(seeds_dir)], db)
+    assert report.stored == 4, report
+    return db
