@@ -1,0 +1,87 @@
+"""Calendar arithmetic on anchor dates, and TimeML value strings at each granularity."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+# A month-day without a year is placed in the year that agrees with the clause's tense if
+# that date lies within this many days of the anchor; beyond it the nearest year wins
+# (calibrated on TempEval-3 train: past-tense dates more than ~9 months back were rare).
+TENSE_WINDOW_DAYS = 270
+
+
+def iso(d: date) -> str:
+    return d.isoformat()
+
+
+def week_value(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def quarter_of(d: date) -> tuple[int, int]:
+    return d.year, (d.month - 1) // 3 + 1
+
+
+def add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+def add_quarters(year: int, quarter: int, quarters: int) -> tuple[int, int]:
+    index = year * 4 + (quarter - 1) + quarters
+    return index // 4, index % 4 + 1
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return date(year, month, day)
+
+
+def _pick(candidates: list[date], anchor: date, tense: str | None) -> date:
+    """The candidate that agrees with the tense if one is near enough, else the nearest."""
+    nearest = min(candidates, key=lambda d: (abs((d - anchor).days), d > anchor))
+    if tense == "past":
+        agreeing = [d for d in candidates if d <= anchor]
+        best = max(agreeing) if agreeing else None
+    elif tense == "future":
+        agreeing = [d for d in candidates if d >= anchor]
+        best = min(agreeing) if agreeing else None
+    else:
+        return nearest
+    if best is not None and abs((best - anchor).days) <= TENSE_WINDOW_DAYS:
+        return best
+    return nearest
+
+
+def month_day_year(month: int, day: int, anchor: date, tense: str | None) -> date | None:
+    """The year of a month-day with no year: a December date in a January article is last year's."""
+    candidates = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := safe_date(y, month, day))]
+    return _pick(candidates, anchor, tense) if candidates else None
+
+
+def month_year(month: int, anchor: date, tense: str | None) -> int:
+    """The year of a bare month name ("in December"), its 15th standing for the month."""
+    if month == anchor.month:
+        return anchor.year
+    candidates = [date(y, month, 15) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    return _pick(candidates, date(anchor.year, anchor.month, 15), tense).year
+
+
+def weekday_date(weekday: int, anchor: date, tense: str | None, rel: str = "") -> date:
+    """The date of a weekday (1 = Monday) near the anchor: past tense looks back, future ahead."""
+    back = (anchor.isoweekday() - weekday) % 7  # days back to the same weekday (0 = the anchor)
+    ahead = (weekday - anchor.isoweekday()) % 7
+    if rel == "last":
+        return anchor - timedelta(days=back or 7)
+    if rel == "next":
+        return anchor + timedelta(days=ahead or 7)
+    if tense == "past":
+        return anchor - timedelta(days=back)
+    if tense == "future":
+        return anchor + timedelta(days=ahead)
+    if rel == "this":
+        return anchor + timedelta(days=ahead) if ahead <= back else anchor - timedelta(days=back)
+    return anchor - timedelta(days=back) if back <= ahead else anchor + timedelta(days=ahead)

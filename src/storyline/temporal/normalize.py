@@ -1,0 +1,435 @@
+"""Resolve a matched temporal expression to its TIMEX3 type and TimeML value.
+
+Relative expressions are resolved against the anchor (the publication date): weekdays,
+month-days and bare months take the direction of the clause's tense; "last week",
+"two years ago" shift the anchor at the unit's granularity. Without an anchor only
+values that need none are produced, with ``XXXX`` where the year cannot be known.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from storyline.temporal import calendar as cal
+from storyline.temporal.finder import Candidate, time_words
+
+SEASON_ORDER = ("SP", "SU", "FA", "WI")
+_PAST_REL = {"last", "past", "previous", "prior", "the previous", "the prior", "this past"}
+_NEXT_REL = {"next", "coming", "the coming", "the following", "this coming"}
+_SPAN_REL = {"the past", "the last", "the next"}  # "the past year": a duration, not a date
+_BACKWARD = {"ago", "earlier", "before", "back"}
+
+
+@dataclass
+class DocState:
+    """What earlier expressions of the same document established (financial news reports
+    "the quarter", "a year earlier" against the quarter it is about)."""
+
+    quarter: tuple[int, int] | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    type: str
+    value: str
+
+
+def resolve(
+    cand: Candidate, anchor: date | None, tense: str | None = None, state: DocState | None = None
+) -> Resolved | None:
+    """The TIMEX3 type and value of ``cand``, or None when it is not a temporal expression."""
+    if cand.value:
+        return Resolved(cand.type, cand.value)
+    fn = _NORMALIZERS[cand.norm]
+    out = fn(cand.groups, anchor, tense, state if state is not None else DocState(), cand)
+    if out is None:
+        return None
+    if isinstance(out, Resolved):
+        return out
+    return Resolved(cand.type, out)
+
+
+# --- word helpers ---
+
+
+def _month(word: str) -> int:
+    return int(time_words()["months"][word.lower().rstrip(".")])
+
+
+def _weekday(word: str) -> int:
+    return int(time_words()["weekdays"][word.lower().rstrip(".")])
+
+
+def _number(word: str) -> float | None:
+    """A number from digits or words ("twenty-four", "a"); None for a vague amount."""
+    w = word.lower().strip()
+    if w in time_words()["vague_numbers"]:
+        return None
+    try:
+        return float(w)
+    except ValueError:
+        pass
+    words = time_words()["number_words"]
+    total = 0.0
+    for part in re.split(r"[- ]", w):
+        if part not in words:
+            return None
+        total += float(words[part])
+    return total
+
+
+def _unit(word: str) -> tuple[str, bool, float]:
+    w = word.lower().replace("centuries", "century").replace("millennia", "millennium")
+    if w not in time_words()["units"] and w.endswith("s"):
+        w = w[:-1]
+    w = {"centurie": "century"}.get(w, w)
+    spec = time_words()["units"][w]
+    return spec["letter"], bool(spec.get("time")), float(spec.get("factor", 1))
+
+
+def _fmt_number(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def _year(groups: dict[str, str], anchor: date | None) -> int | None:
+    if "y" in groups:
+        y = int(groups["y"])
+        if y < 100:  # "3/14/98", "'98"
+            century = (anchor.year // 100) * 100 if anchor else 1900
+            y += century if y <= (anchor.year % 100 if anchor else 99) + 10 else century - 100
+        return y
+    if "y2" in groups:
+        return _year({"y": groups["y2"]}, anchor)
+    return None
+
+
+def _rel_year(rel: str | None, anchor: date | None) -> int | None:
+    if anchor is None:
+        return None
+    return anchor.year + {"last": -1, "next": 1}.get((rel or "this").lower(), 0)
+
+
+# --- normalizers: (groups, anchor, tense, state, candidate) -> value | Resolved | None ---
+
+
+def _ymd(g, anchor, tense, state, cand):
+    y = _year(g, anchor)
+    m = int(g["mn"]) if "mn" in g else _month(g["m"])
+    d = cal.safe_date(y, m, int(re.sub(r"\D", "", g["d"]))) if y else None
+    if d is None:
+        return None
+    state.year = y
+    return cal.iso(d)
+
+
+def _md(g, anchor, tense, state, cand):
+    m, day = _month(g["m"]), int(re.sub(r"\D", "", g["d"]))
+    if anchor is None:
+        return f"XXXX-{m:02d}-{day:02d}" if cal.safe_date(2000, m, day) else None
+    d = cal.month_day_year(m, day, anchor, tense)
+    return cal.iso(d) if d else None
+
+
+def _ym(g, anchor, tense, state, cand):
+    y = _year(g, anchor)
+    state.year = y
+    return f"{y:04d}-{_month(g['m']):02d}"
+
+
+def _month_norm(g, anchor, tense, state, cand):
+    word = g["m"].rstrip(".").lower()
+    if cand.rule == "month" and len(word) <= 4 and word not in ("may", "june", "july"):
+        return None  # a bare abbreviation ("Dec") is rarely a date on its own
+    m = _month(word)
+    if anchor is None:
+        return f"XXXX-{m:02d}"
+    rel = g.get("rel", "").lower()
+    if cand.rule == "month_relative_year":
+        return f"{_rel_year(rel, anchor):04d}-{m:02d}"
+    if rel == "this":
+        y = anchor.year
+    elif rel in _PAST_REL:
+        y = anchor.year if m < anchor.month else anchor.year - 1
+    elif rel in _NEXT_REL:
+        y = anchor.year if m > anchor.month else anchor.year + 1
+    else:
+        y = cal.month_year(m, anchor, tense)
+    return f"{y:04d}-{m:02d}"
+
+
+def _year_norm(g, anchor, tense, state, cand):
+    y = _year(g, anchor)
+    if y is None:
+        return None
+    state.year = y
+    return f"{y:04d}"
+
+
+def _decade(g, anchor, tense, state, cand):
+    if "dec" in g:
+        return g["dec"][:3]
+    century = anchor.year // 100 if anchor else 19
+    return f"{century:02d}{g['dec2'][0]}"
+
+
+def _century(g, anchor, tense, state, cand):
+    n = int(time_words()["ordinals"][g["ord"].lower()])
+    return f"{n - 1:02d}"
+
+
+def _reporting_quarter(anchor: date | None, state: DocState) -> tuple[int, int] | None:
+    """The quarter a financial report is about: the last one named, else the one before the anchor's."""
+    if state.quarter:
+        return state.quarter
+    if anchor is None:
+        return None
+    return cal.add_quarters(*cal.quarter_of(anchor), -1)
+
+
+def _quarter(g, anchor, tense, state, cand):
+    if "q" in g:
+        q = int(time_words()["ordinals"][g["q"].lower()])
+        y = _year(g, anchor) or (_rel_year(g.get("rel"), anchor) if "rel" in g else None)
+        if y is None:
+            if anchor is None:
+                return f"XXXX-Q{q}"
+            ay, aq = cal.quarter_of(anchor)
+            y = ay if q <= aq or tense == "future" else ay - 1
+        state.quarter = (y, q)
+        return f"{y:04d}-Q{q}"
+    if anchor is None:
+        return "XXXX-QX"
+    if "ago" in g:
+        yq = _reporting_quarter(anchor, state)
+        return f"{yq[0] - 1:04d}-Q{yq[1]}" if yq else None
+    latest = g.get("latest", "").lower()
+    if latest in ("current",):
+        y, q = cal.quarter_of(anchor)
+    elif latest in ("coming", "next"):
+        y, q = cal.add_quarters(*cal.quarter_of(anchor), 1)
+    else:
+        yq = _reporting_quarter(anchor, state)
+        assert yq is not None
+        y, q = yq
+    return f"{y:04d}-Q{q}"
+
+
+def _half(g, anchor, tense, state, cand):
+    h = 1 if g["h"].lower() in ("first", "1st") else 2
+    y = _year(g, anchor) or _rel_year(g.get("rel"), anchor)
+    return f"{y:04d}-H{h}" if y else f"XXXX-H{h}"
+
+
+def _season(g, anchor, tense, state, cand):
+    s = time_words()["seasons"][g["s"].lower()]
+    y = _year(g, anchor)
+    if y is None:
+        if anchor is None:
+            return f"XXXX-{s}"
+        rel = g.get("rel", "").lower()
+        current = SEASON_ORDER.index(_season_of(anchor))
+        target = SEASON_ORDER.index(s)
+        y = anchor.year
+        if rel in _PAST_REL and target >= current:
+            y -= 1
+        elif rel in _NEXT_REL and target <= current:
+            y += 1
+    return f"{y:04d}-{s}"
+
+
+def _season_of(d: date) -> str:
+    return ("WI", "WI", "SP", "SP", "SP", "SU", "SU", "SU", "FA", "FA", "FA", "WI")[d.month - 1]
+
+
+_DEIXIS = {"today": 0, "yesterday": -1, "tomorrow": 1, "before yesterday": -2, "after tomorrow": 2}
+
+
+def _deictic_day(g, anchor, tense, state, cand):
+    pod = time_words()["parts_of_day"].get(g.get("pod", "").lower())
+    rel = g.get("rel", "").lower()
+    deixis = g.get("deixis", "").lower()
+    if rel:  # "last night", "this morning", "tomorrow evening"
+        offset = {"last": -1, "this": 0}.get(rel, _DEIXIS.get(rel, 0))
+        if rel == "last" and pod != "NI":
+            return None  # "last morning" is not a deictic day
+    elif deixis:
+        offset = _DEIXIS[deixis]
+    else:  # "tonight"
+        offset = 0
+    if anchor is None:
+        return "PRESENT_REF" if offset == 0 and not pod else None
+    d = cal.iso(anchor + timedelta(days=offset))
+    return Resolved("TIME", f"{d}T{pod}") if pod else Resolved("DATE", d)
+
+
+def _clock_suffix(g) -> str | None:
+    clock = g.get("clock", "").lower()
+    if not clock:
+        return None
+    if clock in ("noon", "midnight"):
+        return "12:00" if clock == "noon" else "24:00"
+    hh, mm = int(g["hh"]), int(g.get("mm") or 0)
+    ampm = g.get("ampm", "").lower().replace(".", "")
+    if ampm == "pm" and hh < 12:
+        hh += 12
+    elif ampm == "am" and hh == 12:
+        hh = 0
+    return f"{hh:02d}:{mm:02d}"
+
+
+def _weekday_norm(g, anchor, tense, state, cand):
+    wd = _weekday(g["wd"])
+    rel = g.get("rel", "").strip().lower()
+    rel = {"this past": "last", "this coming": "next", "coming": "next"}.get(rel, rel)
+    pod = time_words()["parts_of_day"].get(g.get("pod", "").lower())
+    clock = _clock_suffix(g)
+    day = f"XXXX-WXX-{wd}" if anchor is None else cal.iso(cal.weekday_date(wd, anchor, tense, rel))
+    if clock:
+        return Resolved("TIME", f"{day}T{clock}")
+    if pod:
+        return Resolved("TIME", f"{day}T{pod}")
+    return day
+
+
+def _clock(g, anchor, tense, state, cand):
+    clock = _clock_suffix(g)
+    deixis = g.get("deixis", "").lower()
+    if anchor is None:
+        return f"XXXX-XX-XXT{clock}"
+    d = anchor + timedelta(days=_DEIXIS.get(deixis, 0))
+    return f"{cal.iso(d)}T{clock}"
+
+
+def _at_granularity(letter: str, d: date) -> str:
+    if letter == "D":
+        return cal.iso(d)
+    if letter in ("W", "WE"):
+        return cal.week_value(d)
+    if letter == "M":
+        return f"{d.year:04d}-{d.month:02d}"
+    if letter == "Q":
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+    if letter == "Y":
+        return f"{d.year:04d}"
+    if letter == "E":
+        return f"{d.year // 10:03d}"
+    return f"{d.year // 100:02d}"
+
+
+def _shift(d: date, letter: str, n: int) -> date:
+    if letter == "D":
+        return d + timedelta(days=n)
+    if letter in ("W", "WE"):
+        return d + timedelta(weeks=n)
+    months = {"M": 1, "Q": 3, "Y": 12, "E": 120, "C": 1200, "L": 12000}[letter] * n
+    y, m = cal.add_months(d.year, d.month, months)
+    return cal.safe_date(y, m, min(d.day, 28)) or date(y, m, 1)
+
+
+def _shifted(g, anchor, tense, state, cand):
+    letter, is_time, factor = _unit(g["unit"])
+    n = _number(g["n"])
+    backward = g["dir"].lower() in _BACKWARD
+    if n is None or n != int(n) or anchor is None or is_time:
+        if is_time and anchor is not None and n is not None:
+            return Resolved("DATE", cal.iso(anchor))
+        return "PAST_REF" if backward else "FUTURE_REF"
+    steps = int(n * factor) * (-1 if backward else 1)
+    if letter == "Y" and abs(steps) == 1 and state.quarter and backward:
+        y, q = state.quarter  # "a year earlier" in a quarterly report: the year-ago quarter
+        return f"{y - 1:04d}-Q{q}"
+    return _at_granularity(letter, _shift(anchor, letter, steps))
+
+
+def _relative_unit(g, anchor, tense, state, cand):
+    if "endof" in g:
+        if anchor is None:
+            return None
+        if g["endof"].lower().startswith("month"):
+            return f"{anchor.year:04d}-{anchor.month:02d}"
+        return f"{anchor.year:04d}-12-31"
+    rel = g["rel"].lower()
+    unit = g["unit"].lower()
+    letter = {"fiscal year": "Y", "school year": "Y", "full year": "Y", "weekend": "WE"}.get(unit) or _unit(unit)[0]
+    if rel in _SPAN_REL and unit != "weekend":
+        return Resolved("DURATION", f"P1{letter}")
+    if anchor is None:
+        return {"this": "PRESENT_REF", "the": None}.get(rel, "PAST_REF" if rel in _PAST_REL else None)
+    if rel == "that":
+        return f"{state.year:04d}" if letter == "Y" and state.year else None
+    if rel == "the" and letter == "D":
+        return None
+    steps = -1 if rel in _PAST_REL else 1 if rel in _NEXT_REL else 0
+    if letter == "WE":
+        d = anchor + timedelta(weeks=steps)
+        if steps == 0 and rel == "the" and tense == "past" and anchor.isoweekday() < 6:
+            d -= timedelta(weeks=1)  # "over the weekend" in a Monday report: the one just past
+        return f"{cal.week_value(d)}-WE"
+    return _at_granularity(letter, _shift(anchor, letter, steps))
+
+
+def _duration(g, anchor, tense, state, cand):
+    if "units" in g:
+        letter, is_time, _ = _unit(g["units"])
+        return f"PTX{letter}" if is_time else f"PX{letter}"
+    letter, is_time, factor = _unit(g["unit"])
+    if "n" not in g:  # "year-long"
+        n: float | None = 1.0
+    elif "n2" in g:
+        n = _number(g["n2"])
+    else:
+        n = _number(g["n"])
+    if n is not None and g.get("n", "").lower() in ("a", "an") and letter == "S":
+        return None  # "a second time"
+    text = cand.text.lower()
+    if n is not None and ("and a half" in text or "and one-half" in text):
+        n += 0.5
+    amount = "X" if n is None else _fmt_number(n * factor)
+    return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
+
+
+def _set(g, anchor, tense, state, cand):
+    every = g.get("every", "").lower()
+    if every:
+        return {
+            "daily": "XXXX-XX-XX", "nightly": "XXXX-XX-XXTNI", "weekly": "XXXX-WXX",
+            "monthly": "XXXX-XX", "quarterly": "XXXX-QX", "annually": "XXXX", "yearly": "XXXX",
+            "hourly": "PT1H",
+        }[every]
+    if "wd" in g:
+        pod = time_words()["parts_of_day"].get(g.get("pod", "").lower().rstrip("s"))
+        value = f"XXXX-WXX-{_weekday(g['wd'])}"
+        return f"{value}T{pod}" if pod else value
+    letter, is_time, factor = _unit(g["unit"])
+    n = _number(g["n"]) if "n" in g else 1.0
+    amount = "X" if n is None else _fmt_number(n * factor)
+    return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
+
+
+def _reference(g, anchor, tense, state, cand):
+    return time_words()["references"][re.sub(r"\s+", " ", g["ref"].lower())]
+
+
+_NORMALIZERS = {
+    "ymd": _ymd,
+    "md": _md,
+    "ym": _ym,
+    "month": _month_norm,
+    "year": _year_norm,
+    "decade": _decade,
+    "century": _century,
+    "quarter": _quarter,
+    "half": _half,
+    "season": _season,
+    "deictic_day": _deictic_day,
+    "weekday": _weekday_norm,
+    "clock": _clock,
+    "shifted": _shifted,
+    "relative_unit": _relative_unit,
+    "duration": _duration,
+    "set": _set,
+    "reference": _reference,
+}

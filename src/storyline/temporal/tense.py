@@ -1,0 +1,86 @@
+"""The tense of the clause a temporal expression sits in: past, present, future or None.
+
+With a spaCy parse the governing verb and its auxiliaries decide; without one (corpus-scale
+runs that skip the parser) a few surface cues of the sentence do.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
+# Heads of an infinitive that point to the future: "to be aired Monday", "expected to meet Friday".
+_FUTURE_HEADS = {
+    "expect", "schedule", "plan", "due", "set", "go", "intend", "hope", "want", "seek",
+    "prepare", "agree", "promise", "aim", "be", "vow", "threaten", "decide", "try", "likely",
+}
+# How far up the dependency tree to look for the verb that governs an expression.
+MAX_HEAD_HOPS = 6
+
+
+def _governing_verb(token: Token) -> Token | None:
+    for _ in range(MAX_HEAD_HOPS):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def verb_tense(verb: Token) -> str | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux_words = {a.lower_ for a in auxes}
+    if aux_words & _FUTURE_AUX:
+        return "future"
+    if "to" in aux_words or verb.tag_ == "VB" and verb.dep_ == "xcomp":
+        head = verb.head
+        if head is not verb and (head.lemma_.lower() in _FUTURE_HEADS or head.lower_ == "going"):
+            # "is expected to arrive": future, unless the head itself is past ("was set to")
+            return "past" if head.tag_ == "VBD" and head.lemma_ not in ("be",) else "future"
+        return "future" if "to" in aux_words else None
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "past"  # present perfect: the event is over
+    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "present"
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "advcl"):
+        return None
+    return None
+
+
+def tense_at(doc: Doc, start: int, end: int) -> str | None:
+    """Tense of the clause that holds the characters ``[start, end)`` of the parsed text."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verb = _governing_verb(span.root)
+    if verb is None:
+        return text_tense(span.sent.text)
+    return verb_tense(verb)
+
+
+_FUTURE_TEXT = re.compile(
+    r"\b(?:will|'ll|shall|won't|to be held|is to|are to|scheduled|expected to|plans? to|due to|set to|"
+    r"going to|would)\b",
+    re.IGNORECASE,
+)
+_PAST_TEXT = re.compile(
+    r"\b(?:said|was|were|had|did|told|took|came|went|made|began|left|met|saw|gave|got|found|"
+    r"[a-z]{3,}ed)\b",
+    re.IGNORECASE,
+)
+
+
+def text_tense(sentence: str) -> str | None:
+    """Tense from surface cues of a sentence when no parse is at hand."""
+    if _FUTURE_TEXT.search(sentence):
+        return "future"
+    if _PAST_TEXT.search(sentence):
+        return "past"
+    return None
