@@ -1,0 +1,178 @@
+"""Actors within one article: every mention gets the canonical name of what it names.
+
+Rules, in order (the first that applies wins):
+1. the alias lexicon ("Daesh", "ISIL" -> Islamic State; "Al Assad" -> Bashar al-Assad),
+   tried on the surface, on its title-stripped form and without loaded labels
+   ("Daesh Takfiri" -> Daesh);
+2. a person's partial name -> the fullest name in the article that ends with it
+   ("Hollande" -> "Francois Hollande"), only when exactly one full name fits;
+3. the title-stripped surface ("French President Francois Hollande" -> "Francois Hollande").
+Descriptions ("the Syrian president") become mentions labelled ``DESC`` bound to the person
+the article itself introduces with that title ("Syrian President Bashar al-Assad"), else to
+the lexicon's holder of that role on the publication date. Mentions spaCy runs across a
+paragraph break are split; lexicon names spaCy missed ("Lecointre") are added.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from storyline.names import AliasLexicon, fold, load_aliases, load_titles, name_key, name_tokens, strip_title
+from storyline.records import Mention
+from storyline.stages.document import ArticleDoc
+
+PERSON = "PERSON"
+DESCRIPTION = "DESC"
+# Words that label rather than name ("Daesh Takfiri terrorist group"): dropped before lookup.
+LABEL_WORDS = frozenset(
+    {"takfiri", "takfiris", "terrorist", "terrorists", "group", "militants", "militant", "jihadist",
+     "jihadists", "outfit", "extremist", "extremists", "regime"}
+)
+# How many words before a person mention are read as its title ("France's Chief of Defense Staff").
+MAX_TITLE_WORDS = 6
+
+
+def _strip_labels(text: str) -> str:
+    return " ".join(w for w in text.split() if fold(w).lower().strip(".,") not in LABEL_WORDS)
+
+
+def _split_paragraphs(mentions: list[Mention]) -> list[Mention]:
+    out = []
+    for m in mentions:
+        if "\n" not in m.text:
+            out.append(m)
+            continue
+        for part in re.finditer(r"[^\n]+", m.text):
+            piece = part.group().strip()
+            if piece:
+                start = m.start + part.start() + part.group().index(piece)
+                out.append(replace(m, start=start, end=start + len(piece), text=piece))
+    return out
+
+
+def _lexicon_gaps(doc: ArticleDoc, mentions: list[Mention], lexicon: AliasLexicon) -> list[Mention]:
+    """Mentions of lexicon person names (multi-letter, capitalized) spaCy did not tag."""
+    covered = [(m.start, m.end) for m in mentions]
+    names = {
+        a for actor in lexicon.actors.values() if actor.type == "person"
+        for a in (actor.name, *actor.aliases) if len(a) > 3 and a[:1].isupper()
+    }
+    if not names:
+        return []
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+    found = []
+    for hit in pattern.finditer(doc.text):
+        if any(s < hit.end() and hit.start() < e for s, e in covered):
+            continue
+        found.append(Mention(doc.id, hit.start(), hit.end(), PERSON, hit.group()))
+    return found
+
+
+def _lookup(text: str, lexicon: AliasLexicon) -> str | None:
+    return lexicon.lookup(text) or lexicon.lookup(_strip_labels(strip_title(text)) or text)
+
+
+def _full_names(mentions: list[Mention], lexicon: AliasLexicon) -> dict[str, str]:
+    """Last-name key -> the one full person name in the article with it (ambiguous ones dropped)."""
+    candidates: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.label != PERSON:
+            continue
+        bare = strip_title(m.text)
+        canonical = _lookup(m.text, lexicon)
+        full = canonical if canonical and lexicon.actors[canonical].type == "person" else bare
+        tokens = name_tokens(full)
+        if len(tokens) >= 2:
+            candidates.setdefault(tokens[-1], set()).add(full)
+    out = {}
+    for last, fulls in candidates.items():
+        by_key = {name_key(f) for f in fulls}
+        if len(by_key) == 1:
+            out[last] = max(fulls, key=len)
+    return out
+
+
+def _title_before(text: str, start: int) -> str:
+    """The title words right before a person mention, lower case ("syrian president")."""
+    window = fold(text[max(0, start - 80) : start]).split("\n")[-1]
+    words = window.split()[-MAX_TITLE_WORDS:]
+    # Keep the trailing run of capitalized words (and "of") before the name.
+    run: list[str] = []
+    for w in reversed(words):
+        if w[:1].isupper() or w in ("of", "'s"):
+            run.insert(0, w)
+        else:
+            break
+    return re.sub(r"'s\b", "'s", " ".join(run)).lower().strip(" ,")
+
+
+def _role_bindings(doc: ArticleDoc, mentions: list[Mention]) -> dict[str, str]:
+    """Role phrase (lower case) -> person, from titled mentions in this article."""
+    roles = load_titles().roles
+    bound: dict[str, Counter[str]] = {}
+    for m in mentions:
+        if m.label != PERSON or not m.actor:
+            continue
+        title = _title_before(doc.text, m.start)
+        for role in roles:
+            if title.endswith(role):
+                prefix = title[: -len(role)].strip()
+                for phrase in {role, f"{prefix} {role}".strip(), f"{prefix.split()[-1]} {role}" if prefix else role}:
+                    bound.setdefault(phrase, Counter())[m.actor] += 1
+                break
+    return {phrase: c.most_common(1)[0][0] for phrase, c in bound.items() if len(c) == 1}
+
+
+def _descriptions(doc: ArticleDoc, mentions: list[Mention], lexicon: AliasLexicon) -> list[Mention]:
+    roles = load_titles().roles
+    pattern = re.compile(
+        r"\b[Tt]he ((?:[A-Z][\w'\u2019-]+ ){0,2}(?:" + "|".join(re.escape(r) for r in roles) + r"))\b"
+    )
+    bindings = _role_bindings(doc, mentions)
+    date = doc.published.date if doc.published else doc.article.published
+    # A nationality adjective inside the description ("Syrian") may be a mention of its own.
+    covered = [(m.start, m.end) for m in mentions if m.label not in ("NORP", "GPE")]
+    out = []
+    for hit in pattern.finditer(doc.text):
+        phrase = fold(hit.group(1)).lower()
+        if not any(w[:1].isupper() for w in hit.group(1).split()[:-1]) and phrase in roles:
+            # A bare "the president" binds only to the one president the article titles.
+            person = bindings.get(phrase)
+        else:
+            person = bindings.get(phrase) or lexicon.role_holder(phrase, date)
+        if person is None or any(s < hit.end() and hit.start() < e for s, e in covered):
+            continue
+        out.append(Mention(doc.id, hit.start(), hit.end(), DESCRIPTION, doc.text[hit.start() : hit.end()], person))
+    return out
+
+
+def resolve_mentions(doc: ArticleDoc, user_aliases: str | None = None) -> list[Mention]:
+    """The article's mentions with ``actor`` set to a canonical name, in text order.
+
+    Also returns description mentions (label ``DESC``) and lexicon names spaCy missed.
+    ``user_aliases`` is the path of a user alias YAML file loaded over the bundled one.
+    """
+    lexicon = load_aliases(user_aliases)
+    mentions = _split_paragraphs(list(doc.mentions))
+    mentions += _lexicon_gaps(doc, mentions, lexicon)
+    fulls = _full_names(mentions, lexicon)
+    resolved = []
+    for m in mentions:
+        bare = strip_title(m.text)
+        tokens = name_tokens(bare)
+        canonical = None
+        if tokens and (m.label == PERSON or len(tokens) == 1) and tokens[-1] in fulls:
+            full = fulls[tokens[-1]]
+            # "Hollande" or "Francois Hollande": every token of the mention is in the full name.
+            if set(tokens) <= set(name_tokens(full)):
+                canonical = _lookup(full, lexicon) or full
+        if canonical is None:
+            canonical = _lookup(m.text, lexicon)
+        if canonical is None:
+            stripped = _strip_labels(bare)
+            canonical = stripped if stripped else None
+        resolved.append(replace(m, actor=canonical))
+    resolved += _descriptions(doc, resolved, lexicon)
+    return sorted(resolved, key=lambda m: (m.start, m.end))
