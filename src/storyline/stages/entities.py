@@ -17,10 +17,9 @@ def extract_mentions(doc: ArticleDoc) -> list[Mention]:
         if ent.label_ not in ACTOR_LABELS:
             continue
         text = ent.text
-        # spaCy includes a leading "the" in some ORG spans; keep the span as the model gives it.
-        if not text.strip():
+        # The small model sometimes runs an entity across a paragraph break
+        # ("Islamic State\n\nFrancois Hollande"): such a span names no one.
+        if not text.strip() or "\n" in text:
             continue
-        mentions.append(
-            Mention(doc.id, ent.start_char, ent.end_char, ent.label_, text)
-        )
+        mentions.append(Mention(doc.id, ent.start_char, ent.end_char, ent.label_, text))
     return mentions

@@ -30,7 +30,7 @@ def connect(path: str | Path, read_only: bool = True) -> duckdb.DuckDBPyConnecti
     return duckdb.connect(str(path), read_only=read_only)
 
 
-def migrations() -> list[tuple[int, str]]:
+def migration_files() -> list[tuple[int, str]]:
     """(version, sql) of every migration file, in order."""
     found = []
     for entry in resources.files(MIGRATIONS_PACKAGE).iterdir():
@@ -56,7 +56,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)"
     )
     current = schema_version(con)
-    for version, sql in migrations():
+    for version, sql in migration_files():
         if version <= current:
             continue
         con.execute("BEGIN TRANSACTION")
