@@ -22,6 +22,9 @@ from storyline.records import RawDocument, Skipped
 # How much of the head is searched for a <meta charset>: HTML5 requires the
 # declaration within the first 1024 bytes; 4 KiB tolerates sloppy pages.
 CHARSET_SNIFF_BYTES = 4096
+# Below this many words trafilatura's text is a menu or a stub ("Home"), not an
+# article: on a page with no article body it falls back to the navigation.
+MIN_ARTICLE_WORDS = 5
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _HAS_MARKUP_TEXT = re.compile(r">[^<>]*\w[^<>]*<|^[^<]*\w", re.DOTALL)
@@ -83,7 +86,6 @@ def html_document(
             page,
             url=url,
             with_metadata=True,
-            favor_recall=True,  # a short or oddly built article beats no article
             include_comments=False,
             include_tables=False,  # tables in news pages are mostly scores and listings
             date_extraction_params={"extensive_search": False, "original_date": True},
@@ -91,7 +93,7 @@ def html_document(
     except (ValueError, TypeError, AttributeError) as error:  # lxml/trafilatura on pathological markup
         return Skipped(source, "malformed", f"HTML could not be parsed ({type(error).__name__}: {error})")
     text = (getattr(extracted, "text", None) or "").strip() if extracted is not None else ""
-    if not text:
+    if len(text.split()) < MIN_ARTICLE_WORDS:
         if not _HAS_MARKUP_TEXT.search(page):
             return Skipped(source, "empty", "HTML has no text at all; check the file is the saved article")
         return Skipped(

@@ -49,6 +49,7 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[RawDocument | Skipped]:
     name = str(path)
     found = 0
     number = 0
+    truncated: tuple[int, int] | None = None
     with path.open("rb") as stream:
         try:
             for number, record in enumerate(ArchiveIterator(stream), 1):  # noqa: B007 (number is read after)
@@ -67,14 +68,24 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[RawDocument | Skipped]:
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 yield html_bytes_document(body, source, url=url or None, charset=charset)
+                missing = getattr(record.raw_stream, "limit", 0)
+                if missing:  # the archive ends inside this record: its page was cut short
+                    truncated = (number, missing)
         except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as error:
-            where = f"after record {number}" if number else "at the start"
+            where = f"after record {number} (the records up to it were read)" if number else "at its start"
+            detail = " ".join(str(error).split())[:200]
             yield Skipped(
                 name,
                 "malformed",
-                f"broken WARC {where} ({type(error).__name__}: {' '.join(str(error).split())[:200]}); "
-                "the records before it were read",
+                f"broken WARC {where} ({type(error).__name__}: {detail}); re-fetch or re-pack the archive",
             )
             return
-    if not found:
+    if truncated:
+        yield Skipped(
+            name,
+            "malformed",
+            f"WARC is truncated inside record {truncated[0]} ({truncated[1]:,} bytes missing; "
+            "the part read was kept); re-fetch or re-pack the archive",
+        )
+    elif not found:
         yield Skipped(name, "empty", "WARC holds no HTML response records (2xx text/html)")
