@@ -1,0 +1,595 @@
+"""Read queries behind every page and API route: plain typed records, no HTML.
+
+Each function takes an open DuckDB connection (a cursor per request) and only
+reads. Every table may be empty (later stages fill them); the functions then
+return empty lists, never fail. Fact records carry ``sentence_start``: the
+start of the sentence that holds the fact, which is the ``#s-<start>`` anchor
+of the article page (the fact's own start when no sentence covers it).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any, Generic, TypeVar
+
+import duckdb
+
+T = TypeVar("T")
+
+MAX_LIMIT = 500  # the largest page the API serves; exports have no limit
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "total": self.total,
+            "limit": self.limit,
+            "offset": self.offset,
+            "items": [asdict(i) if hasattr(i, "__dataclass_fields__") else i for i in self.items],  # type: ignore[call-overload]
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    id: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: str | None
+    published_how: str
+    words: int
+    wire: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRow:
+    article_id: str
+    start: int
+    end: int
+    label: str
+    text: str
+    actor: str | None
+    sentence_start: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    article_id: str
+    idx: int
+    type: str
+    speaker: str | None
+    speaker_text: str | None  # how the article names the speaker at this quote
+    speaker_start: int | None
+    speaker_end: int | None
+    cue_start: int | None
+    cue_end: int | None
+    content: list[list[int]]
+    start: int  # hull of the content spans
+    end: int
+    text: str  # the text of the hull
+    confidence: float
+    outlet: str | None
+    title: str | None
+    published: str | None
+    sentence_start: int
+
+
+@dataclass(frozen=True, slots=True)
+class TimexRow:
+    article_id: str
+    start: int
+    end: int
+    type: str
+    value: str
+    text: str
+    sentence_start: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    article_id: str
+    start: int
+    end: int
+    date: str
+    earliest: str | None
+    latest: str | None
+    description: str
+    actors: list[str]
+    places: list[str]
+    outlet: str | None
+    title: str | None
+    sentence_start: int
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    article_id: str
+    start: int
+    end: int
+    value: float
+    qualifier: str | None
+    counts: str | None
+    claimant: str | None
+    as_of: str | None
+    text: str
+    outlet: str | None
+    published: str | None
+    sentence_start: int
+
+
+@dataclass(frozen=True, slots=True)
+class FramingRow:
+    article_id: str
+    start: int
+    end: int
+    kind: str
+    term: str
+    actor: str | None
+    category: str | None
+    text: str
+    outlet: str | None
+    sentence_start: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRow:
+    name: str
+    type: str
+    aliases: list[str]
+    country: str | None
+    lat: float | None
+    lon: float | None
+    mentions: int
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    articles: int
+    words: int
+    outlets: list[tuple[str, int]]
+    date_from: str | None
+    date_to: str | None
+    counts: dict[str, int]
+    top_actors: list[ActorRow]
+    stories: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _iso(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _json_list(value: str | None) -> list[Any]:
+    if not value:
+        return []
+    try:
+        parsed = json.loads(value)
+    except ValueError:
+        return []
+    return parsed if isinstance(parsed, list) else []
+
+
+def _limit(limit: int) -> int:
+    return max(0, min(limit, MAX_LIMIT))
+
+
+def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    cur = con.execute(sql, params)
+    names = [d[0] for d in cur.description or []]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def _where(conditions: list[str]) -> str:
+    return ("WHERE " + " AND ".join(conditions)) if conditions else ""
+
+
+# The start of the sentence that holds fact alias `f` (its own start when none does).
+def _sentence(alias: str, start: str = "start_") -> str:
+    pos = f"{alias}.{start}"
+    return (
+        f"coalesce((SELECT max(s.start_) FROM sentences s WHERE s.article_id = {alias}.article_id "
+        f"AND s.start_ <= {pos} AND {pos} < s.end_), {pos})"
+    )
+
+
+def _paged(
+    con: duckdb.DuckDBPyConnection,
+    base: str,
+    conditions: list[str],
+    params: list[Any],
+    order: str,
+    limit: int,
+    offset: int,
+) -> tuple[list[dict[str, Any]], int]:
+    where = _where(conditions)
+    total = con.execute(f"SELECT count(*) FROM ({base}) q {where}", params).fetchone()
+    rows = _rows(
+        con,
+        f"SELECT * FROM ({base}) q {where} ORDER BY {order} LIMIT ? OFFSET ?",
+        [*params, _limit(limit), max(0, offset)],
+    )
+    return rows, int(total[0]) if total else 0
+
+
+# -- articles --------------------------------------------------------------------------------------
+
+_ARTICLE_COLS = "id, title, outlet, url, published, published_how, words, wire"
+
+
+def _article(row: dict[str, Any]) -> ArticleRow:
+    return ArticleRow(
+        id=row["id"], title=row["title"], outlet=row["outlet"], url=row["url"], published=_iso(row["published"]),
+        published_how=row["published_how"], words=int(row["words"]), wire=row["wire"],
+    )  # fmt: skip
+
+
+def list_articles(
+    con: duckdb.DuckDBPyConnection, *, outlet: str | None = None, date_from: str | None = None,
+    date_to: str | None = None, limit: int = 50, offset: int = 0,
+) -> Page[ArticleRow]:  # fmt: skip
+    conditions, params = [], []
+    if outlet:
+        conditions.append("outlet = ?")
+        params.append(outlet)
+    if date_from:
+        conditions.append("published >= CAST(? AS DATE)")
+        params.append(date_from)
+    if date_to:
+        conditions.append("published <= CAST(? AS DATE)")
+        params.append(date_to)
+    rows, total = _paged(
+        con,
+        f"SELECT {_ARTICLE_COLS} FROM articles",
+        conditions,
+        params,
+        "published NULLS LAST, title, id",
+        limit,
+        offset,
+    )
+    return Page([_article(r) for r in rows], total, _limit(limit), offset)
+
+
+def get_article(con: duckdb.DuckDBPyConnection, article_id: str) -> tuple[ArticleRow, str] | None:
+    rows = _rows(con, f"SELECT {_ARTICLE_COLS}, text FROM articles WHERE id = ?", [article_id])
+    return (_article(rows[0]), rows[0]["text"]) if rows else None
+
+
+def article_sentences(con: duckdb.DuckDBPyConnection, article_id: str) -> list[Span]:
+    rows = con.execute(
+        "SELECT start_, end_ FROM sentences WHERE article_id = ? ORDER BY start_", [article_id]
+    ).fetchall()
+    return [Span(int(a), int(b)) for a, b in rows]
+
+
+def article_mentions(con: duckdb.DuckDBPyConnection, article_id: str) -> list[MentionRow]:
+    rows = _rows(
+        con,
+        f"SELECT article_id, start_, end_, label, text, actor, {_sentence('m')} AS sent "
+        "FROM mentions m WHERE article_id = ? ORDER BY start_",
+        [article_id],
+    )
+    return [
+        MentionRow(r["article_id"], r["start_"], r["end_"], r["label"], r["text"], r["actor"], r["sent"])
+        for r in rows
+    ]
+
+
+# -- overview --------------------------------------------------------------------------------------
+
+
+def overview(con: duckdb.DuckDBPyConnection, top: int = 12) -> Overview:
+    n, words, first, last = con.execute(
+        "SELECT count(*), coalesce(sum(words), 0), min(published), max(published) FROM articles"
+    ).fetchone() or (0, 0, None, None)
+    outlets = con.execute(
+        "SELECT coalesce(outlet, '(unknown)') o, count(*) n FROM articles GROUP BY o ORDER BY n DESC, o"
+    ).fetchall()
+    counts = {}
+    for table in ("mentions", "attributions", "timexes", "events", "claims", "framing", "actors", "stories"):
+        row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
+        counts[table] = int(row[0]) if row else 0
+    stories = _rows(con, "SELECT id, title, size FROM stories ORDER BY size DESC, title LIMIT 20", [])
+    return Overview(
+        articles=int(n), words=int(words), outlets=[(o, int(c)) for o, c in outlets], date_from=_iso(first),
+        date_to=_iso(last), counts=counts, top_actors=list_actors(con, limit=top).items, stories=stories,
+    )  # fmt: skip
+
+
+# -- actors ----------------------------------------------------------------------------------------
+
+# Actors come from the actors table when it is filled, else from the resolved mentions alone.
+_ACTORS = """
+WITH m AS (
+    SELECT actor, count(*) AS n, count(DISTINCT article_id) AS a, mode(label) AS label
+    FROM mentions WHERE actor IS NOT NULL GROUP BY actor
+)
+SELECT coalesce(x.name, m.actor) AS name, coalesce(x.type, lower(m.label), 'other') AS type, x.aliases, x.country,
+       x.lat, x.lon, coalesce(m.n, x.mentions, 0) AS mentions, coalesce(m.a, 0) AS articles
+FROM actors x FULL OUTER JOIN m ON m.actor = x.name
+"""
+
+
+def _actor(r: dict[str, Any]) -> ActorRow:
+    return ActorRow(
+        name=r["name"], type=r["type"], aliases=[str(a) for a in _json_list(r["aliases"])], country=r["country"],
+        lat=r["lat"], lon=r["lon"], mentions=int(r["mentions"]), articles=int(r["articles"]),
+    )  # fmt: skip
+
+
+def list_actors(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    type: str | None = None,
+    q: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> Page[ActorRow]:
+    conditions, params = [], []
+    if type:
+        conditions.append("type = ?")
+        params.append(type)
+    if q:
+        conditions.append("name ILIKE ?")
+        params.append(f"%{q}%")
+    rows, total = _paged(con, _ACTORS, conditions, params, "mentions DESC, name", limit, offset)
+    return Page([_actor(r) for r in rows], total, _limit(limit), offset)
+
+
+def get_actor(con: duckdb.DuckDBPyConnection, name: str) -> ActorRow | None:
+    rows = _rows(con, f"SELECT * FROM ({_ACTORS}) q WHERE name = ?", [name])
+    return _actor(rows[0]) if rows else None
+
+
+def actor_names_by_outlet(con: duckdb.DuckDBPyConnection, name: str) -> list[dict[str, Any]]:
+    """How each outlet names the actor: surface forms with counts, and the labels it attaches."""
+    names = _rows(
+        con,
+        "SELECT coalesce(a.outlet, '(unknown)') outlet, m.text, count(*) n FROM mentions m "
+        "JOIN articles a ON a.id = m.article_id WHERE m.actor = ? GROUP BY ALL ORDER BY outlet, n DESC, m.text",
+        [name],
+    )
+    labels = _rows(
+        con,
+        "SELECT coalesce(a.outlet, '(unknown)') outlet, f.term, f.category, count(*) n FROM framing f "
+        "JOIN articles a ON a.id = f.article_id WHERE f.actor = ? GROUP BY ALL ORDER BY outlet, n DESC, f.term",
+        [name],
+    )
+    by_outlet: dict[str, dict[str, Any]] = {}
+    for r in names:
+        by_outlet.setdefault(r["outlet"], {"outlet": r["outlet"], "names": [], "labels": []})["names"].append(
+            {"text": r["text"], "count": int(r["n"])}
+        )
+    for r in labels:
+        by_outlet.setdefault(r["outlet"], {"outlet": r["outlet"], "names": [], "labels": []})[
+            "labels"
+        ].append({"term": r["term"], "category": r["category"], "count": int(r["n"])})
+    return [by_outlet[k] for k in sorted(by_outlet)]
+
+
+# -- attributions ----------------------------------------------------------------------------------
+
+_QUOTES = f"""
+SELECT q.article_id, q.idx, q.type, q.speaker, q.speaker_start, q.speaker_end, q.cue_start, q.cue_end, q.content,
+       q.content_start AS start_, q.content_end AS end_, q.confidence, a.outlet, a.title, a.published,
+       substring(a.text, q.content_start + 1, q.content_end - q.content_start) AS text,
+       CASE WHEN q.speaker_start IS NOT NULL
+            THEN substring(a.text, q.speaker_start + 1, q.speaker_end - q.speaker_start) END AS speaker_text,
+       {_sentence("q", "content_start")} AS sent
+FROM attributions q JOIN articles a ON a.id = q.article_id
+"""
+
+
+def _quote(r: dict[str, Any]) -> QuoteRow:
+    return QuoteRow(
+        article_id=r["article_id"], idx=int(r["idx"]), type=r["type"], speaker=r["speaker"],
+        speaker_text=r["speaker_text"], speaker_start=r["speaker_start"], speaker_end=r["speaker_end"],
+        cue_start=r["cue_start"], cue_end=r["cue_end"], content=[list(map(int, s)) for s in _json_list(r["content"])],
+        start=int(r["start_"]), end=int(r["end_"]), text=r["text"], confidence=float(r["confidence"]),
+        outlet=r["outlet"], title=r["title"], published=_iso(r["published"]), sentence_start=int(r["sent"]),
+    )  # fmt: skip
+
+
+def list_quotes(
+    con: duckdb.DuckDBPyConnection, *, speaker: str | None = None, outlet: str | None = None,
+    article_id: str | None = None, type: str | None = None, limit: int = 50, offset: int = 0,
+) -> Page[QuoteRow]:  # fmt: skip
+    conditions, params = [], []
+    for column, value in (
+        ("speaker", speaker),
+        ("outlet", outlet),
+        ("article_id", article_id),
+        ("type", type),
+    ):
+        if value:
+            conditions.append(f"{column} = ?")
+            params.append(value)
+    rows, total = _paged(
+        con, _QUOTES, conditions, params, "published NULLS LAST, article_id, idx", limit, offset
+    )
+    return Page([_quote(r) for r in rows], total, _limit(limit), offset)
+
+
+# -- time ------------------------------------------------------------------------------------------
+
+
+def article_timexes(con: duckdb.DuckDBPyConnection, article_id: str) -> list[TimexRow]:
+    rows = _rows(
+        con,
+        f"SELECT t.*, {_sentence('t')} AS sent FROM timexes t WHERE article_id = ? ORDER BY start_",
+        [article_id],
+    )
+    return [
+        TimexRow(r["article_id"], r["start_"], r["end_"], r["type"], r["value"], r["text"], r["sent"])
+        for r in rows
+    ]
+
+
+_EVENTS = f"""
+SELECT e.article_id, e.start_, e.end_, e.date, e.earliest, e.latest, e.description, e.actors, e.places,
+       a.outlet, a.title, {_sentence("e")} AS sent
+FROM events e JOIN articles a ON a.id = e.article_id
+"""
+
+
+def list_events(
+    con: duckdb.DuckDBPyConnection, *, actor: str | None = None, outlet: str | None = None,
+    article_id: str | None = None, date_from: str | None = None, date_to: str | None = None,
+    limit: int = 50, offset: int = 0,
+) -> Page[EventRow]:  # fmt: skip
+    conditions, params = [], []
+    if actor:  # actors and places are JSON lists of names
+        conditions.append(
+            "(list_contains(CAST(actors AS VARCHAR[]), ?) OR list_contains(CAST(places AS VARCHAR[]), ?))"
+        )
+        params += [actor, actor]
+    if outlet:
+        conditions.append("outlet = ?")
+        params.append(outlet)
+    if article_id:
+        conditions.append("article_id = ?")
+        params.append(article_id)
+    if date_from:
+        conditions.append("coalesce(latest, earliest) >= CAST(? AS DATE)")
+        params.append(date_from)
+    if date_to:
+        conditions.append("earliest <= CAST(? AS DATE)")
+        params.append(date_to)
+    rows, total = _paged(
+        con, _EVENTS, conditions, params, "earliest NULLS LAST, date, article_id, start_", limit, offset
+    )
+    events = [
+        EventRow(
+            article_id=r["article_id"],
+            start=r["start_"],
+            end=r["end_"],
+            date=r["date"],
+            earliest=_iso(r["earliest"]),
+            latest=_iso(r["latest"]),
+            description=r["description"],
+            actors=[str(x) for x in _json_list(r["actors"])],
+            places=[str(x) for x in _json_list(r["places"])],
+            outlet=r["outlet"],
+            title=r["title"],
+            sentence_start=int(r["sent"]),
+        )  # fmt: skip
+        for r in rows
+    ]
+    return Page(events, total, _limit(limit), offset)
+
+
+# -- claims ----------------------------------------------------------------------------------------
+
+_CLAIMS = f"""
+SELECT c.*, a.outlet, a.published, {_sentence("c")} AS sent FROM claims c JOIN articles a ON a.id = c.article_id
+"""
+
+
+def _claim(r: dict[str, Any]) -> ClaimRow:
+    return ClaimRow(
+        article_id=r["article_id"], start=r["start_"], end=r["end_"], value=float(r["value"]), qualifier=r["qualifier"],
+        counts=r["counts"], claimant=r["claimant"], as_of=r["as_of"], text=r["text"], outlet=r["outlet"],
+        published=_iso(r["published"]), sentence_start=int(r["sent"]),
+    )  # fmt: skip
+
+
+def list_claims(
+    con: duckdb.DuckDBPyConnection, *, counts: str | None = None, claimant: str | None = None,
+    outlet: str | None = None, article_id: str | None = None, limit: int = 50, offset: int = 0,
+) -> Page[ClaimRow]:  # fmt: skip
+    conditions, params = [], []
+    for column, value in (
+        ("counts", counts),
+        ("claimant", claimant),
+        ("outlet", outlet),
+        ("article_id", article_id),
+    ):
+        if value:
+            conditions.append(f"{column} = ?")
+            params.append(value)
+    rows, total = _paged(
+        con, _CLAIMS, conditions, params, "counts NULLS LAST, value, article_id, start_", limit, offset
+    )
+    return Page([_claim(r) for r in rows], total, _limit(limit), offset)
+
+
+def claim_groups(con: duckdb.DuckDBPyConnection, *, conflicts_only: bool = False) -> list[dict[str, Any]]:
+    """Claims grouped by what they count; a group conflicts when its sources give different numbers."""
+    rows = _rows(con, _CLAIMS + " ORDER BY lower(counts) NULLS LAST, value, published", [])
+    groups: dict[str, list[ClaimRow]] = {}
+    for r in rows:
+        key = (r["counts"] or "").strip().lower() or "(uncounted)"
+        groups.setdefault(key, []).append(_claim(r))
+    out: list[dict[str, Any]] = []
+    for key, claims in groups.items():
+        values: list[float] = sorted({c.value for c in claims})
+        conflict = len(values) > 1 and key != "(uncounted)"
+        if conflicts_only and not conflict:
+            continue
+        out.append({"counts": key, "conflict": conflict, "values": values, "claims": claims})
+    out.sort(key=lambda g: (not g["conflict"], -len(g["values"]), g["counts"]))
+    return out
+
+
+# -- framing ---------------------------------------------------------------------------------------
+
+_FRAMING = f"""
+SELECT f.*, a.outlet, substring(a.text, f.start_ + 1, f.end_ - f.start_) AS text, {_sentence("f")} AS sent
+FROM framing f JOIN articles a ON a.id = f.article_id
+"""
+
+
+def _framing(r: dict[str, Any]) -> FramingRow:
+    return FramingRow(
+        article_id=r["article_id"], start=r["start_"], end=r["end_"], kind=r["kind"], term=r["term"], actor=r["actor"],
+        category=r["category"], text=r["text"], outlet=r["outlet"], sentence_start=int(r["sent"]),
+    )  # fmt: skip
+
+
+def list_framing(
+    con: duckdb.DuckDBPyConnection, *, outlet: str | None = None, actor: str | None = None,
+    kind: str | None = None, article_id: str | None = None, limit: int = 50, offset: int = 0,
+) -> Page[FramingRow]:  # fmt: skip
+    conditions, params = [], []
+    for column, value in (("outlet", outlet), ("actor", actor), ("kind", kind), ("article_id", article_id)):
+        if value:
+            conditions.append(f"{column} = ?")
+            params.append(value)
+    rows, total = _paged(
+        con, _FRAMING, conditions, params, "outlet NULLS LAST, actor NULLS LAST, term", limit, offset
+    )
+    return Page([_framing(r) for r in rows], total, _limit(limit), offset)
+
+
+def framing_matrix(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """Outlets against actors: in each cell the terms that outlet attaches to that actor, with counts."""
+    rows = _rows(
+        con,
+        "SELECT coalesce(a.outlet, '(unknown)') outlet, coalesce(f.actor, '(no actor)') actor, f.term, f.category, "
+        "f.kind, count(*) n FROM framing f JOIN articles a ON a.id = f.article_id GROUP BY ALL "
+        "ORDER BY outlet, actor, n DESC, f.term",
+        [],
+    )
+    outlets = sorted({r["outlet"] for r in rows})
+    totals: dict[str, int] = {}
+    for r in rows:
+        totals[r["actor"]] = totals.get(r["actor"], 0) + int(r["n"])
+    actors = sorted(totals, key=lambda a: (-totals[a], a))
+    cells: dict[str, dict[str, list[dict[str, Any]]]] = {o: {} for o in outlets}
+    for r in rows:
+        cells[r["outlet"]].setdefault(r["actor"], []).append(
+            {"term": r["term"], "category": r["category"], "kind": r["kind"], "count": int(r["n"])}
+        )
+    return {"outlets": outlets, "actors": actors, "cells": cells}
