@@ -148,6 +148,36 @@ def _descriptions(doc: ArticleDoc, mentions: list[Mention], lexicon: AliasLexico
     return out
 
 
+def article_units(mentions: list[Mention]) -> list[str | None]:
+    """For each mention, the fullest surface name the article gives it, before any lexicon.
+
+    "Hollande" -> "Francois Hollande" when the article names him in full; "French President
+    Francois Hollande" -> "Francois Hollande"; "Daesh Takfiri" -> "Daesh". The cross-article
+    resolver joins these units (with the lexicon among its rules, so a user can undo a join).
+    Description mentions keep the actor they were bound to.
+    """
+    fulls: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.label == PERSON:
+            bare = strip_title(m.text)
+            tokens = name_tokens(bare)
+            if len(tokens) >= 2:
+                fulls.setdefault(tokens[-1], set()).add(bare)
+    units: list[str | None] = []
+    for m in mentions:
+        if m.label == DESCRIPTION:
+            units.append(m.actor)
+            continue
+        unit = _strip_labels(strip_title(m.text))
+        tokens = name_tokens(unit)
+        if tokens and (m.label == PERSON or len(tokens) == 1):
+            candidates = {f for f in fulls.get(tokens[-1], ()) if set(tokens) <= set(name_tokens(f))}
+            if len({name_key(f) for f in candidates}) == 1:
+                unit = max(candidates, key=len)
+        units.append(unit or None)
+    return units
+
+
 def resolve_mentions(doc: ArticleDoc, user_aliases: str | None = None) -> list[Mention]:
     """The article's mentions with ``actor`` set to a canonical name, in text order.
 
