@@ -43,7 +43,7 @@ def safe_date(year: int, month: int, day: int) -> date | None:
 def _pick(candidates: list[date], anchor: date, tense: str | None) -> date:
     """The candidate that agrees with the tense if one is near enough, else the nearest."""
     nearest = min(candidates, key=lambda d: (abs((d - anchor).days), d > anchor))
-    if tense == "past":
+    if tense in ("past", None):  # news reports mostly look back
         agreeing = [d for d in candidates if d <= anchor]
         best = max(agreeing) if agreeing else None
     elif tense == "future":
@@ -78,7 +78,7 @@ def weekday_date(weekday: int, anchor: date, tense: str | None, rel: str = "") -
         return anchor - timedelta(days=back or 7)
     if rel == "next":
         return anchor + timedelta(days=ahead or 7)
-    if tense == "past":
+    if tense in ("past", None):  # with no tense, the news default: the one just past
         return anchor - timedelta(days=back)
     if tense == "future":
         return anchor + timedelta(days=ahead)

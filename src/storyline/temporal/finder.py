@@ -110,7 +110,11 @@ def find_candidates(text: str) -> list[Candidate]:
         if not _plausible(m.group(0), groups):
             continue
         taken.append((start, end))
-        chosen.append(Candidate(start, end, m.group(0), rule.name, rule.type, rule.norm, groups, rule.value))
+        text_ = m.group(0)
+        cut = _adjectival_determiner(text_, groups)
+        chosen.append(
+            Candidate(start + cut, end, text_[cut:], rule.name, rule.type, rule.norm, groups, rule.value)
+        )
     chosen.sort(key=lambda c: c.start)
     return chosen
 
@@ -127,3 +131,19 @@ def _plausible(text: str, groups: dict[str, str]) -> bool:
             return False  # "MAY" in an all-caps headline is as likely the verb
     weekday = groups.get("wd")
     return not (weekday and weekday[0].islower() and len(weekday.rstrip(".")) <= 4)
+
+
+_DETERMINER = re.compile(r"^(?:the|a|an) (?=\S)", re.IGNORECASE)
+_ADJECTIVAL = re.compile(r"^(?:the|a|an) [\w.]+(?:[- ][\w.]+)?-(?:year|month|week|day|hour|minute|quarter)$|"
+                         r"^(?:the|a|an) [\w.]+ (?:year|month|week|day|hour|minute)$", re.IGNORECASE)
+
+
+def _adjectival_determiner(text: str, groups: dict[str, str]) -> int:
+    """Length of a leading determiner to leave out: TimeML spans of adjectival expressions
+    ("a two-year term", "the third-quarter results") start at the number, not the article."""
+    if groups.get("n", "").lower() in ("a", "an"):
+        return 0
+    if _ADJECTIVAL.match(text):
+        m = _DETERMINER.match(text)
+        return m.end() if m else 0
+    return 0

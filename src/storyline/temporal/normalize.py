@@ -103,6 +103,11 @@ def _year(groups: dict[str, str], anchor: date | None) -> int | None:
         return y
     if "y2" in groups:
         return _year({"y": groups["y2"]}, anchor)
+    if "ydec" in groups or "ycent" in groups:  # "nineteen ninety-six", "two thousand and one"
+        base = {"nineteen": 1900, "twenty": 2000}.get(groups.get("ycent", "").lower(), 2000)
+        rest = groups.get("ydec", "").lower().replace("oh-", "").replace("oh ", "")
+        n = _number(rest) if rest else 0.0
+        return None if n is None else base + int(n)
     return None
 
 
@@ -172,6 +177,9 @@ def _decade(g, anchor, tense, state, cand):
     if "dec" in g:
         return g["dec"][:3]
     century = anchor.year // 100 if anchor else 19
+    if "decw" in g:
+        tens = _number(g["decw"].lower()[:-3] + "y")  # "nineties" -> "ninety"
+        return f"{century:02d}{int(tens or 0) // 10}"
     return f"{century:02d}{g['dec2'][0]}"
 
 
@@ -230,12 +238,14 @@ def _season(g, anchor, tense, state, cand):
         if anchor is None:
             return f"XXXX-{s}"
         rel = g.get("rel", "").lower()
+        if not rel:  # "the summer": the one of the clause's tense, the current one if it fits
+            rel = {"past": "this past", "future": "this coming"}.get(tense or "", "this")
         current = SEASON_ORDER.index(_season_of(anchor))
         target = SEASON_ORDER.index(s)
-        y = anchor.year
-        if rel in _PAST_REL and target >= current:
+        y = anchor.year - 1 if anchor.month <= 2 else anchor.year  # January's winter began last year
+        if rel in _PAST_REL and target >= current + (rel == "this past"):
             y -= 1
-        elif rel in _NEXT_REL and target <= current:
+        elif rel in _NEXT_REL and target <= current - (rel == "this coming"):
             y += 1
     return f"{y:04d}-{s}"
 
@@ -248,7 +258,7 @@ _DEIXIS = {"today": 0, "yesterday": -1, "tomorrow": 1, "before yesterday": -2, "
 
 
 def _deictic_day(g, anchor, tense, state, cand):
-    pod = time_words()["parts_of_day"].get(g.get("pod", "").lower())
+    pod = time_words()["parts_of_day"].get((g.get("pod") or g.get("pod2") or "").lower())
     rel = g.get("rel", "").lower()
     deixis = g.get("deixis", "").lower()
     if rel:  # "last night", "this morning", "tomorrow evening"
@@ -361,7 +371,7 @@ def _relative_unit(g, anchor, tense, state, cand):
     if rel == "that":
         return f"{state.year:04d}" if letter == "Y" and state.year else None
     if rel == "the" and letter == "D":
-        return None
+        return cal.iso(anchor)  # "later in the day"
     steps = -1 if rel in _PAST_REL else 1 if rel in _NEXT_REL else 0
     if letter == "WE":
         d = anchor + timedelta(weeks=steps)
