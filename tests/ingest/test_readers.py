@@ -367,3 +367,30 @@ def test_any_bytes_under_any_name_give_documents_or_skips(tmp_path: Path, data: 
             assert item.reason and "\n" not in item.reason
         else:
             assert isinstance(item, RawDocument) and item.text.strip()
+
+
+_LINES = st.one_of(
+    st.text(),
+    st.from_regex(r"[A-Za-z]{2,9}( [A-Za-z,]{1,9}[.!?]?){0,90} ?", fullmatch=True),
+    st.sampled_from(["1.1979709-4116316550", "File: Raqqa. Image Credit: AFP", "", "  \t"]),
+)
+
+
+@given(st.lists(_LINES, max_size=6).map("\n".join))
+@settings(max_examples=100, deadline=None)
+def test_a_title_is_always_a_line_of_the_text_or_its_shortened_start(text: str) -> None:
+    title = first_meaningful_line(text)
+    if title is None:
+        return
+    assert len(title) <= readers.MAX_TITLE_CHARS + 1
+    lines = [line.strip() for line in text.splitlines()]
+    assert any(line.startswith(title.removesuffix("…")) for line in lines)
+
+
+def test_an_xhtml_file_without_extension_is_sniffed_as_html(tmp_path: Path) -> None:
+    body = "".join(f"<p>Paragraph {i}: Assad spoke to French media about Raqqa.</p>" for i in range(5))
+    (tmp_path / "page").write_text(
+        f'<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body>{body}</body></html>'
+    )
+    doc = only(tmp_path / "page")
+    assert isinstance(doc, RawDocument) and "<p>" not in doc.text and "Paragraph 4" in doc.text

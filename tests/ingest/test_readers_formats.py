@@ -439,3 +439,18 @@ def test_gzip_of_a_warc_with_a_plain_gz_name_is_unsupported(tmp_path: Path) -> N
     path = tmp_path / "articles.txt.gz"
     path.write_bytes(gzip.compress(b"Some headline\nbody"))
     skip_of(only(path), "unsupported")
+
+
+def test_a_warc_resource_record_is_an_article(tmp_path: Path) -> None:
+    path = tmp_path / "saved.warc"
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=False)
+        record = writer.create_warc_record(
+            "https://example.org/saved",
+            "resource",
+            payload=io.BytesIO(page(head=META).encode()),
+            warc_content_type="text/html; charset=utf-8",
+        )
+        writer.write_record(record)
+    doc = doc_of(only(path))
+    assert doc.url == "https://example.org/saved" and PARAGRAPHS[0] in doc.text

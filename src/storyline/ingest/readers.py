@@ -58,7 +58,8 @@ _CAPTION = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s")
 _HTML_START = re.compile(
-    rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE | re.DOTALL
+    rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)[\s>]",
+    re.IGNORECASE | re.DOTALL,
 )
 
 
@@ -134,7 +135,7 @@ def _kind(path: Path) -> str:
     """The reader an extension asks for: txt, html, json, jsonl, warc, feed, xml, sniff or unsupported."""
     name = path.name.lower()
     suffix = path.suffix.lower()
-    if name.endswith((".warc", ".warc.gz", ".arc", ".arc.gz")):
+    if name.endswith((".warc", ".warc.gz")):
         return "warc"
     if suffix in (".jsonl", ".ndjson"):
         return "jsonl"
