@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.ingest.decoding import UndecodableError, binary_reason, decode_bytes
+from storyline.ingest.decoding import UndecodableError, binary_reason, decode_bytes, too_large_reason
 
 CP1252_TEXT = "Assad’s “every inch” – café, naïve, €5"
 
@@ -113,3 +113,18 @@ def test_any_bytes_decode_or_raise_undecodable(data: bytes) -> None:
         assert str(error)
     else:
         assert isinstance(decoded.text, str)
+
+
+@pytest.mark.parametrize(
+    ("args", "reason"),
+    [
+        (
+            ("file", 1000, 5000),
+            "file (5,000 bytes) is over the 1,000 bytes cap; raise it with --max-mb to read it",
+        ),
+        (("line", 20 * 1024 * 1024), "line is over the 20.0 MB cap; raise it with --max-mb to read it"),
+        (("file", 20 * 1024 * 1024, 31_500_000), "file (30.0 MB) is over the 20.0 MB cap"),
+    ],
+)
+def test_too_large_reason(args: tuple[str, int] | tuple[str, int, int], reason: str) -> None:
+    assert too_large_reason(*args).startswith(reason)

@@ -271,7 +271,7 @@ def test_a_file_above_the_cap_is_skipped_before_reading(
 
     monkeypatch.setattr(Path, "open", spy_open)
     reason = skipped(only(path, max_bytes=1000), "too_large").reason
-    assert "1,000" in reason and "--max-bytes" in reason
+    assert "1,000 bytes cap" in reason and "--max-mb" in reason
     assert opened == []
     assert isinstance(only(path, max_bytes=10_000), RawDocument)
 

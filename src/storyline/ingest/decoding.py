@@ -159,3 +159,13 @@ def _decode_utf8(data: bytes, label: str) -> Decoded:
         if _count_utf8_errors(data, allowed) > allowed:
             raise UndecodableError(f"invalid UTF-8 (more than {allowed} bad byte sequences)") from None
         return Decoded(data.decode("utf-8", errors="replace"), f"{label}+replaced")
+
+
+def _size(count: int) -> str:
+    return f"{count:,} bytes" if count < 1 << 20 else f"{count / (1 << 20):.1f} MB"
+
+
+def too_large_reason(what: str, max_bytes: int, size: int | None = None) -> str:
+    """The one-line reason for input over the size cap, naming the CLI option that raises it."""
+    actual = f" ({_size(size)})" if size is not None else ""
+    return f"{what}{actual} is over the {_size(max_bytes)} cap; raise it with --max-mb to read it"

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from storyline.ingest.decoding import UndecodableError, decode_bytes
+from storyline.ingest.decoding import UndecodableError, decode_bytes, too_large_reason
 from storyline.ingest.html import iso_date
 from storyline.records import RawDocument, Skipped
 
@@ -84,9 +84,7 @@ def read_jsonl_stream(stream: BinaryIO, name: str, max_bytes: int) -> Iterator[R
         if len(line) > max_bytes and not line.endswith(b"\n"):
             while (rest := stream.readline(_DISCARD_CHUNK)) and not rest.endswith(b"\n"):
                 pass
-            yield Skipped(
-                source, "too_large", f"line is over the {max_bytes:,}-byte cap; raise --max-bytes to read it"
-            )
+            yield Skipped(source, "too_large", too_large_reason("line", max_bytes))
             continue
         if number == 1 and line.startswith(b"\xef\xbb\xbf"):
             line = line[3:]

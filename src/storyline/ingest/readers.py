@@ -24,7 +24,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from storyline.ingest.decoding import UndecodableError, binary_reason, decode_bytes
+from storyline.ingest.decoding import UndecodableError, binary_reason, decode_bytes, too_large_reason
 from storyline.ingest.feeds import looks_like_feed, read_feed
 from storyline.ingest.html import html_bytes_document
 from storyline.ingest.jsonl import read_json, read_jsonl
@@ -191,16 +191,12 @@ def _read_file(path: Path, max_bytes: int, size: int) -> Iterator[RawDocument | 
             yield from read_jsonl(path, max_bytes)
             return
     if size > max_bytes:
-        yield Skipped(
-            source,
-            "too_large",
-            f"{size:,} bytes, over the {max_bytes:,}-byte cap; raise --max-bytes to read it",
-        )
+        yield Skipped(source, "too_large", too_large_reason("file", max_bytes, size))
         return
     with path.open("rb") as stream:
         data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:  # grew since stat
-        yield Skipped(source, "too_large", f"over the {max_bytes:,}-byte cap; raise --max-bytes to read it")
+        yield Skipped(source, "too_large", too_large_reason("file", max_bytes))
         return
     if not data.strip():
         yield Skipped(source, "empty", "empty file: nothing to read")

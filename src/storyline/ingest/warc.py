@@ -15,6 +15,7 @@ from pathlib import Path
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
+from storyline.ingest.decoding import too_large_reason
 from storyline.ingest.html import html_bytes_document
 from storyline.records import RawDocument, Skipped
 
@@ -62,9 +63,7 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[RawDocument | Skipped]:
                 source = f"{name}#record{number}"
                 body = record.content_stream().read(max_bytes + 1)
                 if len(body) > max_bytes:
-                    yield Skipped(
-                        source, "too_large", f"record is over the {max_bytes:,}-byte cap; raise --max-bytes"
-                    )
+                    yield Skipped(source, "too_large", too_large_reason("record", max_bytes))
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 yield html_bytes_document(body, source, url=url or None, charset=charset)
