@@ -76,6 +76,8 @@ def junk_reason(line: str) -> str | None:
 
 def repair(line: str, nbsp_apostrophes: bool) -> str:
     """Mojibake and encoder damage repaired; no-break spaces become plain spaces."""
+    if line.isascii():  # mojibake needs non-ASCII characters: skip ftfy, the costliest step
+        return line
     fixed = ftfy.fix_text(
         line, normalization="NFC", unescape_html=False, fix_line_breaks=False, uncurl_quotes=False
     )

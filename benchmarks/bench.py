@@ -1,0 +1,136 @@
+"""`make bench`: throughput and peak memory of the pipeline, side by side with spaCy alone.
+
+Each measurement runs in a fresh subprocess (so its peak RSS is its own) over the
+texts of ../shared/eval/polnear_train.jsonl (840 articles, 625k words). spaCy
+alone and storyline's pipeline are measured alternately in the same run, so
+their ratio is fair on a shared, noisy machine. Results are written into the
+"Pipeline throughput" section of BENCHMARKS.md with the command that made them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = (REPO / ".." / "shared").resolve()
+CORPUS = SHARED / "eval" / "polnear_train.jsonl"
+SECTION = "Pipeline throughput"
+
+
+def load_texts(limit: int | None) -> list[dict]:
+    rows = [json.loads(line) for line in CORPUS.open(encoding="utf-8")]
+    return rows[:limit] if limit else rows
+
+
+def measure(kind: str, limit: int | None, workers: int) -> dict:
+    """Run in a subprocess: words/s and peak RSS of one kind of run."""
+    from storyline.nlp import load_nlp
+
+    rows = load_texts(limit)
+    words = sum(len(r["text"].split()) for r in rows)
+    nlp = load_nlp()
+    started = time.perf_counter()
+    if kind == "spacy":
+        for _ in nlp.pipe((r["text"] for r in rows), batch_size=32, n_process=workers):
+            pass
+    else:
+        from storyline.build import chunked
+        from storyline.engines.local import LoopEngine, PoolEngine
+        from storyline.ingest.clean import clean
+        from storyline.pipeline import ArticlePipeline
+        from storyline.records import RawDocument
+
+        pipeline = ArticlePipeline()
+        articles = (clean(RawDocument(text=r["text"], source=r["id"], input_id=r["id"])) for r in rows)
+        engine = PoolEngine(pipeline, workers) if workers > 1 else LoopEngine(pipeline)
+        n = 0
+        for facts in engine.map_chunks(chunked(articles, 32)):
+            n += len(facts)
+        engine.close()
+        assert n == len(rows)
+    seconds = time.perf_counter() - started
+    peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {
+        "kind": kind,
+        "workers": workers,
+        "articles": len(rows),
+        "words": words,
+        "seconds": round(seconds, 2),
+        "words_per_s": round(words / seconds),
+        "peak_mb": round(max(peak_self, peak_children)),
+    }
+
+
+def run_sub(kind: str, limit: int | None, workers: int) -> dict:
+    cmd = [sys.executable, __file__, "--measure", kind, "--workers", str(workers)]
+    if limit:
+        cmd += ["--limit", str(limit)]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def write_section(path: Path, body: str) -> None:
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    header = f"## {SECTION}"
+    start = text.find(header)
+    if start >= 0:
+        end = text.find("\n## ", start + len(header))
+        text = text[:start] + body + (text[end + 1 :] if end >= 0 else "")
+    else:
+        text = text.rstrip("\n") + "\n\n" + body
+    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--measure", choices=["spacy", "storyline"])
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles (quick runs)")
+    parser.add_argument("--out", type=Path, default=None, help="BENCHMARKS.md to update")
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure(args.measure, args.limit, args.workers)))
+        return
+    import os
+
+    cores = os.cpu_count() or 1
+    results = []
+    for workers in sorted({1, cores}):
+        pair = [run_sub("spacy", args.limit, workers), run_sub("storyline", args.limit, workers)]
+        results.extend(pair)
+        print(json.dumps(pair), flush=True)
+    lines = [
+        f"## {SECTION}",
+        "",
+        f"Command: `make bench` (`python benchmarks/bench.py{' --limit ' + str(args.limit) if args.limit else ''} --out BENCHMARKS.md`), "
+        f"{time.strftime('%Y-%m-%d')}, {platform.machine()}, {cores} cores, Python {platform.python_version()}. "
+        f"Texts: `polnear_train.jsonl`. spaCy alone = `nlp.pipe` of en_core_web_sm; storyline = clean + parse + every per-article stage. "
+        "Each row is its own process; the pair of each worker count ran back to back.",
+        "",
+        "| run | workers | articles | words | seconds | words/s | peak RSS MB | ratio to spaCy alone |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for i in range(0, len(results), 2):
+        sp, st = results[i], results[i + 1]
+        for r in (sp, st):
+            ratio = r["words_per_s"] / sp["words_per_s"]
+            lines.append(
+                f"| {r['kind']} | {r['workers']} | {r['articles']} | {r['words']:,} | {r['seconds']} | "
+                f"{r['words_per_s']:,} | {r['peak_mb']} | {ratio:.2f} |"
+            )
+    body = "\n".join(lines) + "\n"
+    print(body)
+    if args.out:
+        write_section(args.out, body)
+
+
+if __name__ == "__main__":
+    main()
