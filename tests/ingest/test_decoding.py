@@ -26,6 +26,8 @@ CP1252_TEXT = "Assad’s “every inch” – café, naïve, €5"
         # a declared charset that does not fit the bytes is ignored
         ("Assad’s".encode(), "shift_jis-nonsense", "Assad’s", "utf-8"),
         ("café".encode("latin-1"), "utf-8", "café", "latin-1"),
+        # valid UTF-8 under a latin-1 declaration is UTF-8 (the common server mistake)
+        ("Assad’s “war”".encode(), "iso-8859-1", "Assad’s “war”", "utf-8"),
         # a declared latin-1 is read as cp1252 (HTML5), so its quotes survive
         ("“quoted”".encode("cp1252"), "iso-8859-1", "“quoted”", "cp1252"),
         # a truncated last character in long UTF-8 text is replaced, not re-decoded as cp1252

@@ -356,7 +356,16 @@ def test_one_bad_file_among_good_ones(tmp_path: Path) -> None:
 _SUFFIXES = [".txt", ".html", ".json", ".jsonl", ".warc", ".warc.gz", ".rss", ".xml", ".atom", "", ".bin"]
 
 
-@given(data=st.binary(max_size=2000), suffix=st.sampled_from(_SUFFIXES))
+_CONTENT = st.one_of(
+    st.binary(max_size=2000),
+    st.text(max_size=500).map(lambda text: f"<html><body><p>{text}</p>".encode()),
+    st.text(max_size=500).map(lambda text: f'<rss version="2.0"><channel><item><description>{text}'.encode()),
+    st.text(max_size=300).map(lambda text: ('{"text": "' + text + '"}\n{"id": 1}').encode()),
+    st.text(max_size=500).map(lambda text: text.encode("utf-8", "surrogatepass")),
+)
+
+
+@given(data=_CONTENT, suffix=st.sampled_from(_SUFFIXES))
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_any_bytes_under_any_name_give_documents_or_skips(tmp_path: Path, data: bytes, suffix: str) -> None:
     path = tmp_path / f"fuzz{suffix}"

@@ -102,10 +102,10 @@ def _codec_name(name: str) -> str | None:
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
-    """Decode ``data`` as text: BOM, then the declared charset, UTF-8, cp1252/latin-1.
+    """Decode ``data`` as text: BOM, UTF-8, the declared charset, cp1252/latin-1.
 
     ``declared`` is a charset the container states (an HTML meta tag, an HTTP
-    header); it is used when it decodes the bytes cleanly. Raises
+    header); it is used when the bytes are not UTF-8 and it decodes them cleanly. Raises
     ``UndecodableError`` with a reason when no fallback gives text.
     """
     if data.startswith(codecs.BOM_UTF8):
@@ -117,6 +117,13 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
             raise UndecodableError(
                 f"has a UTF-16 byte-order mark but is not UTF-16 ({error.reason})"
             ) from error
+    # Valid UTF-8 wins over a declaration: text in another encoding that happens
+    # to be valid UTF-8 is vanishingly rare, while pages that declare latin-1 and
+    # serve UTF-8 are common.
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
     codec = _codec_name(declared) if declared else None
     # HTML5 reads a declared latin-1 as cp1252; so do we (the superset decodes both).
     if codec in ("latin_1", "iso8859-1", "ascii"):
@@ -126,10 +133,6 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
             return Decoded(data.decode(codec), codec.replace("_", "-"))
         except (UnicodeDecodeError, LookupError):
             pass  # the declaration lies; fall back to what the bytes say
-    try:
-        return Decoded(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
     # Mostly-valid UTF-8 with a few bad bytes: keep UTF-8 (cp1252 would garble
     # every multi-byte character). It is UTF-8 when valid multi-byte sequences
     # outnumber the errors ten to one; cp1252 text rarely forms even one.
