@@ -131,7 +131,9 @@ def make_engine(engine: str, pipeline: object, *, workers: int = 1, scheduler: s
 
 def crossdoc_stages() -> list[tuple[str, Callable[..., object]]]:
     """Stages over all articles, run after the per-article map (each takes a writable connection)."""
-    return []
+    from storyline.crossdoc.actors import build_actors
+
+    return [("actors", build_actors)]
 
 
 def run_crossdoc(store: object) -> dict[str, str]:

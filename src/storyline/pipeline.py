@@ -17,8 +17,11 @@ from typing import Any
 
 from storyline.ingest.clean import clean
 from storyline.records import Article, ArticleFacts, RawDocument, Span, StageFailure
+from storyline.stages.actors_local import resolve_mentions
+from storyline.stages.attributions import extract_attributions
 from storyline.stages.document import ArticleDoc
 from storyline.stages.entities import extract_mentions
+from storyline.stages.timexes import extract_timexes
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +44,9 @@ def default_stages() -> list[Stage]:
     """The stages in the order they run; each may read the fields of those before it."""
     return [
         Stage("entities", "mentions", extract_mentions),
+        Stage("actors", "mentions", resolve_mentions),
+        Stage("timexes", "timexes", extract_timexes),
+        Stage("attributions", "attributions", extract_attributions),
     ]
 
 
