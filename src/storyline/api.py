@@ -45,7 +45,10 @@ class Dossier:
 
     # --- what the CLI and web read -------------------------------------------
     def summary(self) -> dict[str, Any]:
-        one = lambda sql: self.con.execute(sql).fetchone()[0]  # noqa: E731
+        def one(sql: str) -> Any:
+            row = self.con.execute(sql).fetchone()
+            return row[0] if row else None
+
         counts = {
             "articles": one("SELECT count(*) FROM articles"),
             "words": one("SELECT coalesce(sum(words), 0) FROM articles"),

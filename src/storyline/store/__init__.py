@@ -178,10 +178,10 @@ def _rows(facts: Sequence[ArticleFacts]) -> dict[str, list[tuple]]:
                 tables["framing"].append(
                     (a.id, lab.start, lab.end, lab.kind, lab.term, lab.actor, lab.category)
                 )
-        seen = set()
+        stages: set[str] = set()
         for fail in f.failures:
-            if fail.stage not in seen:
-                seen.add(fail.stage)
+            if fail.stage not in stages:
+                stages.add(fail.stage)
                 tables["failures"].append((a.id, fail.stage, fail.reason[:1000]))
     return tables
 
