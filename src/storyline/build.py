@@ -9,13 +9,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from storyline.ingest.readers import DEFAULT_MAX_BYTES
 from storyline.records import Article, RawDocument, Skipped
 
 # Articles per stored batch (one transaction each). A kill loses at most the
 # batch in flight; 64 articles keep commits cheap relative to parsing
 # (a commit is ~10 ms; parsing 64 news articles takes seconds).
 CHUNK_SIZE = 64
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
 @dataclass

@@ -1,0 +1,106 @@
+"""The CLI over a seed dossier: help with examples, listing, show, exports, extract."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from storyline.cli import app
+
+runner = CliRunner()
+CORE_COMMANDS = ["build", "summary", "articles", "show", "mentions", "export", "extract"]
+
+
+@pytest.mark.parametrize("command", CORE_COMMANDS)
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example: storyline " + command in " ".join(result.output.split())
+
+
+def test_articles_and_mentions(seed_db: Path) -> None:
+    result = runner.invoke(app, ["articles", "--db", str(seed_db)])
+    assert result.exit_code == 0
+    assert "France rules out" in result.output
+    result = runner.invoke(app, ["mentions", "--label", "PERSON", "--db", str(seed_db)])
+    assert result.exit_code == 0
+    assert "Hollande" in result.output
+
+
+def test_show_by_id_prefix(seed_db: Path) -> None:
+    from storyline.api import Dossier
+
+    with Dossier(seed_db) as d:
+        (row,) = d.query("SELECT id FROM articles WHERE title LIKE 'France rules out%'")
+    result = runner.invoke(app, ["show", row["id"][:8], "--db", str(seed_db)])
+    assert result.exit_code == 0, result.output
+    assert "Assad cannot be a partner" in result.output
+
+
+def test_missing_dossier_is_one_clear_line(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["articles", "--db", str(tmp_path / "nope.duckdb")])
+    assert result.exit_code == 2
+    assert "storyline build" in result.output
+
+
+def test_unknown_article_says_how_to_list_them(seed_db: Path) -> None:
+    result = runner.invoke(app, ["show", "ffffffff", "--db", str(seed_db)])
+    assert result.exit_code == 2
+    assert "storyline articles" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "parquet"])
+def test_export(seed_db: Path, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / fmt
+    result = runner.invoke(app, ["export", "--format", fmt, "--out", str(out), "--db", str(seed_db)])
+    assert result.exit_code == 0, result.output
+    assert (out / f"articles.{fmt}").stat().st_size > 0
+    assert (out / f"mentions.{fmt}").stat().st_size > 0
+    if fmt == "json":
+        rows = json.loads((out / "articles.json").read_text())
+        assert len(rows) == 4 and all(r["text"] for r in rows)
+
+
+def test_json_export_is_deterministic(seed_db: Path, tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        runner.invoke(
+            app, ["export", "--format", "json", "--out", str(tmp_path / name), "--db", str(seed_db)]
+        )
+    for path in (tmp_path / "a").iterdir():
+        assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes()
+
+
+def test_extract_offsets_point_into_the_input_text(tmp_path: Path) -> None:
+    text = "Title\n\nSyria\u00a0s president Bashar al-Assad said on Thursday that Raqqa is a symbol."
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps({"id": "a1", "text": text, "date": "2017-02-16"})
+        + "\n{broken\n"
+        + json.dumps({"id": "a2", "text": "Rebels withdrew."})
+        + "\n"
+    )
+    out = tmp_path / "pred.jsonl"
+    result = runner.invoke(app, ["extract", str(src), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    preds = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [p["id"] for p in preds] == ["a1", "line-2", "a2"]  # one line per input line, in order
+    first = preds[0]
+    assert first["published"]["date"] == "2017-02-16" and first["published"]["how"] == "given"
+    names = {text[m["start"] : m["end"]] for m in first["mentions"]}
+    assert "Bashar al-Assad" in names
+    assert set(first) == {"id", "published", "quotes", "timexes", "mentions", "claims"}
+
+
+def test_python_api(seed_db: Path) -> None:
+    from storyline import Dossier
+
+    with Dossier(seed_db) as d:
+        summary = d.summary()
+        assert summary["articles"] == 4
+        mentions = list(d.mention_records())
+        assert mentions and all(m.text for m in mentions)
+        df = d.df("SELECT id, words FROM articles")
+        assert len(df) == 4
