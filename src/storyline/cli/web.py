@@ -23,10 +23,13 @@ def _is_loopback(host: str) -> bool:
 @app.command()
 def serve(
     db: DbOption = DEFAULT_DB,
-    host: Annotated[str, typer.Option(help="Address to bind; anything but loopback exposes the dossier.")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option(help="Address to bind; anything but loopback exposes the dossier.")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     allow_writes: Annotated[
-        bool, typer.Option("--allow-writes", help="Allow adding articles from the browser (guarded by a token).")
+        bool,
+        typer.Option("--allow-writes", help="Allow adding articles from the browser (guarded by a token)."),
     ] = False,
 ) -> None:
     """Open the dossier in the browser: pages, a JSON API under /api/, search and exports.
@@ -47,7 +50,9 @@ def serve(
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/"
     if not _is_loopback(host):
-        typer.secho(f"warning: binding {host} makes the dossier reachable from other machines", err=True, fg="yellow")
+        typer.secho(
+            f"warning: binding {host} makes the dossier reachable from other machines", err=True, fg="yellow"
+        )
     typer.echo(f"storyline: serving {db} at {url}  (Ctrl+C to stop)")
     if allow_writes:
         typer.echo(f"adding articles is ON; token: {token}")

@@ -49,8 +49,8 @@ def _article_marks(
         marks.append(Mark(start, start, "anchor", id=f"s-{start}"))
     for m in mentions:
         marks.append(Mark(
-            m.start, m.end, f"ent ent-{m.label.lower()}", href=actor_url(m.actor) if m.actor else None,
-            title=f"{m.label}: {m.actor or 'not resolved to an actor'}",
+            m.start, m.end, f"ent ent-{m.label.lower()}" + ("" if m.actor else " unresolved"),
+            href=actor_url(m.actor or m.text), title=f"{m.label}: {m.actor or m.text + ' (not resolved to an actor)'}",
         ))  # fmt: skip
     for q in quotes:
         colour = f"spk-{speakers.get(q.speaker or '', 0) % SPEAKER_COLOURS}"
@@ -101,8 +101,7 @@ def article(request: Request, db: Db, article_id: str) -> Response:
     )
     actors: dict[str, int] = {}
     for m in mentions:
-        if m.actor:
-            actors[m.actor] = actors.get(m.actor, 0) + 1
+        actors[m.actor or m.text] = actors.get(m.actor or m.text, 0) + 1
     return page(request, "article.html", {
         "a": row, "body": render(text, marks), "quotes": quotes, "timexes": timexes, "claims": claims,
         "framing": framing, "events": events, "speakers": speakers, "colours": SPEAKER_COLOURS,

@@ -310,11 +310,14 @@ def overview(con: duckdb.DuckDBPyConnection, top: int = 12) -> Overview:
 
 # -- actors ----------------------------------------------------------------------------------------
 
-# Actors come from the actors table when it is filled, else from the resolved mentions alone.
-_ACTORS = """
+# Actors come from the actors table joined to their mentions. A mention not (yet) resolved to an actor
+# stands for an actor named by its own text, so a dossier built before actor resolution still has actor
+# pages ("Assad", "Syria"), and one built after it shows what resolution left out.
+MENTION_ACTOR = "coalesce(actor, text)"
+_ACTORS = f"""
 WITH m AS (
-    SELECT actor, count(*) AS n, count(DISTINCT article_id) AS a, mode(label) AS label
-    FROM mentions WHERE actor IS NOT NULL GROUP BY actor
+    SELECT {MENTION_ACTOR} AS actor, count(*) AS n, count(DISTINCT article_id) AS a, mode(label) AS label
+    FROM mentions GROUP BY 1
 )
 SELECT coalesce(x.name, m.actor) AS name, coalesce(x.type, lower(m.label), 'other') AS type, x.aliases, x.country,
        x.lat, x.lon, coalesce(m.n, x.mentions, 0) AS mentions, coalesce(m.a, 0) AS articles
@@ -358,7 +361,8 @@ def actor_names_by_outlet(con: duckdb.DuckDBPyConnection, name: str) -> list[dic
     names = _rows(
         con,
         "SELECT coalesce(a.outlet, '(unknown)') outlet, m.text, count(*) n FROM mentions m "
-        "JOIN articles a ON a.id = m.article_id WHERE m.actor = ? GROUP BY ALL ORDER BY outlet, n DESC, m.text",
+        "JOIN articles a ON a.id = m.article_id WHERE coalesce(m.actor, m.text) = ? "
+        "GROUP BY ALL ORDER BY outlet, n DESC, m.text",
         [name],
     )
     labels = _rows(

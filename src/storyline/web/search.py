@@ -64,7 +64,7 @@ class SearchIndex:
     """An in-memory BM25 index of the dossier's articles (title + text) and quotes (speaker + words)."""
 
     def __init__(self, source: duckdb.DuckDBPyConnection) -> None:
-        docs = source.execute(_DOCS).fetch_arrow_table()
+        docs = source.execute(_DOCS).to_arrow_table()
         self._con = duckdb.connect(":memory:")
         self._con.execute(f"LOAD '{fts_extension_path()}'")
         self._con.register("src_docs", docs)

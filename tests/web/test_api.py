@@ -1,0 +1,187 @@
+"""The JSON API and the pages over a hand-made dossier, through FastAPI's TestClient."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import duckdb
+import pytest
+from fastapi.testclient import TestClient
+
+from storyline.web.app import CSP, create_app
+from tests.web import dossier
+
+ASSAD = "Bashar al-Assad"
+
+
+def test_overview(client: TestClient) -> None:
+    o = client.get("/api/overview").json()
+    assert o["articles"] == 4
+    assert o["date_from"] == "2017-02-16" and o["date_to"] == "2017-03-01"
+    assert {x["outlet"] for x in o["outlets"]} == {"Gulf News", "The Times", "Agency", "<b>Evil</b> Outlet"}
+    assert o["top_actors"][0]["name"] == ASSAD and o["top_actors"][0]["mentions"] == 4
+    assert o["counts"]["claims"] == 2
+
+
+def test_articles_paginate_and_filter(client: TestClient) -> None:
+    first = client.get("/api/articles", params={"limit": 2}).json()
+    second = client.get("/api/articles", params={"limit": 2, "offset": 2}).json()
+    assert first["total"] == second["total"] == 4
+    ids = [a["id"] for a in first["items"] + second["items"]]
+    assert ids == ["a-gulf", "a-times", "a-agency", "a-hostile"]  # oldest first
+    assert [a["id"] for a in client.get("/api/articles", params={"outlet": "Agency"}).json()["items"]] == [
+        "a-agency"
+    ]
+    dated = client.get("/api/articles", params={"date_from": "2017-02-17", "date_to": "2017-02-23"}).json()
+    assert [a["id"] for a in dated["items"]] == ["a-times", "a-agency"]
+    assert client.get("/api/articles", params={"limit": 10_000}).status_code == 422
+
+
+def test_article_facts_point_into_the_text(client: TestClient) -> None:
+    a = client.get("/api/articles/a-gulf").json()
+    text = a["text"]
+    for m in a["mentions"]:
+        assert text[m["start"] : m["end"]] == m["text"]
+    (q,) = a["quotes"]
+    assert text[q["start"] : q["end"]] == q["text"] == "Raqqa is a symbol,"
+    assert q["speaker"] == ASSAD and q["speaker_text"] == "Assad"
+    assert text[q["sentence_start"] :].startswith("\u201cRaqqa is a symbol")
+    assert {t["value"] for t in a["timexes"]} == {"2017-02-16", "2011-03"}
+    (c,) = a["claims"]
+    assert text[c["start"] : c["end"]] == "more than 300,000 people"
+    assert client.get("/api/articles/nope").status_code == 404
+
+
+def test_actor_statements_and_names_by_outlet(client: TestClient) -> None:
+    a = client.get(f"/api/actors/{ASSAD}").json()
+    assert a["type"] == "person" and "Al Assad" in a["aliases"]
+    assert {q["outlet"] for q in a["quotes"]["items"]} == {"Gulf News", "<b>Evil</b> Outlet"}
+    gulf = next(o for o in a["by_outlet"] if o["outlet"] == "Gulf News")
+    assert {n["text"] for n in gulf["names"]} == {"Assad", ASSAD}
+    assert [e["description"] for e in a["events"]] == ["Assad says Raqqa is not a priority"]
+    assert client.get("/api/actors/Nobody").status_code == 404
+    listed = client.get("/api/actors", params={"type": "place"}).json()
+    assert {x["name"] for x in listed["items"]} == {"Raqqa", "Aleppo", "Geneva"}
+
+
+def test_quotes_events_claims_framing_filters(client: TestClient) -> None:
+    assert client.get("/api/quotes", params={"speaker": ASSAD}).json()["total"] == 2
+    assert client.get("/api/quotes", params={"type": "indirect"}).json()["total"] == 2
+    assert client.get("/api/quotes", params={"type": "bogus"}).status_code == 422
+    events = client.get("/api/events").json()["items"]
+    assert [e["date"] for e in events] == ["2011-03", "2017-02-15", "2017-02-16", "2017-02-23"]
+    assert client.get("/api/events", params={"actor": "Geneva"}).json()["total"] == 1
+    assert client.get("/api/events", params={"outlet": "The Times"}).json()["total"] == 1
+    assert client.get("/api/events", params={"date_from": "2017-01-01"}).json()["total"] == 3
+    (group,) = client.get("/api/claims/ledger", params={"conflicts": True}).json()
+    assert group["conflict"] and group["values"] == [300000, 310000]
+    assert {c["outlet"] for c in group["claims"]} == {"Gulf News", "The Times"}
+    assert client.get("/api/claims", params={"outlet": "The Times"}).json()["items"][0]["value"] == 310000
+    m = client.get("/api/framing/matrix").json()
+    assert m["cells"]["The Times"]["Syrian government"][0]["term"] == "regime"
+    assert client.get("/api/framing", params={"kind": "hedge"}).json()["items"][0]["text"] == "so-called"
+
+
+def test_search_ranks_articles_and_quotes(client: TestClient) -> None:
+    hits = client.get("/api/search", params={"q": "killed people"}).json()
+    assert hits["total"] == 2
+    assert {h["article_id"] for h in hits["items"]} == {"a-gulf", "a-times"}
+    assert "<mark>killed</mark>" in hits["items"][0]["snippet"]
+    quotes = client.get("/api/search", params={"q": "symbol", "kind": "quote"}).json()
+    assert [(h["kind"], h["speaker"], h["start"]) for h in quotes["items"]] == [("quote", ASSAD, 109)]
+    assert client.get("/api/search", params={"q": "zebra"}).json()["total"] == 0
+    assert client.get("/api/search").status_code == 422
+
+
+def test_exports(client: TestClient) -> None:
+    r = client.get("/api/export/json")
+    assert r.headers["content-type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(r.content)) as zf:
+        claims = json.loads(zf.read("storyline-json/claims.json"))
+    assert sorted(c["value"] for c in claims) == [300000, 310000]
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/export/csv", params={"table": "events"}).text)))
+    assert len(rows) == 4 and rows[0]["description"]
+    parquet = client.get("/api/export/parquet", params={"table": "actors"})
+    assert parquet.content[:4] == b"PAR1"
+    assert client.get("/api/export/csv", params={"table": "../../etc/passwd"}).status_code == 422
+    tl = client.get("/api/export/timelinejs").json()
+    assert len(tl["events"]) == 4
+    assert tl["events"][0]["start_date"] == {"year": "2011", "month": "3"}
+    geo = client.get("/api/export/geojson").json()
+    by_name = {f["properties"]["name"]: f for f in geo["features"]}
+    assert set(by_name) == {"Raqqa", "Aleppo", "Geneva"}
+    assert by_name["Geneva"]["geometry"]["coordinates"] == [6.15, 46.2]
+    assert [e["description"] for e in by_name["Aleppo"]["properties"]["events"]] == [
+        "The regime shelled Aleppo"
+    ]
+
+
+def test_openapi_describes_every_route(client: TestClient) -> None:
+    paths = client.get("/api/openapi.json").json()["paths"]
+    for path in ("/api/overview", "/api/articles", "/api/articles/{article_id}", "/api/actors/{name}", "/api/quotes",
+                 "/api/events", "/api/claims/ledger", "/api/framing/matrix", "/api/search", "/api/export/{fmt}",
+                 "/api/jobs"):  # fmt: skip
+        assert path in paths, path
+    assert "/articles/{article_id}" not in paths  # pages are not API
+
+
+PAGES = ["/", "/articles", "/articles/a-gulf", "/actors", f"/actors/{ASSAD}", "/timeline", "/timeline?actor=Aleppo",
+         "/claims", "/claims?conflicts=true", "/framing", "/search?q=raqqa", "/add"]  # fmt: skip
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_pages_render_with_a_csp(client: TestClient, url: str) -> None:
+    r = client.get(url)
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("text/html")
+    assert r.headers["content-security-policy"] == CSP
+    assert "'unsafe-inline'" not in CSP
+    assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_article_page_links_every_fact_to_its_sentence(client: TestClient) -> None:
+    page = client.get("/articles/a-gulf").text
+    facts = client.get("/api/articles/a-gulf").json()
+    for fact in facts["quotes"] + facts["timexes"] + facts["claims"] + facts["mentions"]:
+        assert f'id="s-{fact["sentence_start"]}"' in page
+    assert 'href="/articles/a-gulf#s-109"' in page  # the quote's entry links to its sentence
+    assert 'class="quote spk-0 q-direct"' in page and 'class="timex" href="#t-70"' in page
+    assert 'class="claim" href="#c-177"' in page
+    ledger = client.get("/claims").text
+    assert 'href="/articles/a-times#s-192"' in ledger and "sources disagree" in ledger
+    assert "<svg" in client.get("/timeline").text
+
+
+def test_unknown_pages_and_static_files_are_404(client: TestClient) -> None:
+    assert client.get("/articles/nope").status_code == 404
+    assert "no article" in client.get("/articles/nope").text
+    assert client.get("/static/style.css").status_code == 200
+    for path in ("/static/../app.py", "/static/%2e%2e%2fapp.py", "/static/templates", "/static/__init__.py"):
+        assert client.get(path).status_code == 404
+
+
+def test_an_empty_dossier_renders_every_page(bare_db: Path) -> None:
+    with TestClient(create_app(bare_db)) as c:
+        for url in PAGES:
+            url = url.replace(ASSAD, "Raqqa")
+            r = c.get(url)
+            expected = 404 if url.startswith("/actors/") else 200  # no mentions: no actors at all
+            assert r.status_code == expected, url
+        assert "No dated events in this dossier yet" in c.get("/timeline").text
+        assert c.get("/api/events").json() == {"total": 0, "limit": 50, "offset": 0, "items": []}
+        assert c.get("/api/export/geojson").json()["features"] == []
+
+
+def test_a_missing_dossier_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="storyline build"):
+        create_app(tmp_path / "none.duckdb")
+
+
+def test_the_dossier_is_opened_read_only(client: TestClient, facts_db: Path) -> None:
+    with client.app.state.dossier.cursor() as cur, pytest.raises(duckdb.Error, match="read-only"):  # type: ignore[attr-defined]
+        cur.execute("DELETE FROM articles")
+    assert len(dossier.ARTICLES) == client.get("/api/overview").json()["articles"]
