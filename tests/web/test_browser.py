@@ -158,6 +158,7 @@ def test_actor_quotes_timeline_and_ledger_on_a_full_dossier(facts_db: Path, page
     with LiveServer(facts_db) as server:
         page.goto(server.url + "/")
         assert page.locator("figure.timeline svg circle").count() == 4  # the timeline at a glance
+        shot(page, "full-overview")
         page.locator("#top-actors a.actor", has_text="Bashar al-Assad").click()
         page.wait_for_load_state()
         statements = page.locator(".statement blockquote")
@@ -186,6 +187,7 @@ def test_actor_quotes_timeline_and_ledger_on_a_full_dossier(facts_db: Path, page
         page.goto(server.url + "/claims")
         cards = page.locator(".conflict .card")
         assert cards.count() == 2
+        assert cards.first.locator("mark.claim").inner_text() == "more than 300,000 people"
         first, second = (cards.nth(i).bounding_box() for i in range(2))
         assert (
             first and second and abs(first["y"] - second["y"]) < 2 and second["x"] > first["x"]

@@ -128,6 +128,7 @@ class ClaimRow:
     outlet: str | None
     published: str | None
     sentence_start: int
+    sentence: str | None  # the text of the sentence that states it, when sentences are stored
 
 
 @dataclass(frozen=True, slots=True)
@@ -497,7 +498,10 @@ def list_events(
 # -- claims ----------------------------------------------------------------------------------------
 
 _CLAIMS = f"""
-SELECT c.*, a.outlet, a.published, {_sentence("c")} AS sent FROM claims c JOIN articles a ON a.id = c.article_id
+SELECT c.*, a.outlet, a.published, {_sentence("c")} AS sent,
+       (SELECT substring(a.text, s.start_ + 1, s.end_ - s.start_) FROM sentences s WHERE s.article_id = c.article_id
+        AND s.start_ <= c.start_ AND c.start_ < s.end_ LIMIT 1) AS sentence
+FROM claims c JOIN articles a ON a.id = c.article_id
 """
 
 
@@ -505,7 +509,7 @@ def _claim(r: dict[str, Any]) -> ClaimRow:
     return ClaimRow(
         article_id=r["article_id"], start=r["start_"], end=r["end_"], value=float(r["value"]), qualifier=r["qualifier"],
         counts=r["counts"], claimant=r["claimant"], as_of=r["as_of"], text=r["text"], outlet=r["outlet"],
-        published=_iso(r["published"]), sentence_start=int(r["sent"]),
+        published=_iso(r["published"]), sentence_start=int(r["sent"]), sentence=r["sentence"],
     )  # fmt: skip
 
 
