@@ -32,6 +32,8 @@ LABEL_WORDS = frozenset(
 )
 # How many words before a person mention are read as its title ("France's Chief of Defense Staff").
 MAX_TITLE_WORDS = 6
+# Lexicon names this short ("IS", "SDF", "NTC") are only added when written in capitals.
+SHORT_NAME = 3
 
 
 def _strip_labels(text: str) -> str:
@@ -53,21 +55,40 @@ def _split_paragraphs(mentions: list[Mention]) -> list[Mention]:
 
 
 def _lexicon_gaps(doc: ArticleDoc, mentions: list[Mention], lexicon: AliasLexicon) -> list[Mention]:
-    """Mentions of lexicon person names (multi-letter, capitalized) spaCy did not tag."""
+    """Mentions of lexicon people and groups spaCy did not tag ("Lecointre", "IS militants").
+
+    Names match whole-word and case-sensitively; a short all-capital alias ("IS") only
+    between words that are not all capitals, so a headline in capitals adds nothing.
+    """
     covered = [(m.start, m.end) for m in mentions]
-    names = {
-        a for actor in lexicon.actors.values() if actor.type == "person"
-        for a in (actor.name, *actor.aliases) if len(a) > 3 and a[:1].isupper()
-    }
-    if not names:
+    kinds = {"person": PERSON, "armed_group": "ORG", "organization": "ORG", "government": "ORG"}
+    label_of: dict[str, str] = {}
+    for actor in lexicon.actors.values():
+        if actor.type not in kinds:
+            continue
+        for a in (actor.name, *actor.aliases):
+            if a[:1].isupper() and (len(a) > SHORT_NAME or a.isupper()):
+                label_of[a] = kinds[actor.type]
+    if not label_of:
         return []
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+    alts = "|".join(re.escape(n) for n in sorted(label_of, key=len, reverse=True))
+    pattern = re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])")
     found = []
     for hit in pattern.finditer(doc.text):
+        name = hit.group()
         if any(s < hit.end() and hit.start() < e for s, e in covered):
             continue
-        found.append(Mention(doc.id, hit.start(), hit.end(), PERSON, hit.group()))
+        if len(name) <= SHORT_NAME and _in_capitals(doc.text, hit.start(), hit.end()):
+            continue
+        found.append(Mention(doc.id, hit.start(), hit.end(), label_of[name], name))
     return found
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 20) : start].split()
+    after = text[end : end + 20].split()
+    near = [w for w in (before[-1:] + after[:1]) if any(c.isalpha() for c in w)]
+    return any(w.isupper() for w in near)
 
 
 def _lookup(text: str, lexicon: AliasLexicon) -> str | None:

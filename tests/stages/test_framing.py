@@ -1,0 +1,99 @@
+"""Framing: labels on actors, hedges and scare quotes (tables and the seeds), and per-outlet
+aggregation: PressTV's labels for the Islamic State next to the other outlets'."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.crossdoc.framing import ArticleFraming, aggregate, canonical_outlet, outlet_facts
+from storyline.records import Attribution, Span
+from storyline.seeds import SEEDS, seed_doc
+from storyline.stages.actors_local import resolve_mentions
+from storyline.stages.framing import extract_framing, voice_of
+from storyline.testing import article_doc
+
+
+def _framing(text: str) -> set[tuple[str, str, str | None]]:
+    doc = article_doc(text)
+    doc.mentions = resolve_mentions(doc)
+    return {(f.kind, f.term, f.actor) for f in extract_framing(doc)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jets struck Daesh terrorists near the city.", ("label", "terrorist", "Islamic State")),
+        ("The army fought the so-called Islamic State in the north.", ("hedge", "so-called", "Islamic State")),
+        ("Planes hit purported ISIS targets.", ("hedge", "purported", "Islamic State")),
+        ("Rebels said the strikes hit what are said to be Hezbollah depots.",
+         ("hedge", "what are said to be", "Hezbollah")),
+        ("The group declared a self-proclaimed \u201ccaliphate\u201d in 2014.", ("scare_quote", "caliphate", None)),
+        ("Bashar al-Assad spoke on Monday. Rebels want to oust the strongman.",
+         ("label", "strongman", "Bashar al-Assad")),
+    ],
+)
+def test_framing_table(text: str, expected: tuple) -> None:
+    assert expected in _framing(text)
+
+
+def test_generic_labels_stay_unattached() -> None:
+    found = _framing("Takfiri militants control parts of the province.")
+    assert ("label", "takfiri", None) in found and ("label", "militant", None) in found
+
+
+def test_voice_of_quotes_and_attributions() -> None:
+    text = "He said \u201cthe terrorists will lose this war soon\u201d and the rebels agreed."
+    start = text.index("terrorists")
+    assert voice_of(text, start, start + 10, []) == "quoted"
+    assert voice_of(text, text.index("rebels"), text.index("rebels") + 6, []) is None
+    att = Attribution("t", 0, "direct", (Span(8, text.index("\u201d") + 1),), speaker="Bashar al-Assad")
+    assert voice_of(text, start, start + 10, [att]) == "Bashar al-Assad"
+
+
+def _seed_framing(n: int) -> ArticleFraming:
+    doc = seed_doc(n)
+    doc.mentions = resolve_mentions(doc)
+    return ArticleFraming(doc.id, SEEDS[n][1], doc.text, extract_framing(doc), [])
+
+
+def test_seed_003_presstv_labels_for_the_islamic_state() -> None:
+    art = _seed_framing(3)
+    on_is = {(f.kind, f.term) for f in art.labels if f.actor == "Islamic State"}
+    assert {("label", "takfiri"), ("label", "terrorist")} <= on_is  # "Daesh Takfiri terrorist group"
+    assert {("hedge", "purported"), ("hedge", "what are said to be")} <= on_is
+    assert ("scare_quote", "caliphate") in on_is
+    first = next(f for f in art.labels if f.kind == "label")
+    assert art.text[first.start : first.end] == "Takfiri"
+
+
+def test_presstv_next_to_the_other_outlets() -> None:
+    rows = aggregate([_seed_framing(n) for n in range(4)])
+    is_rows = {r.outlet: r for r in rows if r.actor == "Islamic State"}
+    press = is_rows["PressTV"]
+    assert press.labels["terrorist"] >= 5 and press.labels["takfiri"] >= 1
+    assert press.hedges["purported"] == 1
+    # The other outlets never call the Islamic State terrorist or Takfiri in their own voice.
+    for outlet in ("Gulf News", "Times of Israel"):
+        assert outlet in is_rows
+        assert is_rows[outlet].labels["terrorist"] == 0 and is_rows[outlet].labels["takfiri"] == 0
+    assert is_rows["Times of Israel"].labels["militant"] == 1  # "IS militants"
+    assert "AFP" not in is_rows  # AFP attaches no label to it
+
+
+def test_quoted_labels_are_kept_apart_from_the_outlets_voice() -> None:
+    text = "Assad said \u201cDaesh terrorists are everywhere in the north\u201d on Monday."
+    doc = article_doc(text)
+    doc.mentions = resolve_mentions(doc)
+    att = Attribution("test", 0, "direct", (Span(11, text.index("\u201d") + 1),), speaker="Bashar al-Assad")
+    (row,) = [r for r in aggregate([ArticleFraming("test", "AFP", text, extract_framing(doc), [att])])
+              if r.actor == "Islamic State"]
+    assert row.labels["terrorist"] == 0
+    assert row.quoted_labels["terrorist (Bashar al-Assad)"] == 1
+
+
+def test_outlet_facts() -> None:
+    assert canonical_outlet("Press TV") == "PressTV"
+    facts = outlet_facts("presstv.ir")
+    assert facts is not None and facts["country"] == "IR" and facts["state_relation"] == "state-owned"
+    assert canonical_outlet(None) == "(unknown outlet)"
+    assert outlet_facts("Unknown Daily") is None
