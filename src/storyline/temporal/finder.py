@@ -134,16 +134,20 @@ def _plausible(text: str, groups: dict[str, str]) -> bool:
 
 
 _DETERMINER = re.compile(r"^(?:the|a|an) (?=\S)", re.IGNORECASE)
-_ADJECTIVAL = re.compile(r"^(?:the|a|an) [\w.]+(?:[- ][\w.]+)?-(?:year|month|week|day|hour|minute|quarter)$|"
-                         r"^(?:the|a|an) [\w.]+ (?:year|month|week|day|hour|minute)$", re.IGNORECASE)
+_ADJECTIVAL = re.compile(
+    r"^(?:the|a|an) [\w.]+(?:[- ][\w.]+)?-(?:year|month|week|day|hour|minute|quarter)(?:-long|-old)?$|"
+    r"^(?:the|a|an) (?:[\w.]+[- ])*(?:year|month|week|day|hour|minute)s?-(?:long|old)$",
+    re.IGNORECASE,
+)
+_SINGULAR_UNIT = re.compile(r" (?:year|month|week|day|hour|minute)$", re.IGNORECASE)
 
 
 def _adjectival_determiner(text: str, groups: dict[str, str]) -> int:
     """Length of a leading determiner to leave out: TimeML spans of adjectival expressions
     ("a two-year term", "the third-quarter results") start at the number, not the article."""
-    if groups.get("n", "").lower() in ("a", "an"):
+    if groups.get("n", "").lower() in ("a", "an") and not text.lower().endswith("-long"):
         return 0
-    if _ADJECTIVAL.match(text):
+    if _ADJECTIVAL.match(text) or ("n" in groups and _SINGULAR_UNIT.search(text)):
         m = _DETERMINER.match(text)
         return m.end() if m else 0
     return 0
