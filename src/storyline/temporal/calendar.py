@@ -85,3 +85,43 @@ def weekday_date(weekday: int, anchor: date, tense: str | None, rel: str = "") -
     if rel == "this":
         return anchor + timedelta(days=ahead) if ahead <= back else anchor - timedelta(days=back)
     return anchor - timedelta(days=back) if back <= ahead else anchor + timedelta(days=ahead)
+
+
+def value_range(value: str) -> tuple[date, date] | None:
+    """The days a TimeML DATE/TIME value covers: ``2016-12`` -> Dec 1..31, ``2017-W02`` -> its
+    Monday..Sunday, ``2014-Q3`` -> Jul 1..Sep 30; None for durations, sets and references."""
+    import re
+
+    v = value.split("T")[0]
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", v):
+        d = safe_date(int(m[1]), int(m[2]), int(m[3]))
+        return (d, d) if d else None
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", v):
+        y, mo = int(m[1]), int(m[2])
+        if not 1 <= mo <= 12:
+            return None
+        return date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1])
+    if m := re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", v):
+        try:
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        except ValueError:
+            return None
+        if m[3]:
+            return monday + timedelta(days=5), monday + timedelta(days=6)
+        return monday, monday + timedelta(days=6)
+    if m := re.fullmatch(r"(\d{4})-Q([1-4])", v):
+        y, q = int(m[1]), int(m[2])
+        last = date(y, 3 * q, calendar.monthrange(y, 3 * q)[1])
+        return date(y, 3 * q - 2, 1), last
+    if m := re.fullmatch(r"(\d{4})-H([12])", v):
+        y, h = int(m[1]), int(m[2])
+        return (date(y, 1, 1), date(y, 6, 30)) if h == 1 else (date(y, 7, 1), date(y, 12, 31))
+    if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", v):
+        y = int(m[1])
+        start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[m[2]]
+        start = date(y, start_month, 1)
+        end_y, end_m = add_months(y, start_month, 2)
+        return start, date(end_y, end_m, calendar.monthrange(end_y, end_m)[1])
+    if m := re.fullmatch(r"(\d{4})", v):
+        return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
+    return None
