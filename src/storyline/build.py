@@ -80,11 +80,14 @@ def build(
     chunk_size: int = CHUNK_SIZE,
     progress: Progress | None = None,
     crossdoc: bool = True,
+    parquet: str | Path | None = None,
 ) -> BuildReport:
     """Add the articles under ``paths`` to the dossier ``db`` (created if needed).
 
     Idempotent and resumable: articles already stored (same clean text) are
     skipped before parsing; each chunk is committed in one transaction.
+    With ``parquet`` (a folder), each chunk is written there as a Parquet
+    partition and loaded from it (see :mod:`storyline.store.parquet`).
     """
     from storyline.pipeline import ArticlePipeline
     from storyline.store import Store
@@ -93,13 +96,22 @@ def build(
     started = time.perf_counter()
     pipeline = ArticlePipeline()
     with Store(db) as store:
+        if parquet is not None:
+            from storyline.store.parquet import load_pending
+
+            load_pending(store, parquet)  # partitions a killed build mapped but did not load
         known = store.article_ids()
         runner = make_engine(engine, pipeline, workers=workers, scheduler=scheduler)
         try:
             chunks = chunked(_articles(paths, max_bytes, report, known), chunk_size)
             flushed = 0  # skipped inputs already written
             for facts in runner.map_chunks(chunks):
-                store.write(facts, skipped=report.skipped[flushed:])
+                if parquet is None:
+                    store.write(facts, skipped=report.skipped[flushed:])
+                else:
+                    from storyline.store.parquet import load_partition, write_partition
+
+                    load_partition(store, write_partition(facts, parquet), skipped=report.skipped[flushed:])
                 flushed = len(report.skipped)
                 report.stored += len(facts)
                 report.failures += sum(len(f.failures) for f in facts)
@@ -123,9 +135,9 @@ def make_engine(engine: str, pipeline: object, *, workers: int = 1, scheduler: s
     if engine == "local":
         return PoolEngine(pipeline, workers) if workers > 1 else LoopEngine(pipeline)
     if engine == "dask":
-        from storyline.engines.dask import DaskEngine  # type: ignore[import-not-found]
+        from storyline.engines.dask import DaskEngine
 
-        return DaskEngine(pipeline, scheduler=scheduler)
+        return DaskEngine(pipeline, scheduler=scheduler, workers=workers)
     raise ValueError(f"unknown engine {engine!r}: use local or dask")
 
 

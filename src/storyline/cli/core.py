@@ -25,11 +25,15 @@ def build(
     ],
     db: DbOption = DEFAULT_DB,
     engine: Annotated[str, typer.Option(help="local (this machine) or dask (a cluster).")] = "local",
-    workers: Annotated[int, typer.Option(help="Worker processes for --engine local.")] = 1,
+    workers: Annotated[int, typer.Option(help="Worker processes for --engine local, or for the local Dask cluster of --engine dask without --scheduler.")] = 1,
     scheduler: Annotated[
         str | None, typer.Option(help="Dask scheduler address for --engine dask, e.g. tcp://127.0.0.1:8786.")
     ] = None,
     max_mb: Annotated[float, typer.Option(help="Skip input files larger than this many MB.")] = 20.0,
+    parquet: Annotated[
+        Path | None,
+        typer.Option(help="Write each chunk's facts as a Parquet partition in this folder, then load it into the db."),
+    ] = None,
 ) -> None:
     """Build (or extend) a dossier from articles.
 
@@ -58,6 +62,7 @@ def build(
                 workers=workers,
                 scheduler=scheduler,
                 max_bytes=int(max_mb * 1024 * 1024),
+                parquet=parquet,
                 progress=lambda n: bar.advance(task, n),
             )
         except RuntimeError as exc:
