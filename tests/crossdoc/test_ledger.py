@@ -6,13 +6,11 @@ from collections import Counter
 
 import duckdb
 import pytest
+from seed_store import seed_store
 
 from storyline.crossdoc.ledger import LedgerEntry, claim_country, country_of_place, group_claims, ledger
 from storyline.records import Claim
-from storyline.seeds import SEEDS, seed_doc
-from storyline.stages.actors_local import resolve_mentions
-from storyline.stages.claims import extract_claims, measure_of
-from storyline.store import migrate
+from storyline.stages.claims import measure_of
 
 
 def _entry(aid: str, value: float, counts: str, country: str | None, published: str = "2017-01-01") -> LedgerEntry:
@@ -48,25 +46,7 @@ def test_claim_country_prefers_the_closest_place_before() -> None:
 
 @pytest.fixture(scope="module")
 def seed_db() -> duckdb.DuckDBPyConnection:
-    """The facts the ledger reads, for the four seeds, in an in-memory store."""
-    con = duckdb.connect(":memory:")
-    migrate(con)
-    for n in range(4):
-        doc = seed_doc(n)
-        doc.mentions = resolve_mentions(doc)
-        _, outlet, published = SEEDS[n]
-        con.execute(
-            "INSERT INTO articles (id, outlet, raw, text, segments, published, published_how, words) "
-            "VALUES (?, ?, '', ?, '[]', ?, 'given', 0)", [doc.id, outlet, doc.text, published]
-        )
-        con.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?)",
-                        [(doc.id, i, s.start_char, s.end_char) for i, s in enumerate(doc.doc.sents)])
-        con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
-                        [(m.article_id, m.start, m.end, m.label, m.text, m.actor) for m in doc.mentions])
-        con.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [(c.article_id, c.start, c.end, c.value, c.qualifier, c.counts, c.claimant, c.as_of, c.text)
-                         for c in extract_claims(doc)])
-    return con
+    return seed_store()
 
 
 def test_seed_death_toll_conflict(seed_db) -> None:

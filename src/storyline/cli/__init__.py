@@ -10,6 +10,7 @@ from storyline.cli.app import app
 
 # Command modules register themselves on `app` when imported (one line per area).
 from storyline.cli import core  # noqa: E402,F401
+from storyline.cli import actors  # noqa: E402,F401
 from storyline.cli import web  # noqa: E402,F401
 
 

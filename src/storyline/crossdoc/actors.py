@@ -255,6 +255,7 @@ def _result(
     actor_of: dict[str, str] = {}
     members: dict[str, list[str]] = {}
     counts: dict[str, int] = {}
+    surface_keys: dict[str, set[str]] = {}
     # Clusters holding the unit named like their lexicon entry choose names first, so that after
     # a split of "Daesh" from "Islamic State" the name stays with the "Islamic State" cluster.
     def owns_name(keys: list[str]) -> bool:
@@ -292,6 +293,11 @@ def _result(
         counts[name] = sum(units[k].count for k in keys)
         for k in keys:
             actor_of[k] = name
+        surface_keys[name] = {name_key(strip_title(t)) for k in keys for t in units[k].surfaces}
+    # Surfaces ("Mariani", "Al Assad") find their actor too, unless they are a unit of their own.
+    for name, keys_ in surface_keys.items():
+        for sk in keys_:
+            actor_of.setdefault(sk, name)
     return Resolution(actors, actor_of, members, clusters.joins, clusters.vetoed, counts)
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from storyline.names import LEXICONS, name_key
+from storyline.names import LEXICONS, load_aliases, name_key
 from storyline.records import Attribution, FramingLabel, Span
 from storyline.stages.framing import voice_of
 
@@ -136,7 +136,7 @@ def framing(con: Any, actor: str | None = None, outlet: str | None = None) -> li
     ]
     rows = aggregate(arts, canonical)
     if actor:
-        want = canonical.get(name_key(actor), actor)
+        want = canonical.get(name_key(actor)) or load_aliases().lookup(actor) or actor
         rows = [r for r in rows if name_key(r.actor) == name_key(want)]
     if outlet:
         rows = [r for r in rows if name_key(r.outlet) == name_key(canonical_outlet(outlet))]
