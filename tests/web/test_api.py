@@ -12,6 +12,7 @@ import duckdb
 import pytest
 from fastapi.testclient import TestClient
 
+from storyline.web import queries
 from storyline.web.app import CSP, create_app
 from tests.web import dossier
 
@@ -78,12 +79,37 @@ def test_quotes_events_claims_framing_filters(client: TestClient) -> None:
     assert client.get("/api/events", params={"outlet": "The Times"}).json()["total"] == 1
     assert client.get("/api/events", params={"date_from": "2017-01-01"}).json()["total"] == 3
     (group,) = client.get("/api/claims/ledger", params={"conflicts": True}).json()
-    assert group["conflict"] and group["values"] == [300000, 310000]
-    assert {c["outlet"] for c in group["claims"]} == {"Gulf News", "The Times"}
+    assert group["conflict"] and [v["value"] for v in group["values"]] == [300000, 310000]
+    assert [[c["outlet"] for c in v["claims"]] for v in group["values"]] == [["Gulf News"], ["The Times"]]
     assert client.get("/api/claims", params={"outlet": "The Times"}).json()["items"][0]["value"] == 310000
     m = client.get("/api/framing/matrix").json()
     assert m["cells"]["The Times"]["Syrian government"][0]["term"] == "regime"
     assert client.get("/api/framing", params={"kind": "hedge"}).json()["items"][0]["text"] == "so-called"
+
+
+def test_the_ledger_puts_sources_of_one_number_together(tmp_path: Path) -> None:
+    db = dossier.build(tmp_path / "ledger.duckdb")
+    con = duckdb.connect(str(db))
+    s, e = dossier.span(
+        "a-hostile", "nothing"
+    )  # a second source for 310,000, and a claim about something else
+    con.execute(
+        "INSERT INTO claims VALUES ('a-hostile', ?, ?, 310000, NULL, 'People killed', NULL, NULL, 'x')",
+        [s, e],
+    )
+    con.execute("INSERT INTO claims VALUES ('a-agency', 0, 5, 12, NULL, 'rebel groups', NULL, NULL, 'Talks')")
+    groups = queries.claim_groups(con)
+    assert [(g["counts"], g["conflict"], g["total"]) for g in groups] == [
+        ("people killed", True, 3),
+        ("rebel groups", False, 1),
+    ]
+    assert [(v["value"], v["sources"]) for v in groups[0]["values"]] == [(300000, 1), (310000, 2)]
+    assert [c.article_id for c in groups[0]["values"][1]["claims"]] == [
+        "a-times",
+        "a-hostile",
+    ]  # oldest first
+    assert [g["counts"] for g in queries.claim_groups(con, conflicts_only=True)] == ["people killed"]
+    con.close()
 
 
 def test_search_ranks_articles_and_quotes(client: TestClient) -> None:

@@ -108,10 +108,10 @@ def claims(db: Db, counts: str | None = None, claimant: str | None = None, outle
     ).to_json()
 
 
-@router.get("/claims/ledger", summary="Claims grouped by what they count; conflicts first")
+@router.get("/claims/ledger", summary="Claims grouped by what they count, then by number; conflicts first")
 def ledger(db: Db, conflicts: bool = False) -> list[Json]:
     return [
-        {**g, "claims": [asdict(c) for c in g["claims"]]}
+        {**g, "values": [{**v, "claims": [asdict(c) for c in v["claims"]]} for v in g["values"]]}
         for g in queries.claim_groups(db, conflicts_only=conflicts)
     ]
 

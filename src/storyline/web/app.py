@@ -40,6 +40,7 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
+INDEX_WAIT_S = 60  # how long a search waits for the index being built at start-up
 STATIC_TYPES = {"style.css": "text/css; charset=utf-8", "app.js": "text/javascript; charset=utf-8"}
 
 
@@ -53,8 +54,12 @@ class Dossier:
         # With writes allowed, the connection is opened as the store's writer opens it (same file, same
         # configuration), so the upload builder in this process shares the database instead of being refused.
         self._con = duckdb.connect(str(path)) if writable else connect(path, read_only=True)
-        self._index_lock = threading.Lock()
-        self.search = self._build_index()
+        # The search index is built in the background, so a large dossier's pages are served at once;
+        # a search waits for it (the t17 corpus takes 5-15 s on 2 busy cores).
+        self._index: SearchIndex | None = None
+        self._index_error: str | None = None
+        self._index_ready = threading.Event()
+        threading.Thread(target=self._build_index, name="storyline-search-index", daemon=True).start()
 
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -64,15 +69,27 @@ class Dossier:
         finally:
             cur.close()
 
-    def _build_index(self) -> SearchIndex:
-        with self.cursor() as cur:
-            return SearchIndex(cur)
+    def _build_index(self) -> None:
+        try:
+            with self.cursor() as cur:
+                index = SearchIndex(cur)
+            self._index, self._index_error = index, None
+        except Exception as exc:  # search fails with the reason; every other page still works
+            self._index_error = f"{type(exc).__name__}: {exc}".splitlines()[0]
+        finally:
+            self._index_ready.set()
+
+    @property
+    def search(self) -> SearchIndex:
+        if not self._index_ready.wait(timeout=INDEX_WAIT_S):
+            raise StarletteHTTPException(503, "the search index is still being built; retry in a few seconds")
+        if self._index is None:
+            raise StarletteHTTPException(503, f"search is unavailable: {self._index_error}")
+        return self._index
 
     def refresh(self) -> None:
-        """Rebuild the search index after articles were added."""
-        index = self._build_index()
-        with self._index_lock:
-            self.search = index
+        """Rebuild the search index after articles were added (the old one serves until the new one is ready)."""
+        self._build_index()
 
     def close(self) -> None:
         self._con.close()

@@ -118,7 +118,7 @@ def actors(request: Request, db: Db, q: str | None = None, type: str | None = No
 
 
 @router.get("/actors/{name:path}")
-def actor(request: Request, db: Db, name: str, limit: Limit = 100, offset: Offset = 0) -> Response:
+def actor(request: Request, db: Db, name: str, limit: Limit = 50, offset: Offset = 0) -> Response:
     found = queries.get_actor(db, name)
     if found is None:
         raise HTTPException(404, f"no actor named {name!r} in this dossier")

@@ -357,6 +357,9 @@ def get_actor(con: duckdb.DuckDBPyConnection, name: str) -> ActorRow | None:
     return _actor(rows[0]) if rows else None
 
 
+NAMES_PER_OUTLET = 20
+
+
 def actor_names_by_outlet(con: duckdb.DuckDBPyConnection, name: str) -> list[dict[str, Any]]:
     """How each outlet names the actor: surface forms with counts, and the labels it attaches."""
     names = _rows(
@@ -381,6 +384,10 @@ def actor_names_by_outlet(con: duckdb.DuckDBPyConnection, name: str) -> list[dic
         by_outlet.setdefault(r["outlet"], {"outlet": r["outlet"], "names": [], "labels": []})[
             "labels"
         ].append({"term": r["term"], "category": r["category"], "count": int(r["n"])})
+    for entry in by_outlet.values():  # the most used first; the long tail is counted, not listed
+        for kind in ("names", "labels"):
+            entry[f"more_{kind}"] = max(0, len(entry[kind]) - NAMES_PER_OUTLET)
+            entry[kind] = entry[kind][:NAMES_PER_OUTLET]
     return [by_outlet[k] for k in sorted(by_outlet)]
 
 
@@ -533,21 +540,41 @@ def list_claims(
     return Page([_claim(r) for r in rows], total, _limit(limit), offset)
 
 
+SOURCES_PER_VALUE = 5  # sources shown under each distinct number; the API's /claims lists them all
+
+
 def claim_groups(con: duckdb.DuckDBPyConnection, *, conflicts_only: bool = False) -> list[dict[str, Any]]:
-    """Claims grouped by what they count; a group conflicts when its sources give different numbers."""
-    rows = _rows(con, _CLAIMS + " ORDER BY lower(counts) NULLS LAST, value, published", [])
-    groups: dict[str, list[ClaimRow]] = {}
+    """Claims grouped by what they count, then by number: a group conflicts when its sources disagree.
+
+    Each group lists its distinct values side by side, each with its first few sources (oldest first)
+    and how many sources give it in all.
+    """
+    rows = _rows(
+        con, _CLAIMS + " ORDER BY lower(counts) NULLS LAST, value, published NULLS LAST, article_id", []
+    )
+    groups: dict[str, dict[float, list[ClaimRow]]] = {}
     for r in rows:
         key = (r["counts"] or "").strip().lower() or "(uncounted)"
-        groups.setdefault(key, []).append(_claim(r))
+        claim = _claim(r)
+        groups.setdefault(key, {}).setdefault(claim.value, []).append(claim)
     out: list[dict[str, Any]] = []
-    for key, claims in groups.items():
-        values: list[float] = sorted({c.value for c in claims})
-        conflict = len(values) > 1 and key != "(uncounted)"
+    for key, by_value in groups.items():
+        conflict = len(by_value) > 1 and key != "(uncounted)"
         if conflicts_only and not conflict:
             continue
-        out.append({"counts": key, "conflict": conflict, "values": values, "claims": claims})
-    out.sort(key=lambda g: (not g["conflict"], -len(g["values"]), g["counts"]))
+        values = [
+            {"value": v, "sources": len(cs), "claims": cs[:SOURCES_PER_VALUE]}
+            for v, cs in sorted(by_value.items())
+        ]
+        out.append(
+            {
+                "counts": key,
+                "conflict": conflict,
+                "values": values,
+                "total": sum(len(c) for c in by_value.values()),
+            }
+        )
+    out.sort(key=lambda g: (not g["conflict"], -g["total"], g["counts"]))
     return out
 
 
