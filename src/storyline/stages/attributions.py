@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 CUES = Path(__file__).resolve().parent.parent / "lexicons" / "attribution_cues.yaml"
+WEIGHTS = Path(__file__).resolve().parent.parent / "lexicons" / "attribution_cue_weights.yaml"
 WORD = re.compile(r"\w+")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Dependencies through which "saying", "adding", "to say" take the subject of the verb they hang on.
@@ -52,28 +53,60 @@ DIRECT_SHARE = 0.9
 CONFIDENCE = {"speech": 0.8, "belief": 0.55, "object": 0.45, "intent": 0.5, "prep": 0.8, "quote": 0.6}
 
 
+CLASSES = ("speech", "belief", "intent", "object")
+# Learned cue weights (evaluation/learn_cue_weights.py): a cue "lemma/class" whose
+# smoothed precision on PolNeAR train is below MIN_PRECISION is dropped. Adding an
+# item of precision p raises F1 when p > F1/2; 0.3 was the best of 0.2-0.45 on train (F1 55.0).
+MIN_PRECISION = 0.3
+# Beta prior of the smoothing: a cue seen n times with tp hits scores (tp + 1) / (n + 3).
+PRIOR_TP, PRIOR_N = 1.0, 3.0
+# A lemma outside the hand lexicon becomes a cue only with this many train occurrences.
+MIN_LEARNED_COUNT = 8
+
+
 @dataclass(frozen=True)
 class CueLexicon:
     classes: dict[str, tuple[str, ...]]  # lemma -> its classes, in order of precedence
     object_never: frozenset[str]
     prepositional: tuple[tuple[str, ...], ...]
     nouns: frozenset[str]
+    weights: dict[str, tuple[int, int]] = field(default_factory=dict)  # "lemma/class" -> (hits, seen)
+    open_class: bool = False  # every verb is a candidate (for learning the weights)
+
+    def precision(self, key: str) -> float | None:
+        w = self.weights.get(key)
+        if w is None:
+            return None
+        return (w[0] + PRIOR_TP) / (w[1] + PRIOR_N)
 
 
-@functools.lru_cache(maxsize=1)
-def load_cues() -> CueLexicon:
+@functools.lru_cache(maxsize=2)
+def load_cues(open_class: bool = False) -> CueLexicon:
     data = yaml.safe_load(CUES.read_text(encoding="utf-8"))
     classes: dict[str, list[str]] = {}
-    for cls in ("speech", "belief", "intent", "object"):
+    for cls in CLASSES:
         for lemma in data["verbs"][cls]:
             classes.setdefault(str(lemma).lower(), [])
             if cls not in classes[str(lemma).lower()]:
                 classes[str(lemma).lower()].append(cls)
+    weights: dict[str, tuple[int, int]] = {}
+    if WEIGHTS.exists() and not open_class:
+        raw = yaml.safe_load(WEIGHTS.read_text(encoding="utf-8")) or {}
+        weights = {k: (int(v[0]), int(v[1])) for k, v in (raw.get("weights") or {}).items()}
+        # Lemmas the hand lexicon lacks but train shows to be reliable cues.
+        for key, (tp, n) in weights.items():
+            lemma, cls = key.rsplit("/", 1)
+            if cls in CLASSES and n >= MIN_LEARNED_COUNT and (tp + PRIOR_TP) / (n + PRIOR_N) >= MIN_PRECISION:
+                have = classes.setdefault(lemma, [])
+                if cls not in have:
+                    have.append(cls)
     return CueLexicon(
         classes={k: tuple(v) for k, v in classes.items()},
         object_never=frozenset(data.get("object_never_content", ())),
         prepositional=tuple(tuple(p) for p in data.get("prepositional", ())),
         nouns=frozenset(data.get("nouns", ())),
+        weights=weights,
+        open_class=open_class,
     )
 
 
@@ -85,6 +118,7 @@ class _Candidate:
     source: tuple[int, int] | None  # character span
     content: list[tuple[int, int]] = field(default_factory=list)
     quotes: list[int] = field(default_factory=list)  # indices of quotes joined to it
+    key: str = ""  # "lemma/class": what the learned weights are kept by
 
 
 def _span_of(tokens: list[Token]) -> tuple[int, int]:
@@ -103,6 +137,13 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 def _subtree_span(tok: Token) -> tuple[int, int]:
     left, right = tok.left_edge, tok.right_edge
     return left.idx, right.idx + len(right.text)
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    """The line holding ``pos``: articles put one paragraph a line."""
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    return lo, len(text) if hi < 0 else hi
 
 
 def _subject(tok: Token) -> Token | None:
@@ -129,8 +170,12 @@ def _subject(tok: Token) -> Token | None:
 
 
 def _verb_candidate(tok: Token, lex: CueLexicon, text: str) -> _Candidate | None:
-    classes = lex.classes.get(tok.lemma_.lower())
-    if not classes or tok.pos_ not in ("VERB", "AUX"):
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = tok.lemma_.lower()
+    hand = lex.classes.get(lemma, ())
+    classes = CLASSES if lex.open_class else hand
+    if not classes:
         return None
     kids = list(tok.children)
     content: list[tuple[int, int]] = []
@@ -140,7 +185,7 @@ def _verb_candidate(tok: Token, lex: CueLexicon, text: str) -> _Candidate | None
     dobjs = [c for c in kids if c.dep_ in ("dobj", "attr") and c.i > tok.i]
     if ccomps and ("speech" in classes or "belief" in classes):
         content = [_subtree_span(c) for c in ccomps]
-        how = "speech" if "speech" in classes else "belief"
+        how = "speech"  # the class names the structure (a clause); how reliable the lemma is, is learned
     elif xcomps and "intent" in classes:
         start = dobjs[0] if dobjs and dobjs[0].i < xcomps[0].i else xcomps[0]
         content = [(start.left_edge.idx, _subtree_span(xcomps[-1])[1])]
@@ -151,16 +196,29 @@ def _verb_candidate(tok: Token, lex: CueLexicon, text: str) -> _Candidate | None
         end = max(_subtree_span(c)[1] for c in right)
         content = [(first.left_edge.idx, end)]
         how = "object"
-    elif not ({"speech"} & set(classes)):
+    elif "speech" not in hand:
+        return None
+    else:
+        how = "speech"
+    key = f"{lemma}/{how}"
+    p = lex.precision(key)
+    if p is not None and p < MIN_PRECISION:
         return None
     subj = _subject(tok)
     if subj is not None and subj.dep_ == "expl":
         subj = None
     source = _subtree_span(subj) if subj is not None else None
-    content = [_trim(text, s, e) for s, e in content]
+    # The parser runs sentences over paragraph ends; an attribution stays in its cue's paragraph.
+    lo, hi = _paragraph(text, tok.idx)
+    if source is not None:
+        source = (max(source[0], lo), min(source[1], hi))
+        if source[0] >= source[1]:
+            source = None
+    content = [(max(s, lo), min(e, hi)) for s, e in content]
+    content = [_trim(text, s, e) for s, e in content if s < e]
     content = [(s, e) for s, e in content if WORD.search(text, s, e)]
     cue = (tok.idx, tok.idx + len(tok.text))
-    return _Candidate(cue, tok.i, how, source, content)
+    return _Candidate(cue, tok.i, how, source, content, key=key)
 
 
 def _prep_candidate(tok: Token, lex: CueLexicon, text: str) -> _Candidate | None:
@@ -196,7 +254,7 @@ def _prep_candidate(tok: Token, lex: CueLexicon, text: str) -> _Candidate | None
         if not content:
             return None
         cue = (tok.idx, last.idx + len(last.text))
-        return _Candidate(cue, tok.i, "prep", _subtree_span(src), content)
+        return _Candidate(cue, tok.i, "prep", _subtree_span(src), content, key=" ".join(words) + "/prep")
     return None
 
 
@@ -224,8 +282,13 @@ def _words(text: str, spans: list[tuple[int, int]]) -> set[int]:
 
 def extract_attributions(doc: ArticleDoc) -> list[Attribution]:
     """Every attribution in the article, in text order, speakers resolved."""
+    return [a for a, _ in extract_with_keys(doc)]
+
+
+def extract_with_keys(doc: ArticleDoc, lex: CueLexicon | None = None) -> list[tuple[Attribution, str]]:
+    """The attributions, each with the "lemma/class" key of the cue that found it."""
     text, sdoc = doc.text, doc.doc
-    lex = load_cues()
+    lex = lex or load_cues()
     quotes = find_quotes(text)
     qidx = _QuoteIndex(quotes)
     cands: list[_Candidate] = []
@@ -238,7 +301,7 @@ def extract_attributions(doc: ArticleDoc) -> list[Attribution]:
     _attach_quotes(cands, quotes, qidx, doc)
     cands = [c for c in cands if c.content]
     cands = _drop_datelines(cands, doc)
-    return _finish(cands, qidx, doc)
+    return _finish(cands, qidx, doc, lex)
 
 
 def _grow_to_quotes(cands: list[_Candidate], quotes: list[Quote], qidx: _QuoteIndex, text: str) -> None:
@@ -260,10 +323,6 @@ def _grow_to_quotes(cands: list[_Candidate], quotes: list[Quote], qidx: _QuoteIn
 
 def _attach_quotes(cands: list[_Candidate], quotes: list[Quote], qidx: _QuoteIndex, doc: ArticleDoc) -> None:
     text, sdoc = doc.text, doc.doc
-    covered = set()
-    for c in cands:
-        for w in _words(text, c.content):
-            covered.add(w)
     owner: dict[int, _Candidate] = {}
     for c in cands:
         for qi in c.quotes:
@@ -272,7 +331,12 @@ def _attach_quotes(cands: list[_Candidate], quotes: list[Quote], qidx: _QuoteInd
         if qi in owner:
             continue
         qwords = _words(text, [(q.start, q.end)])
-        if not qwords or len(qwords & covered) * 2 >= len(qwords):
+        # Covered by the content of a cue outside the quote: already attributed (mixed or direct).
+        covered = set()
+        for c in cands:
+            if c.cue is not None and not (q.start <= c.cue[0] < q.end):
+                covered |= _words(text, c.content) & qwords
+        if not qwords or len(covered) * 2 >= len(qwords):
             continue
         target = _cue_for_quote(q, cands, sdoc, text)
         if target is not None:
@@ -286,13 +350,13 @@ def _attach_quotes(cands: list[_Candidate], quotes: list[Quote], qidx: _QuoteInd
             elif len(qwords) >= MIN_CUELESS_QUOTE_WORDS and _opens_paragraph(text, q.start):
                 src = _previous_speaker(cands, q.start, text)
                 if src is not None:
-                    target = _Candidate((q.start, q.start), -1, "quote", src.source, [_trim(text, q.start, q.end)])
+                    target = _Candidate((q.start, q.start), -1, "quote", src.source, [_trim(text, q.start, q.end)],
+                                        key="-/quote")
                     target.cue = None  # type: ignore[assignment]
                     cands.append(target)
         if target is not None:
             owner[qi] = target
             target.quotes.append(qi)
-            covered |= qwords
     cands.sort(key=lambda c: (c.content[0][0] if c.content else 0))
 
 
@@ -324,16 +388,19 @@ def _cue_for_quote(q: Quote, cands: list[_Candidate], sdoc, text: str) -> _Candi
     s0 = first[0].sent
     s1 = first[-1].sent
     lo, hi = s0.start, s1.end
+    plo, phi = _paragraph(text, q.start)
+    phi = max(phi, _paragraph(text, max(q.start, q.end - 1))[1])
     pool = [
         c for c in cands
         if c.how == "speech" and c.cue is not None and lo <= c.cue_token < hi and not (q.start <= c.cue[0] < q.end)
-        and not _has_quote_content(c, text)
+        and not c.content and plo <= c.cue[0] < phi
     ]
     if not pool and s0.start > 0:
         prev = sdoc[s0.start - 1].sent
         if text[prev.start_char : q.start].rstrip().endswith(":"):
+            plo = _paragraph(text, prev.start_char)[0]
             pool = [c for c in cands if c.how == "speech" and prev.start <= c.cue_token < prev.end
-                    and not _has_quote_content(c, text)]
+                    and not c.content and c.cue is not None and c.cue[0] >= plo]
     if not pool:
         return None
     # The nearest cue: after the quote ("..." he said) or before it (he said: "...").
@@ -365,7 +432,7 @@ def _drop_datelines(cands: list[_Candidate], doc: ArticleDoc) -> list[_Candidate
     return out
 
 
-def _finish(cands: list[_Candidate], qidx: _QuoteIndex, doc: ArticleDoc) -> list[Attribution]:
+def _finish(cands: list[_Candidate], qidx: _QuoteIndex, doc: ArticleDoc, lex: CueLexicon) -> list[tuple[Attribution, str]]:
     text = doc.text
     resolver = SpeakerResolver(doc)
     first_person = load_titles().pronouns["first_singular"] | load_titles().pronouns["first_plural"]
@@ -397,6 +464,9 @@ def _finish(cands: list[_Candidate], qidx: _QuoteIndex, doc: ArticleDoc) -> list
             resolver.remember(s, name)
         names.append(name)
         conf = CONFIDENCE.get(c.how, 0.5) * (1.0 if c.source else 0.8)
+        learned = lex.precision(c.key)
+        if learned is not None:
+            conf = learned
         out.append(
             Attribution(
                 article_id=doc.id,
@@ -420,4 +490,4 @@ def _finish(cands: list[_Candidate], qidx: _QuoteIndex, doc: ArticleDoc) -> list
                 a = Attribution(a.article_id, a.index, a.type, a.content, a.cue, a.speaker_span,
                                 out[a.parent].speaker, a.parent, a.confidence)
         fixed.append(a)
-    return fixed
+    return list(zip(fixed, [c.key for c in cands], strict=True))
