@@ -19,8 +19,12 @@ from storyline.ingest.clean import clean
 from storyline.records import Article, ArticleFacts, RawDocument, Span, StageFailure
 from storyline.stages.actors_local import resolve_mentions
 from storyline.stages.attributions import extract_attributions
+from storyline.stages.claims import extract_claims
 from storyline.stages.document import ArticleDoc
 from storyline.stages.entities import extract_mentions
+from storyline.stages.events import extract_events
+from storyline.stages.framing import extract_framing
+from storyline.stages.published import infer_publication_date
 from storyline.stages.timexes import extract_timexes
 
 log = logging.getLogger(__name__)
@@ -45,8 +49,12 @@ def default_stages() -> list[Stage]:
     return [
         Stage("entities", "mentions", extract_mentions),
         Stage("actors", "mentions", resolve_mentions),
+        Stage("published", "published", infer_publication_date),
         Stage("timexes", "timexes", extract_timexes),
         Stage("attributions", "attributions", extract_attributions),
+        Stage("events", "events", extract_events),
+        Stage("claims", "claims", extract_claims),
+        Stage("framing", "labels", extract_framing),
     ]
 
 
