@@ -82,6 +82,7 @@ class Resolution:
     joins: list[Join]  # every join applied, with its rule
     vetoed: list[Join]  # joins a user's split refused
     counts: dict[str, int]  # canonical name -> mentions
+    comparisons: int = 0  # name pairs compared by spelling (the only pairwise work; see blocking)
 
     def canonical(self, name: str) -> str | None:
         return self.actor_of.get(name_key(name))
@@ -105,6 +106,7 @@ class _Clusters:
         self.apart = apart
         self.joins: list[Join] = []
         self.vetoed: list[Join] = []
+        self.comparisons = 0
 
     def find(self, k: str) -> str:
         while self.parent[k] != k:
@@ -214,6 +216,7 @@ def _join_fuzzy(clusters: _Clusters, units: dict[str, Unit], lex_of: dict[str, s
     for keys in blocks.values():
         for i, a in enumerate(keys):
             for b in keys[i + 1 :]:
+                clusters.comparisons += 1
                 if not _first_names_agree(a.split()[0], b.split()[0]):
                     continue
                 score = fuzz.ratio(a, b)
@@ -298,7 +301,7 @@ def _result(
     for name, keys_ in surface_keys.items():
         for sk in keys_:
             actor_of.setdefault(sk, name)
-    return Resolution(actors, actor_of, members, clusters.joins, clusters.vetoed, counts)
+    return Resolution(actors, actor_of, members, clusters.joins, clusters.vetoed, counts, clusters.comparisons)
 
 
 def actor_id(name: str) -> str:

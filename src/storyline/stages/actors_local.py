@@ -149,7 +149,7 @@ def _role_bindings(doc: ArticleDoc, mentions: list[Mention]) -> dict[str, str]:
 def _descriptions(doc: ArticleDoc, mentions: list[Mention], lexicon: AliasLexicon) -> list[Mention]:
     roles = load_titles().roles
     pattern = re.compile(
-        r"\b[Tt]he ((?:[A-Z][\w'\u2019-]+ ){0,2}(?:" + "|".join(re.escape(r) for r in roles) + r"))\b"
+        r"\b[Tt]he ((?:former |[A-Z][\w'\u2019-]+ ){0,3}(?:" + "|".join(re.escape(r) for r in roles) + r"))\b"
     )
     bindings = _role_bindings(doc, mentions)
     date = doc.published.date if doc.published else doc.article.published
