@@ -22,6 +22,7 @@ class Rule:
     type: str
     norm: str
     value: str | None  # a constant value, for rules that always mean the same
+    needs: str | None = None  # the word class a text must contain for the rule to apply
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,17 +88,72 @@ def rules() -> tuple[Rule, ...]:
         if re.search(r"\{[a-z]", pattern):
             raise ValueError(f"time rule {r['name']}: unknown placeholder in {pattern!r}")
         regex = re.compile(r"(?<![\w])(?:" + pattern + r")(?![\w])", re.IGNORECASE)
-        compiled.append(Rule(r["name"], regex, r["type"], r["norm"], r.get("value")))
+        compiled.append(Rule(r["name"], regex, r["type"], r["norm"], r.get("value"), r.get("needs")))
     return tuple(compiled)
+
+
+@functools.lru_cache(maxsize=1)
+def word_classes() -> dict[str, re.Pattern[str]]:
+    """Fast pre-checks: one simple pattern per word class that rules need."""
+    with resources.files("storyline.lexicons").joinpath("time_rules.yaml").open(encoding="utf-8") as f:
+        spec = yaml.safe_load(f)
+    table = _placeholders(spec.get("placeholders", {}))
+    out = {}
+    for name, pattern in spec["needs"].items():
+        for key, sub in table.items():
+            pattern = pattern.replace("{" + key + "}", sub)
+        out[name] = re.compile(pattern, re.IGNORECASE)
+    return out
+
+
+# Rules run only on windows of this many characters around a time word or digit (no pattern
+# reaches further from its trigger word), which makes long texts several times faster.
+WINDOW_CHARS = 100
+
+
+@functools.lru_cache(maxsize=1)
+def _trigger() -> re.Pattern[str]:
+    """Any word a temporal expression must contain: time vocabulary or a digit."""
+    w = time_words()
+    words = [*w["months"], *w["weekdays"], *w["seasons"], *w["parts_of_day"], *w["references"]]
+    words += [*w["units"], "centuries", "millennia", "today", "yesterday", "tomorrow", "noon", "midnight",
+              "ago", "future", "term", "daily", "weekly", "monthly", "yearly", "hourly", "nightly", "nineteen", "thousand",
+              "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+    body = "|".join(re.escape(x) for x in sorted(set(words), key=len, reverse=True))
+    return re.compile(r"[0-9]|\b(?:" + body + ")", re.IGNORECASE)
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for m in _trigger().finditer(text):
+        start, end = max(0, m.start() - WINDOW_CHARS), min(len(text), m.end() + WINDOW_CHARS)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    # Snap to whitespace so that no window starts or ends inside a word.
+    out = []
+    for start, end in spans:
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        out.append((start, end))
+    return out
 
 
 def find_candidates(text: str) -> list[Candidate]:
     """Every temporal expression in ``text``, longest match first where matches overlap."""
     found: list[tuple[int, int, int, re.Match[str]]] = []
-    for index, rule in enumerate(rules()):
-        for m in rule.regex.finditer(text):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), index, m))
+    for w_start, w_end in _windows(text):
+        window = text[w_start:w_end]
+        present = {name for name, pattern in word_classes().items() if pattern.search(window)}
+        for index, rule in enumerate(rules()):
+            if rule.needs and rule.needs not in present:
+                continue
+            for m in rule.regex.finditer(window):
+                if m.end() > m.start():
+                    found.append((w_start + m.start(), w_start + m.end(), index, m))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
     taken: list[tuple[int, int]] = []
     chosen: list[Candidate] = []
@@ -111,6 +167,7 @@ def find_candidates(text: str) -> list[Candidate]:
             continue
         taken.append((start, end))
         text_ = m.group(0)
+        assert text[start:end] == text_
         cut = _adjectival_determiner(text_, groups)
         chosen.append(
             Candidate(start + cut, end, text_[cut:], rule.name, rule.type, rule.norm, groups, rule.value)
