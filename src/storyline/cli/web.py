@@ -42,7 +42,8 @@ def serve(
 
     token = secrets.token_urlsafe(18) if allow_writes else None
     try:
-        web = create_app(db, allow_writes=allow_writes, token=token)
+        hosts = ["127.0.0.1", "localhost", "::1", "[::1]"] if _is_loopback(host) else None
+        web = create_app(db, allow_writes=allow_writes, token=token, allowed_hosts=hosts)
     except FileNotFoundError as exc:
         raise fail(str(exc)) from exc
     except Exception as exc:  # e.g. the file is locked by a running build

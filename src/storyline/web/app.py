@@ -26,6 +26,7 @@ from fastapi.responses import JSONResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from storyline.web.ingest import MAX_TOTAL_BYTES, Jobs
 from storyline.web.search import SearchIndex
@@ -122,8 +123,17 @@ def _templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
-def create_app(db_path: str | Path, allow_writes: bool = False, token: str | None = None) -> FastAPI:
-    """The app for the dossier at ``db_path``; with ``allow_writes``, uploads need ``token`` (made up if None)."""
+def create_app(
+    db_path: str | Path,
+    allow_writes: bool = False,
+    token: str | None = None,
+    allowed_hosts: list[str] | None = None,
+) -> FastAPI:
+    """The app for the dossier at ``db_path``; with ``allow_writes``, uploads need ``token`` (made up if None).
+
+    ``allowed_hosts`` (the Host headers to answer) guards a loopback server against DNS rebinding:
+    `storyline serve` passes its own address and localhost.
+    """
     from storyline.web import api, pages
 
     db_path = Path(db_path)
@@ -152,6 +162,9 @@ def create_app(db_path: str | Path, allow_writes: bool = False, token: str | Non
     app.state.jobs = Jobs(db_path, on_done=dossier.refresh) if allow_writes else None
     app.state.templates = _templates()
     app.state.static = _static_files()
+
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
 
     @app.middleware("http")
     async def security(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
