@@ -12,6 +12,7 @@ from storyline.cli.app import app
 from storyline.cli import core  # noqa: E402,F401
 from storyline.cli import actors  # noqa: E402,F401
 from storyline.cli import web  # noqa: E402,F401
+from storyline.cli import time  # noqa: E402,F401
 
 
 def main() -> None:

@@ -169,8 +169,9 @@ def summarize(sentences: Iterable[DatedSentence], n: int, per_date: int = 2) -> 
     chosen = [day for day, _ in rank_dates(pool)[:n]]
     timeline = []
     for day in sorted(chosen):
+        # a day chosen for the reports that followed it: their undated sentences say what happened
         candidates = by_day.get(day) or [
-            s.text for s in pool if s.published and _previous(s.published[:10]) == day
+            s.text for s in pool if s.date is None and s.published and _previous(s.published[:10]) == day
         ]
         timeline.append({"date": day, "summary": central_sentences(candidates[:MAX_CANDIDATES], per_date)})
     return timeline

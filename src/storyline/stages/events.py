@@ -38,12 +38,12 @@ def extract_events(doc: ArticleDoc) -> list[Event]:
         mentions = [m for m in doc.mentions if sent.start_char <= m.start and m.end <= sent.end_char]
         actors = _unique(m.actor or m.text for m in mentions if m.label in ACTOR_LABELS)
         places = _unique(m.actor or m.text for m in mentions if m.label in PLACE_LABELS)
-        description = describe(sent.text)
         for timex in timexes:
             dated = _dated(timex)
             if dated is None:
                 continue
             value, earliest, latest = dated
+            description = describe(sent.text, timex.start - sent.start_char)
             events.append(
                 Event(
                     article_id=doc.id,
@@ -71,8 +71,24 @@ def _dated(timex: Timex) -> tuple[str, str, str] | None:
     return timex.value.split("T")[0], span[0].isoformat(), span[1].isoformat()
 
 
-def describe(sentence: str) -> str:
-    """The sentence as one line, cut near ``MAX_DESCRIPTION_CHARS`` at a word boundary."""
+_INNER_BREAK = re.compile(r"(?<=[.!?][”\"])\s+|(?<=[.!?])\s+(?=[“\"A-Z])")
+
+
+def describe(sentence: str, at: int = 0) -> str:
+    """The sentence as one line, cut near ``MAX_DESCRIPTION_CHARS`` at a word boundary.
+
+    A long parser "sentence" that runs several together (quotes confuse the small model)
+    is first cut to the piece holding character ``at`` (the date expression).
+    """
+    if len(sentence) > MAX_DESCRIPTION_CHARS:
+        start = 0
+        for m in _INNER_BREAK.finditer(sentence):
+            if m.start() > at:
+                sentence = sentence[start : m.start()]
+                break
+            start = m.end()
+        else:
+            sentence = sentence[start:]
     text = re.sub(r"\s+", " ", sentence).strip()
     if len(text) <= MAX_DESCRIPTION_CHARS:
         return text

@@ -1,0 +1,50 @@
+"""`storyline timeline` and `storyline timelinejs` on the seed dossier."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from storyline.cli import app
+
+runner = CliRunner()
+
+
+def test_timeline_lists_events_in_date_order(seed_db: Path) -> None:
+    result = runner.invoke(app, ["timeline", "--db", str(seed_db), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    earliest = [r["earliest"] for r in rows]
+    assert earliest == sorted(earliest)
+    assert any(r["date"] == "2016-12-22" and "recapture" in r["description"] for r in rows)
+
+
+def test_timeline_by_actor(seed_db: Path) -> None:
+    result = runner.invoke(app, ["timeline", "--db", str(seed_db), "--actor", "Azaz"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("2017-01-07")
+    assert "tanker truck bomb" in result.stdout
+
+
+def test_summary_timeline_jsonl(seed_db: Path) -> None:
+    result = runner.invoke(app, ["timeline", "--db", str(seed_db), "--summary", "2", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    entries = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(entries) == 2
+    assert all(set(e) == {"date", "summary"} and 1 <= len(e["summary"]) <= 2 for e in entries)
+
+
+def test_timelinejs_file(seed_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "tl.json"
+    result = runner.invoke(app, ["timelinejs", "--db", str(seed_db), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["events"] and all("start_date" in e and e["text"]["text"] for e in data["events"])
+
+
+def test_missing_db_is_a_clear_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["timeline", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2
+    assert "no dossier" in result.output
