@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from fastapi import FastAPI
 
 from storyline.web.app import create_app
 
@@ -36,10 +37,10 @@ def _free_port() -> int:
 class LiveServer:
     """uvicorn in a thread, on a free loopback port."""
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: Path, app: FastAPI | None = None) -> None:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(create_app(db), host="127.0.0.1", port=self.port, log_level="warning")
+        config = uvicorn.Config(app or create_app(db), host="127.0.0.1", port=self.port, log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
@@ -202,3 +203,45 @@ def test_actor_quotes_timeline_and_ledger_on_a_full_dossier(facts_db: Path, page
         assert page.locator("#text script, #text img").count() == 0
         shot(page, "full-hostile")
     assert page.problems == []
+
+
+def test_adding_a_pasted_article_shows_its_progress(tmp_path: Path, page) -> None:  # type: ignore[no-untyped-def]
+    """The form, the token, the job page and its live progress (app.js polling /api/jobs/ID)."""
+    app = create_app(tmp_path / "new.duckdb", allow_writes=True, token="tok-123")
+    release = threading.Event()
+
+    def slow_build(paths, db, progress):  # type: ignore[no-untyped-def]
+        release.wait(timeout=30)  # hold the job in "running" until the page has shown it
+        progress(1)
+        return {
+            "stored": 1,
+            "already": 0,
+            "skipped": [{"source": "upload-0001.jsonl", "code": "empty", "reason": "no text"}],
+        }
+
+    app.state.jobs.builder = slow_build
+    with LiveServer(tmp_path / "new.duckdb", app) as server:
+        page.goto(server.url + "/add?token=tok-123")
+        page.fill("input[name=title]", "Ceasefire")
+        page.fill("textarea[name=text]", "The ceasefire held on Tuesday, officials said.")
+        shot(page, "add-form")
+        page.click("form.add button[type=submit]")
+        page.wait_for_url("**/add/jobs/*")
+        from playwright.sync_api import expect
+
+        expect(page.locator("#job-state")).to_have_text("running")
+        assert page.locator("#job-progress").get_attribute("value") is None  # indeterminate while running
+        release.set()
+        expect(page.locator("#job-state")).to_have_text("done", timeout=15_000)
+        assert "1 stored" in page.locator("#job-message").inner_text()
+        assert (
+            page.locator("#job-skipped li").inner_text() == "pasted.jsonl: no text"
+        )  # the user's name, not ours
+        assert page.locator("#job-done").is_visible()
+        shot(page, "add-done")
+
+        page.goto(server.url + "/add?token=wrong")
+        page.fill("textarea[name=text]", "text")
+        page.click("form.add button[type=submit]")
+        assert "wrong or missing token" in page.locator("p.error").inner_text()
+    assert [p for p in page.problems if "403" not in p] == []  # the refused post is the only error

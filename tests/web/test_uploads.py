@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from storyline.web.app import create_app
-from storyline.web.ingest import MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES
+from storyline.web.ingest import MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, display_source
 
 TOKEN = "test-token-123"
 ARTICLE = (
@@ -120,6 +120,13 @@ def test_an_oversized_request_is_refused_before_it_is_read(writable: TestClient)
         "/api/jobs", headers={"X-Storyline-Token": TOKEN}, files=[("files", ("a.txt", body, "text/plain"))]
     )
     assert r.status_code == 413 and "request too large" in r.json()["detail"]
+
+
+def test_skipped_inputs_are_reported_under_the_users_names() -> None:
+    files = ["my notes.txt", "feed.jsonl"]
+    assert display_source("upload-0001.txt", files) == "my notes.txt"
+    assert display_source("upload-0002.jsonl#3", files) == "feed.jsonl#3"
+    assert display_source("elsewhere.txt", files) == "elsewhere.txt"
 
 
 def test_a_failing_build_fails_its_job_only(writable: TestClient) -> None:

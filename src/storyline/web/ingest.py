@@ -68,6 +68,15 @@ def build_files(paths: list[Path], db: Path, progress: Callable[[int], None]) ->
     }
 
 
+def display_source(source: str, files: list[str]) -> str:
+    """``upload-0002.jsonl#3`` as the user knows it: ``their-name.jsonl#3``."""
+    stem, hash_, member = source.partition("#")
+    for i, name in enumerate(files, 1):
+        if stem.startswith(f"upload-{i:04d}."):
+            return name + (f"#{member}" if hash_ else "")
+    return source
+
+
 def check_upload(name: str, data: bytes) -> str:
     """Refuse what the builder should not see; return the file's accepted suffix."""
     display = name or "(unnamed)"
@@ -192,15 +201,17 @@ class Jobs:
 
         try:
             job.report = self.builder(sorted(folder.iterdir()), self.db, progress)
+            for item in job.report.get("skipped", []):  # report the names the user gave, not ours
+                item["source"] = display_source(str(item.get("source", "")), job.files)
             job.state = "done"
             skipped = len(job.report.get("skipped", []))
             job.message = (
-                f"done: {job.report.get('stored', job.stored)} stored, {job.report.get('already', 0)} already in the "
+                f"{job.report.get('stored', job.stored)} stored, {job.report.get('already', 0)} already in the "
                 f"dossier, {skipped} skipped"
             )
         except Exception as exc:  # the job fails with its reason; the server goes on
             job.state = "failed"
-            job.message = f"failed: {type(exc).__name__}: {exc}".splitlines()[0][:300]
+            job.message = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
         finally:
             job.finished = time.time()
         if self.on_done:
