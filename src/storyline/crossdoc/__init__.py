@@ -1,0 +1,1 @@
+"""Cross-article stages: stories and wire copy."""
