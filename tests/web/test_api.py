@@ -182,6 +182,20 @@ def test_article_page_links_every_fact_to_its_sentence(client: TestClient) -> No
     assert "<svg" in client.get("/timeline").text
 
 
+def test_facts_outside_stored_sentences_get_their_own_anchor(tmp_path: Path) -> None:
+    db = dossier.build(tmp_path / "nosent.duckdb")
+    con = duckdb.connect(str(db))
+    con.execute("DELETE FROM sentences")
+    con.close()
+    with TestClient(create_app(db)) as c:
+        facts = c.get("/api/articles/a-gulf").json()
+        page = c.get("/articles/a-gulf").text
+    starts = {f["sentence_start"] for f in facts["quotes"] + facts["timexes"] + facts["claims"] + facts["mentions"]}
+    assert starts == {f["start"] for f in facts["quotes"] + facts["timexes"] + facts["claims"] + facts["mentions"]}
+    for start in starts:
+        assert f'<span id="s-{start}" class="anchor"></span>' in page
+
+
 def test_unknown_pages_and_static_files_are_404(client: TestClient) -> None:
     assert client.get("/articles/nope").status_code == 404
     assert "no article" in client.get("/articles/nope").text
