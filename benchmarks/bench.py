@@ -36,6 +36,7 @@ def measure(kind: str, limit: int | None, workers: int) -> dict:
     rows = load_texts(limit)
     words = sum(len(r["text"].split()) for r in rows)
     nlp = load_nlp()
+    stage_seconds: dict[str, float] = {}
     started = time.perf_counter()
     if kind == "spacy":
         for _ in nlp.pipe((r["text"] for r in rows), batch_size=32, n_process=workers):
@@ -55,6 +56,7 @@ def measure(kind: str, limit: int | None, workers: int) -> dict:
             n += len(facts)
         engine.close()
         assert n == len(rows)
+        stage_seconds = dict(pipeline.seconds) if workers == 1 else {}
     seconds = time.perf_counter() - started
     peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -66,6 +68,7 @@ def measure(kind: str, limit: int | None, workers: int) -> dict:
         "seconds": round(seconds, 2),
         "words_per_s": round(words / seconds),
         "peak_mb": round(max(peak_self, peak_children)),
+        "stages": stage_seconds,
     }
 
 
@@ -126,6 +129,17 @@ def main() -> None:
                 f"| {r['kind']} | {r['workers']} | {r['articles']} | {r['words']:,} | {r['seconds']} | "
                 f"{r['words_per_s']:,} | {r['peak_mb']} | {ratio:.2f} |"
             )
+    stages = next((r["stages"] for r in results if r["stages"]), {})
+    if stages:
+        total = sum(stages.values())
+        lines += [
+            "",
+            "Where the single-process storyline run spends its time (`ArticlePipeline.seconds`):",
+            "",
+            "| step | seconds | share |",
+            "|---|---|---|",
+        ]
+        lines += [f"| {name} | {sec:.1f} | {100 * sec / total:.1f}% |" for name, sec in stages.items()]
     body = "\n".join(lines) + "\n"
     print(body)
     if args.out:

@@ -10,6 +10,7 @@ articles go on.
 from __future__ import annotations
 
 import logging
+import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -65,6 +66,9 @@ class ArticlePipeline:
         self.stages = stages if stages is not None else default_stages()
         self.batch_size = batch_size
         self._nlp: Any = None
+        # seconds spent in the parse and in each stage, summed over the articles
+        # this instance processed (what `make bench` reports per stage)
+        self.seconds: dict[str, float] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
@@ -84,20 +88,43 @@ class ArticlePipeline:
 
     def process(self, items: Iterable[RawDocument | Article]) -> Iterator[ArticleFacts]:
         """Facts of each item, in order, parsing in batches."""
-        articles = (as_article(item) for item in items)
+        articles = (self._timed("clean", as_article, item) for item in items)
         pairs = ((a.text, a) for a in articles)
-        for parsed, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+        parsed_pairs = iter(self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size))
+        while True:
+            started = time.perf_counter()
+            try:
+                parsed, article = next(parsed_pairs)
+            except StopIteration:
+                return
+            # includes cleaning the batch: subtracted so that "parse" is spaCy alone
+            self._add("parse", time.perf_counter() - started)
             yield self.run_stages(ArticleDoc(article=article, doc=parsed))
+
+    def _add(self, name: str, seconds: float) -> None:
+        self.seconds[name] = self.seconds.get(name, 0.0) + seconds
+
+    def _timed(self, name: str, fn: Callable[..., Any], *args: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return fn(*args)
+        finally:
+            elapsed = time.perf_counter() - started
+            self._add(name, elapsed)
+            self._add("parse", -elapsed)  # cleaning runs inside the parse loop's pull
 
     def run_stages(self, doc: ArticleDoc) -> ArticleFacts:
         failures: list[StageFailure] = []
         for stage in self.stages:
+            started = time.perf_counter()
             try:
                 setattr(doc, stage.field, stage.run(doc))
             except Exception as exc:  # one stage failing must not lose the article
                 reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
                 log.debug("stage %s failed on %s\n%s", stage.name, doc.id, traceback.format_exc())
                 failures.append(StageFailure(doc.id, stage.name, reason))
+            finally:
+                self._add(stage.name, time.perf_counter() - started)
         return facts_of(doc, failures)
 
 
