@@ -190,8 +190,12 @@ def test_facts_outside_stored_sentences_get_their_own_anchor(tmp_path: Path) -> 
     with TestClient(create_app(db)) as c:
         facts = c.get("/api/articles/a-gulf").json()
         page = c.get("/articles/a-gulf").text
-    starts = {f["sentence_start"] for f in facts["quotes"] + facts["timexes"] + facts["claims"] + facts["mentions"]}
-    assert starts == {f["start"] for f in facts["quotes"] + facts["timexes"] + facts["claims"] + facts["mentions"]}
+    starts = {
+        f["sentence_start"] for f in facts["quotes"] + facts["timexes"] + facts["claims"] + facts["mentions"]
+    }
+    assert starts == {
+        f["start"] for f in facts["quotes"] + facts["timexes"] + facts["claims"] + facts["mentions"]
+    }
     for start in starts:
         assert f'<span id="s-{start}" class="anchor"></span>' in page
 

@@ -28,6 +28,7 @@ class Placed:
     y: float
     label: str
     label_left: bool  # near the right edge the label is drawn to the left of the dot
+    label_x: float  # where the label starts (or ends, when drawn to the left)
     outlet_index: int
 
 
@@ -101,15 +102,20 @@ def layout(events: list[EventRow], outlets: list[str]) -> Layout:
         x2 = MARGIN + ((b or a) - lo).days * scale
         label = e.description if len(e.description) <= LABEL_CHARS else e.description[: LABEL_CHARS - 1] + "…"
         text_width = 8 + len(label) * CHAR_WIDTH
-        label_left = x + text_width > WIDTH
-        left, right = (x - text_width, x2 + 8) if label_left else (x, max(x2, x + text_width))
+        label_left = (
+            x2 + text_width > WIDTH
+        )  # a range's label starts after its bar, unless that runs off the edge
+        left, right = (x - text_width, x2 + 8) if label_left else (x, x2 + text_width)
+        label_x = x - 8 if label_left else x2 + 8
         lane = next((i for i, end in enumerate(lane_ends) if end + 10 < left), len(lane_ends))
         if lane == len(lane_ends):
             lane_ends.append(right)
         else:
             lane_ends[lane] = right
         outlet_index = outlets.index(e.outlet) if e.outlet in outlets else 0
-        items.append(Placed(e, x, x2, MARGIN + lane * LANE_HEIGHT, label, label_left, outlet_index % 8))
+        items.append(
+            Placed(e, x, x2, MARGIN + lane * LANE_HEIGHT, label, label_left, label_x, outlet_index % 8)
+        )
     axis_y = MARGIN + len(lane_ends) * LANE_HEIGHT
     return Layout(
         WIDTH,
