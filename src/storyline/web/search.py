@@ -121,6 +121,8 @@ def snippet(body: str, query: str, width: int = SNIPPET_CHARS) -> Markup:
         space = body.find(" ", start)
         start = space + 1 if 0 <= space < start + 20 else start
     window = body[start : start + width]
+    if start + width < len(body) and " " in window[width // 2 :]:  # end on a word boundary
+        window = window[: window.rindex(" ")]
     out, pos = [], 0
     for m in pattern.finditer(window):
         out.append(str(escape(window[pos : m.start()])))
@@ -128,5 +130,5 @@ def snippet(body: str, query: str, width: int = SNIPPET_CHARS) -> Markup:
         pos = m.end()
     out.append(str(escape(window[pos:])))
     prefix = "… " if start else ""
-    suffix = " …" if start + width < len(body) else ""
+    suffix = " …" if start + len(window) < len(body) else ""
     return Markup(prefix + "".join(out) + suffix)
