@@ -99,7 +99,8 @@ def main() -> None:
                 doc.mentions.append(Mention(art["id"], s, e, "PERSON", art["text"][s:e]))
         doc.mentions.sort(key=lambda m: m.start)
         resolved.append(actors_local.resolve_mentions(doc))
-    units, placed = units_of(resolved)
+    texts = {a["id"]: a["text"] for a, _ in chosen}
+    units, placed = units_of(resolved, texts=texts)
     res = resolve(units, lexicon=lexicon)
     actor_at = {(m.article_id, m.start, m.end): res.actor_of[k] for m, k in placed}
     elapsed = time.perf_counter() - t0
@@ -111,8 +112,11 @@ def main() -> None:
         gold: dict[str, str] = {}
         for s, e, surface, person in speakers:
             over = [m for m in mentions if m.start < e and s < m.end and (m.article_id, m.start, m.end) in actor_at]
-            if over:
-                best = max(over, key=lambda m: min(e, m.end) - max(s, m.start))
+            # The head of an English name phrase is its last word: prefer the mention holding it
+            # ("Reince Priebus" in "Republican National Committee Chairman Reince Priebus").
+            at_end = [m for m in over if m.start < e <= m.end]
+            if at_end or over:
+                best = max(at_end or over, key=lambda m: min(e, m.end) - max(s, m.start))
                 actor = actor_at[(best.article_id, best.start, best.end)]
             else:
                 actor = "UNRESOLVED:" + surface

@@ -308,12 +308,16 @@ def actor_id(name: str) -> str:
     return hashlib.sha1(name.encode("utf-8")).hexdigest()[:16]
 
 
-def units_of(articles: Iterable[list[Mention]], speakers: Iterable[str] = ()) -> tuple[dict[str, Unit], list[tuple[Mention, str]]]:
-    """Units from each article's mentions (and speaker names), and each mention's unit key."""
+def units_of(
+    articles: Iterable[list[Mention]], speakers: Iterable[str] = (), texts: dict[str, str] | None = None
+) -> tuple[dict[str, Unit], list[tuple[Mention, str]]]:
+    """Units from each article's mentions (and speaker names), and each mention's unit key.
+    ``texts`` (article id -> text) lets honorific forms ("Mrs. Clinton") count."""
     units: dict[str, Unit] = {}
     placed: list[tuple[Mention, str]] = []
     for mentions in articles:
-        for m, name in zip(mentions, article_units(mentions), strict=True):
+        text = texts.get(mentions[0].article_id) if texts and mentions else None
+        for m, name in zip(mentions, article_units(mentions, text), strict=True):
             key = name_key(name) if name else ""
             if not name or not key:
                 continue
@@ -344,7 +348,8 @@ def resolve_store(con: Any, user_aliases: str | None = None) -> tuple[Resolution
     for aid, s, e, label, text, actor in rows:
         by_article[aid].append(Mention(aid, s, e, label, text, actor))
     speakers = [r[0] for r in con.execute("SELECT DISTINCT speaker FROM attributions WHERE speaker IS NOT NULL").fetchall()]
-    units, placed = units_of(by_article.values(), speakers)
+    texts = {aid: text for aid, text in con.execute("SELECT id, text FROM articles").fetchall()}
+    units, placed = units_of(by_article.values(), speakers, texts)
     return resolve(units, read_edits(con), load_aliases(user_aliases)), placed
 
 

@@ -153,12 +153,17 @@ def _descriptions(doc: ArticleDoc, mentions: list[Mention], lexicon: AliasLexico
     )
     bindings = _role_bindings(doc, mentions)
     date = doc.published.date if doc.published else doc.article.published
-    # A nationality adjective inside the description ("Syrian") may be a mention of its own.
-    covered = [(m.start, m.end) for m in mentions if m.label not in ("NORP", "GPE")]
+    # A nationality adjective inside the description ("Syrian") may be a mention of its own, and
+    # spaCy's "State" in "the former secretary of state" is part of the role, not a name.
+    role_words = {w for r in roles for w in r.split()}
+    covered = [
+        (m.start, m.end) for m in mentions
+        if m.label not in ("NORP", "GPE") and not set(name_tokens(m.text)) <= role_words
+    ]
     out = []
     for hit in pattern.finditer(doc.text):
         phrase = fold(hit.group(1)).lower()
-        if not any(w[:1].isupper() for w in hit.group(1).split()[:-1]) and phrase in roles:
+        if " " not in phrase:
             # A bare "the president" binds only to the one president the article titles.
             person = bindings.get(phrase)
         else:
@@ -169,13 +174,14 @@ def _descriptions(doc: ArticleDoc, mentions: list[Mention], lexicon: AliasLexico
     return out
 
 
-def article_units(mentions: list[Mention]) -> list[str | None]:
+def article_units(mentions: list[Mention], text: str | None = None) -> list[str | None]:
     """For each mention, the fullest surface name the article gives it, before any lexicon.
 
     "Hollande" -> "Francois Hollande" when the article names him in full; "French President
-    Francois Hollande" -> "Francois Hollande"; "Daesh Takfiri" -> "Daesh". The cross-article
-    resolver joins these units (with the lexicon among its rules, so a user can undo a join).
-    Description mentions keep the actor they were bound to.
+    Francois Hollande" -> "Francois Hollande"; "Daesh Takfiri" -> "Daesh"; with the article
+    ``text``, "Mrs. Clinton" keeps its honorific when the lexicon knows that form. The
+    cross-article resolver joins these units (with the lexicon among its rules, so a user can
+    undo a join). Description mentions keep the actor they were bound to.
     """
     fulls: dict[str, set[str]] = {}
     for m in mentions:
@@ -184,6 +190,12 @@ def article_units(mentions: list[Mention]) -> list[str | None]:
             tokens = name_tokens(bare)
             if len(tokens) >= 2:
                 fulls.setdefault(tokens[-1], set()).add(bare)
+    by_key = {name_key(f): f for fs in fulls.values() for f in fs}
+    # Lone surnames the article uses on their own ("Obama" in "Mr. Obama") also cut headlines.
+    for m in mentions:
+        bare = strip_title(m.text)
+        if m.label == PERSON and len(name_tokens(bare)) == 1:
+            by_key.setdefault(name_key(bare), bare)
     units: list[str | None] = []
     for m in mentions:
         if m.label == DESCRIPTION:
@@ -191,12 +203,45 @@ def article_units(mentions: list[Mention]) -> list[str | None]:
             continue
         unit = _strip_labels(strip_title(m.text))
         tokens = name_tokens(unit)
-        if tokens and (m.label == PERSON or len(tokens) == 1):
+        honorific = _honorific_form(text, m, unit) if text is not None else None
+        prefix = _name_prefix(tokens, by_key) if m.label == PERSON else None
+        if honorific:
+            unit = honorific
+        elif prefix:
+            unit = prefix
+        elif tokens and (m.label == PERSON or len(tokens) == 1):
             candidates = {f for f in fulls.get(tokens[-1], ()) if set(tokens) <= set(name_tokens(f))}
             if len({name_key(f) for f in candidates}) == 1:
                 unit = max(candidates, key=len)
         units.append(unit or None)
     return units
+
+
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr)\.?\s+$")
+
+
+def _honorific_form(text: str, m: Mention, bare: str) -> str | None:
+    """ "Mrs. Clinton" when the text says so and the lexicon knows that form (not plain "Clinton")."""
+    hit = _HONORIFIC_BEFORE.search(text[max(0, m.start - 6) : m.start])
+    if not hit or len(name_tokens(bare)) != 1:
+        return None
+    form = f"{hit.group(1)}. {bare}"
+    return form if load_aliases().by_key.get(name_key(form)) else None
+
+
+def _name_prefix(tokens: list[str], by_key: dict[str, str]) -> str | None:
+    """A full name this mention starts with, when spaCy ran on into a headline
+    ("Ted Cruz Refuses" -> "Ted Cruz", "Obama Says" -> "Barack Obama", given those full
+    names elsewhere in the article; a surname must fit exactly one of them)."""
+    for n in range(len(tokens) - 1, 0, -1):
+        full = by_key.get(" ".join(tokens[:n]))
+        if full:
+            return full
+    if len(tokens) >= 2 and " ".join(tokens) not in by_key:
+        fits = {f for k, f in by_key.items() if k.split()[-1] == tokens[0]}
+        if len(fits) == 1 and not any(k.split()[0] == tokens[0] for k in by_key):
+            return fits.pop()
+    return None
 
 
 def resolve_mentions(doc: ArticleDoc, user_aliases: str | None = None) -> list[Mention]:
@@ -209,12 +254,17 @@ def resolve_mentions(doc: ArticleDoc, user_aliases: str | None = None) -> list[M
     mentions = _split_paragraphs(list(doc.mentions))
     mentions += _lexicon_gaps(doc, mentions, lexicon)
     fulls = _full_names(mentions, lexicon)
+    prefixes = {name_key(f): f for f in fulls.values()}
     resolved = []
     for m in mentions:
         bare = strip_title(m.text)
         tokens = name_tokens(bare)
         canonical = None
-        if tokens and (m.label == PERSON or len(tokens) == 1) and tokens[-1] in fulls:
+        honorific = _honorific_form(doc.text, m, bare)
+        prefix = _name_prefix(tokens, prefixes) if m.label == PERSON else None
+        if honorific or prefix:
+            canonical = _lookup(honorific or prefix or "", lexicon) or prefix
+        elif tokens and (m.label == PERSON or len(tokens) == 1) and tokens[-1] in fulls:
             full = fulls[tokens[-1]]
             # "Hollande" or "Francois Hollande": every token of the mention is in the full name.
             if set(tokens) <= set(name_tokens(full)):
@@ -225,5 +275,6 @@ def resolve_mentions(doc: ArticleDoc, user_aliases: str | None = None) -> list[M
             stripped = _strip_labels(bare)
             canonical = stripped if stripped else None
         resolved.append(replace(m, actor=canonical))
-    resolved += _descriptions(doc, resolved, lexicon)
-    return sorted(resolved, key=lambda m: (m.start, m.end))
+    descriptions = _descriptions(doc, resolved, lexicon)
+    resolved = [m for m in resolved if not any(d.start <= m.start and m.end <= d.end for d in descriptions)]
+    return sorted(resolved + descriptions, key=lambda m: (m.start, m.end))
