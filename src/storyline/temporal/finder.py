@@ -87,7 +87,8 @@ def rules() -> tuple[Rule, ...]:
             pattern = pattern.replace("{" + key + "}", sub)
         if re.search(r"\{[a-z]", pattern):
             raise ValueError(f"time rule {r['name']}: unknown placeholder in {pattern!r}")
-        regex = re.compile(r"(?<![\w])(?:" + pattern + r")(?![\w])", re.IGNORECASE)
+        # Whole words only, and not a piece of a hyphenated word ("now-defunct", "pre-1990").
+        regex = re.compile(r"(?<![\w])(?<![\w]-)(?:" + pattern + r")(?![\w])(?!-\w)", re.IGNORECASE)
         compiled.append(Rule(r["name"], regex, r["type"], r["norm"], r.get("value"), r.get("needs")))
     return tuple(compiled)
 

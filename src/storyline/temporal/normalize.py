@@ -166,7 +166,7 @@ def _month_norm(g, anchor, tense, state, cand):
 
 
 def _year_norm(g, anchor, tense, state, cand):
-    y = _year(g, anchor)
+    y = _year(g, anchor) or (2000 if cand.rule == "spoken_year_2000" else None)
     if y is None:
         return None
     state.year = y
