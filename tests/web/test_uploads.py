@@ -129,6 +129,14 @@ def test_skipped_inputs_are_reported_under_the_users_names() -> None:
     assert display_source("elsewhere.txt", files) == "elsewhere.txt"
 
 
+def test_a_body_of_unstated_length_is_refused(writable: TestClient) -> None:
+    def chunks():  # type: ignore[no-untyped-def]
+        yield b"text=hello"
+
+    r = writable.post("/api/jobs", headers={"X-Storyline-Token": TOKEN}, content=chunks())
+    assert r.status_code == 411 and "Content-Length" in r.json()["detail"]
+
+
 def test_a_failing_build_fails_its_job_only(writable: TestClient) -> None:
     bad = writable.post(
         "/api/jobs", headers={"X-Storyline-Token": TOKEN}, data={"text": "FAIL " + ARTICLE}

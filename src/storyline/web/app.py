@@ -169,8 +169,13 @@ def create_app(
     @app.middleware("http")
     async def security(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > MAX_TOTAL_BYTES + 64 * 1024:
+        if request.method in ("POST", "PUT", "PATCH") and not (length and length.isdigit()):
+            # A body of unstated length could not be refused before it is spooled; browsers always state it.
             response: Response = JSONResponse(
+                {"detail": "send a Content-Length with the request body"}, status_code=411
+            )
+        elif length and length.isdigit() and int(length) > MAX_TOTAL_BYTES + 64 * 1024:
+            response = JSONResponse(
                 {"detail": f"request too large: the limit is {MAX_TOTAL_BYTES:,} bytes per upload"},
                 status_code=413,
             )
