@@ -200,6 +200,24 @@ def test_facts_outside_stored_sentences_get_their_own_anchor(tmp_path: Path) -> 
         assert f'<span id="s-{start}" class="anchor"></span>' in page
 
 
+def test_articles_without_an_outlet_are_filtered_as_unknown(tmp_path: Path) -> None:
+    db = dossier.build(tmp_path / "nooutlet.duckdb")
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE articles SET outlet = NULL WHERE id IN ('a-gulf', 'a-times')")
+    con.close()
+    with TestClient(create_app(db)) as c:
+        assert {"outlet": "(unknown)", "articles": 2} in c.get("/api/overview").json()["outlets"]
+        unknown = {"outlet": "(unknown)"}
+        assert [a["id"] for a in c.get("/api/articles", params=unknown).json()["items"]] == [
+            "a-gulf",
+            "a-times",
+        ]
+        assert c.get("/api/events", params=unknown).json()["total"] == 3
+        assert c.get("/api/claims", params=unknown).json()["total"] == 2
+        assert c.get("/api/quotes", params=unknown).json()["total"] == 2
+        assert 'href="/articles?outlet=%28unknown%29"' in c.get("/").text
+
+
 def test_unknown_pages_and_static_files_are_404(client: TestClient) -> None:
     assert client.get("/articles/nope").status_code == 404
     assert "no article" in client.get("/articles/nope").text

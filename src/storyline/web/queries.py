@@ -18,6 +18,8 @@ import duckdb
 T = TypeVar("T")
 
 MAX_LIMIT = 500  # the largest page the API serves; exports have no limit
+UNKNOWN_OUTLET = "(unknown)"  # how pages list, and filters name, articles with no outlet
+OUTLET = f"coalesce(outlet, '{UNKNOWN_OUTLET}')"
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +245,7 @@ def list_articles(
 ) -> Page[ArticleRow]:  # fmt: skip
     conditions, params = [], []
     if outlet:
-        conditions.append("outlet = ?")
+        conditions.append(f"{OUTLET} = ?")
         params.append(outlet)
     if date_from:
         conditions.append("published >= CAST(? AS DATE)")
@@ -421,7 +423,7 @@ def list_quotes(
     conditions, params = [], []
     for column, value in (
         ("speaker", speaker),
-        ("outlet", outlet),
+        (OUTLET, outlet),
         ("article_id", article_id),
         ("type", type),
     ):
@@ -468,7 +470,7 @@ def list_events(
         )
         params += [actor, actor]
     if outlet:
-        conditions.append("outlet = ?")
+        conditions.append(f"{OUTLET} = ?")
         params.append(outlet)
     if article_id:
         conditions.append("article_id = ?")
@@ -528,7 +530,7 @@ def list_claims(
     for column, value in (
         ("counts", counts),
         ("claimant", claimant),
-        ("outlet", outlet),
+        (OUTLET, outlet),
         ("article_id", article_id),
     ):
         if value:
@@ -598,7 +600,7 @@ def list_framing(
     kind: str | None = None, article_id: str | None = None, limit: int = 50, offset: int = 0,
 ) -> Page[FramingRow]:  # fmt: skip
     conditions, params = [], []
-    for column, value in (("outlet", outlet), ("actor", actor), ("kind", kind), ("article_id", article_id)):
+    for column, value in ((OUTLET, outlet), ("actor", actor), ("kind", kind), ("article_id", article_id)):
         if value:
             conditions.append(f"{column} = ?")
             params.append(value)
