@@ -48,6 +48,11 @@ def test_voice_of_quotes_and_attributions() -> None:
     assert voice_of(text, text.index("rebels"), text.index("rebels") + 6, []) is None
     att = Attribution("t", 0, "direct", (Span(8, text.index("\u201d") + 1),), speaker="Bashar al-Assad")
     assert voice_of(text, start, start + 10, [att]) == "Bashar al-Assad"
+    # Reported speech is the outlet's paraphrase: its words stay the outlet's.
+    reported = "Lecointre says the terrorist group will be defeated."
+    at = reported.index("terrorist")
+    indirect = Attribution("t", 0, "indirect", (Span(15, len(reported) - 1),), speaker="Francois Lecointre")
+    assert voice_of(reported, at, at + 9, [indirect]) is None
 
 
 def _seed_framing(n: int) -> ArticleFraming:

@@ -91,6 +91,7 @@ def actor_cmd(
         where = f"  at {actor.lat:.4f}, {actor.lon:.4f}" if actor.lat is not None and actor.lon is not None else ""
         console.print(f"country: {actor.country}{where}")
     console.print("names: " + ", ".join(res.members[canonical]))
+    console.print("also written: " + ", ".join(actor.aliases))
     joins = res.explain(canonical)
     if joins:
         console.print("[bold]why these names are one actor[/bold]")

@@ -131,7 +131,8 @@ def framing(con: Any, actor: str | None = None, outlet: str | None = None) -> li
     ids = set(labels) | set(attributions)
     arts = [
         ArticleFraming(aid, out, text, labels.get(aid, []), attributions.get(aid, []))
-        for aid, out, text in con.execute("SELECT id, outlet, text FROM articles").fetchall()
+        # An article without outlet metadata is credited to the wire agency of its dateline.
+        for aid, out, text in con.execute("SELECT id, coalesce(outlet, wire), text FROM articles").fetchall()
         if aid in ids
     ]
     rows = aggregate(arts, canonical)

@@ -116,7 +116,7 @@ def ledger(con: Any, conflicts_only: bool = False) -> list[LedgerGroup]:
     """The ledger of a dossier (claims, articles, sentences and place mentions)."""
     claims = con.execute(
         "SELECT c.article_id, c.start_, c.end_, c.value, c.qualifier, c.counts, c.claimant, c.as_of, c.text, "
-        "a.outlet, CAST(a.published AS VARCHAR) FROM claims c JOIN articles a ON a.id = c.article_id "
+        "coalesce(a.outlet, a.wire), CAST(a.published AS VARCHAR) FROM claims c JOIN articles a ON a.id = c.article_id "
         "ORDER BY c.article_id, c.start_"
     ).fetchall()
     places: dict[str, list[tuple[int, int, str]]] = defaultdict(list)

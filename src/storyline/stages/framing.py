@@ -166,12 +166,19 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
 
 
 def voice_of(text: str, start: int, end: int, attributions: list[Attribution]) -> str | None:
-    """Whose word a span is: the speaker of the attribution holding it, "quoted" when it sits
-    in direct speech of an unknown speaker, None when it is the outlet's own voice."""
-    holders = [a for a in attributions if any(s.start <= start and end <= s.end for s in a.content)]
+    """Whose word a span is: the speaker whose direct words hold it, "quoted" when it sits in
+    direct speech of an unknown speaker, None when it is the outlet's own voice.
+
+    Reported (indirect) speech is the outlet's paraphrase, so its wording stays the outlet's;
+    in mixed attributions only the quoted part is the speaker's.
+    """
+    quoted = any(s <= start and end <= e for s, e in quoted_regions(text))
+    holders = [
+        a for a in attributions
+        if any(s.start <= start and end <= s.end for s in a.content)
+        and (a.type == "direct" or (a.type == "mixed" and quoted))
+    ]
     if holders:
         inner = min(holders, key=lambda a: sum(s.end - s.start for s in a.content))
         return inner.speaker or "quoted"
-    if any(s <= start and end <= e for s, e in quoted_regions(text)):
-        return "quoted"
-    return None
+    return "quoted" if quoted else None
