@@ -10,6 +10,7 @@ become dated sentences (regex timex finder, no parser; cached under ``evaluation
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -26,8 +27,16 @@ GOLD = SHARED / "eval" / "t17_timelines_dev.jsonl"
 OUT = ROOT / "evaluation" / "out" / "t17"
 
 
+def _code_version() -> str:
+    """A hash of the finder's rules and code: the sentence cache is rebuilt when they change."""
+    src = ROOT / "src" / "storyline"
+    files = [src / "lexicons" / "time_rules.yaml", src / "lexicons" / "time_words.yaml"]
+    files += sorted((src / "temporal").glob("*.py")) + [src / "crossdoc" / "timeline.py"]
+    return hashlib.sha1(b"".join(f.read_bytes() for f in files)).hexdigest()[:10]
+
+
 def topic_sentences(topic: str) -> list[DatedSentence]:
-    cache = OUT / f"{topic}.sentences.jsonl"
+    cache = OUT / f"{topic}.{_code_version()}.sentences.jsonl"
     if cache.exists():
         with cache.open(encoding="utf-8") as f:
             return [DatedSentence(**json.loads(line)) for line in f]
