@@ -162,3 +162,12 @@ def test_article_units(text: str, surface: str, unit: str) -> None:
 def test_descriptions_bind_by_role_and_date(text: str, published: str | None, actor: str | None) -> None:
     found = [m.actor for m in resolve_mentions(article_doc(text, published=published)) if m.label == "DESC"]
     assert found == ([actor] if actor else [])
+
+
+def test_a_first_name_used_alone_does_not_cut_a_full_name() -> None:
+    from storyline.stages.actors_local import article_units
+
+    text = "Donald said it. Donald Trump spoke. Trump left."
+    mentions = resolve_mentions(article_doc(text))
+    units = dict(zip([m.text for m in mentions], article_units(mentions, text), strict=True))
+    assert units.get("Donald Trump") == "Donald Trump"
