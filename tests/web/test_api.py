@@ -40,6 +40,9 @@ def test_articles_paginate_and_filter(client: TestClient) -> None:
     dated = client.get("/api/articles", params={"date_from": "2017-02-17", "date_to": "2017-02-23"}).json()
     assert [a["id"] for a in dated["items"]] == ["a-times", "a-agency"]
     assert client.get("/api/articles", params={"limit": 10_000}).status_code == 422
+    story = client.get("/api/articles", params={"story": "st-1"}).json()
+    assert [a["id"] for a in story["items"]] == ["a-gulf", "a-times", "a-agency"]
+    assert "Assad and Raqqa" in client.get("/articles?story=st-1").text
 
 
 def test_article_facts_point_into_the_text(client: TestClient) -> None:
@@ -216,6 +219,21 @@ def test_articles_without_an_outlet_are_filtered_as_unknown(tmp_path: Path) -> N
         assert c.get("/api/claims", params=unknown).json()["total"] == 2
         assert c.get("/api/quotes", params=unknown).json()["total"] == 2
         assert 'href="/articles?outlet=%28unknown%29"' in c.get("/").text
+
+
+def test_wire_copies_point_at_their_original(tmp_path: Path) -> None:
+    db = dossier.build(tmp_path / "wire.duckdb")
+    con = duckdb.connect(str(db))
+    con.execute("INSERT INTO wire_copies VALUES ('a-times', 'a-gulf', 0.93)")
+    con.close()
+    with TestClient(create_app(db)) as c:
+        times = c.get("/api/articles/a-times").json()
+        assert (times["copy_of"], times["similarity"]) == ("a-gulf", 0.93)
+        assert (
+            'wire copy of <a href="/articles/a-gulf">another article</a> (93% alike)'
+            in c.get("/articles/a-times").text
+        )
+        assert 'href="/articles/a-gulf" title="republished wire copy">copy</a>' in c.get("/articles").text
 
 
 def test_unknown_pages_and_static_files_are_404(client: TestClient) -> None:

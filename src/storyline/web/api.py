@@ -37,9 +37,9 @@ def overview(db: Db) -> Json:
 
 @router.get("/articles", summary="Articles, oldest first")
 def articles(db: Db, outlet: str | None = None, date_from: str | None = None, date_to: str | None = None,
-             limit: Limit = 50, offset: Offset = 0) -> Json:  # fmt: skip
+             story: str | None = None, limit: Limit = 50, offset: Offset = 0) -> Json:  # fmt: skip
     return queries.list_articles(
-        db, outlet=outlet, date_from=date_from, date_to=date_to, limit=limit, offset=offset
+        db, outlet=outlet, date_from=date_from, date_to=date_to, story=story, limit=limit, offset=offset
     ).to_json()
 
 

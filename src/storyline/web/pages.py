@@ -31,10 +31,18 @@ def overview(request: Request, db: Db) -> Response:
 
 @router.get("/articles")
 def articles(
-    request: Request, db: Db, outlet: str | None = None, limit: Limit = 50, offset: Offset = 0
+    request: Request,
+    db: Db,
+    outlet: str | None = None,
+    story: str | None = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> Response:
-    found = queries.list_articles(db, outlet=outlet or None, limit=limit, offset=offset)
-    return page(request, "articles.html", {"page": found, "outlet": outlet or ""})
+    found = queries.list_articles(db, outlet=outlet or None, story=story or None, limit=limit, offset=offset)
+    stories = {s["id"]: s["title"] for s in queries.overview(db, top=0).stories}
+    return page(request, "articles.html", {
+        "page": found, "outlet": outlet or "", "story": story or "", "story_title": stories.get(story or ""),
+    })  # fmt: skip
 
 
 def _article_marks(

@@ -48,6 +48,9 @@ class ArticleRow:
     published_how: str
     words: int
     wire: str | None
+    story_id: str | None = None
+    copy_of: str | None = None  # the article this one republishes (wire copy), if any
+    similarity: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,21 +232,30 @@ def _paged(
 
 # -- articles --------------------------------------------------------------------------------------
 
-_ARTICLE_COLS = "id, title, outlet, url, published, published_how, words, wire"
+_ARTICLE_COLS = "id, title, outlet, url, published, published_how, words, wire, story_id, copy_of, similarity"
+# Articles with their story and, for republished wire copy, the article they copy.
+_ARTICLES = """
+SELECT a.*, sa.story_id, w.original_id AS copy_of, w.similarity
+FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id LEFT JOIN wire_copies w ON w.article_id = a.id
+"""
 
 
 def _article(row: dict[str, Any]) -> ArticleRow:
     return ArticleRow(
         id=row["id"], title=row["title"], outlet=row["outlet"], url=row["url"], published=_iso(row["published"]),
-        published_how=row["published_how"], words=int(row["words"]), wire=row["wire"],
+        published_how=row["published_how"], words=int(row["words"]), wire=row["wire"], story_id=row["story_id"],
+        copy_of=row["copy_of"], similarity=row["similarity"],
     )  # fmt: skip
 
 
 def list_articles(
     con: duckdb.DuckDBPyConnection, *, outlet: str | None = None, date_from: str | None = None,
-    date_to: str | None = None, limit: int = 50, offset: int = 0,
+    date_to: str | None = None, story: str | None = None, limit: int = 50, offset: int = 0,
 ) -> Page[ArticleRow]:  # fmt: skip
     conditions, params = [], []
+    if story:
+        conditions.append("story_id = ?")
+        params.append(story)
     if outlet:
         conditions.append(f"{OUTLET} = ?")
         params.append(outlet)
@@ -255,7 +267,7 @@ def list_articles(
         params.append(date_to)
     rows, total = _paged(
         con,
-        f"SELECT {_ARTICLE_COLS} FROM articles",
+        f"SELECT {_ARTICLE_COLS} FROM ({_ARTICLES})",
         conditions,
         params,
         "published NULLS LAST, title, id",
@@ -266,7 +278,7 @@ def list_articles(
 
 
 def get_article(con: duckdb.DuckDBPyConnection, article_id: str) -> tuple[ArticleRow, str] | None:
-    rows = _rows(con, f"SELECT {_ARTICLE_COLS}, text FROM articles WHERE id = ?", [article_id])
+    rows = _rows(con, f"SELECT {_ARTICLE_COLS}, text FROM ({_ARTICLES}) WHERE id = ?", [article_id])
     return (_article(rows[0]), rows[0]["text"]) if rows else None
 
 
