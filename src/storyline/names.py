@@ -7,6 +7,7 @@ one (``crossdoc.actors``), so both read a name the same way.
 from __future__ import annotations
 
 import functools
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -193,9 +194,20 @@ def read_alias_file(path: Path) -> list[LexiconActor]:
     return out
 
 
-@functools.lru_cache(maxsize=8)
+# A user's alias file for runs that cannot pass one (the pipeline's stages take only the document).
+ALIASES_ENV = "STORYLINE_ALIASES"
+
+
 def load_aliases(user_file: str | None = None) -> AliasLexicon:
-    """The bundled alias lexicon, with a user's file loaded on top (its entries win)."""
+    """The bundled alias lexicon, with a user's file loaded on top (its entries win).
+
+    Without ``user_file``, the file named by the ``STORYLINE_ALIASES`` environment variable, if any.
+    """
+    return _load_aliases(user_file or os.environ.get(ALIASES_ENV) or None)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_aliases(user_file: str | None) -> AliasLexicon:
     lexicon = AliasLexicon()
     for actor in read_alias_file(LEXICONS / "aliases.yaml"):
         lexicon.add(actor)

@@ -74,6 +74,15 @@ def test_user_alias_file_is_loaded_on_top(tmp_path) -> None:
     assert lexicon.lookup("Daesh") == "Islamic State"
 
 
+def test_user_alias_file_from_the_environment(tmp_path, monkeypatch) -> None:
+    user = tmp_path / "env.yaml"
+    user.write_text("actors:\n  - name: Abu Example\n    type: person\n    aliases: [Example Abu]\n")
+    monkeypatch.setenv("STORYLINE_ALIASES", str(user))
+    assert load_aliases().lookup("Example Abu") == "Abu Example"
+    monkeypatch.delenv("STORYLINE_ALIASES")
+    assert load_aliases().lookup("Example Abu") is None
+
+
 def test_bad_user_alias_file_is_a_clear_error(tmp_path) -> None:
     user = tmp_path / "bad.yaml"
     user.write_text("actors:\n  - aliases: [x]\n")
