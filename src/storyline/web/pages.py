@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Reques
 from fastapi.responses import RedirectResponse, Response
 
 from storyline.web import queries, timeline
-from storyline.web.app import actor_url, article_url, get_db, page
+from storyline.web.app import actor_url, get_db, page
 from storyline.web.highlight import Mark, render
 from storyline.web.ingest import MAX_FILES, MAX_TOTAL_BYTES, UploadError, pasted_document
 
@@ -39,9 +39,9 @@ def articles(
     offset: Offset = 0,
 ) -> Response:
     found = queries.list_articles(db, outlet=outlet or None, story=story or None, limit=limit, offset=offset)
-    stories = {s["id"]: s["title"] for s in queries.overview(db, top=0).stories}
     return page(request, "articles.html", {
-        "page": found, "outlet": outlet or "", "story": story or "", "story_title": stories.get(story or ""),
+        "page": found, "outlet": outlet or "", "story": story or "",
+        "story_title": queries.story_title(db, story) if story else None,
     })  # fmt: skip
 
 
@@ -219,6 +219,3 @@ def job_page(request: Request, job_id: str) -> Response:
     if job is None:
         raise HTTPException(404, f"no upload job {job_id!r} (jobs are forgotten when the server restarts)")
     return page(request, "job.html", {"job": job})
-
-
-__all__ = ["router", "article_url"]

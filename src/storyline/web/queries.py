@@ -277,6 +277,11 @@ def list_articles(
     return Page([_article(r) for r in rows], total, _limit(limit), offset)
 
 
+def story_title(con: duckdb.DuckDBPyConnection, story_id: str) -> str | None:
+    row = con.execute("SELECT title FROM stories WHERE id = ?", [story_id]).fetchone()
+    return str(row[0]) if row else None
+
+
 def get_article(con: duckdb.DuckDBPyConnection, article_id: str) -> tuple[ArticleRow, str] | None:
     rows = _rows(con, f"SELECT {_ARTICLE_COLS}, text FROM ({_ARTICLES}) WHERE id = ?", [article_id])
     return (_article(rows[0]), rows[0]["text"]) if rows else None
