@@ -149,6 +149,7 @@ def component_matrices(articles: list[StoryArticle], vectors: np.ndarray) -> dic
                     sims[i, j] = sims[j, i] = _sparse_dot(p.sparse, profiles[j].sparse)
         out[name] = sims
         dated = np.array([p.dated for p in profiles])
+        out[name + "_self"] = np.diag(sims).copy()
     out["undated"] = np.outer(dated, dated)
     return out
 
@@ -172,18 +173,22 @@ def tune() -> StoryConfig:
     grid = itertools.product(
         [0.1, 0.2, 0.35], [0.3, 0.45, 0.6, 0.8], [0.2, 0.3, 0.45, 0.6], [0.0, 0.15], [0.2, 0.3, 0.45], [0.05, 0.1, 0.15, 0.2]
     )
-    for text, words, people, entities, dates, undated in grid:
+    for (text, words, people, entities, dates, undated), normalize in itertools.product(grid, [False, True]):
         sims = text * comps["text"] + words * comps["words"] + people * comps["people"]
         sims += entities * comps["entities"] + dates * comps["dates"] - undated * comps["undated"]
+        if normalize:
+            norms = sum(w * comps[n + "_self"] for w, n in zip((text, words, people, entities, dates), NAMES, strict=True))
+            norms = np.sqrt(np.maximum(norms, 1e-12))
+            sims = sims / np.outer(norms, norms)
         top = float(sims.max()) + 1.0
         dist = top - sims
         np.fill_diagonal(dist, 0.0)
         tree = linkage(squareform(dist, checks=False), method="average")
-        for threshold in np.arange(0.1, 0.5, 0.02):
+        for threshold in np.arange(0.1, 0.5, 0.02) if not normalize else np.arange(0.1, 0.6, 0.02):
             labels = fcluster(tree, t=top - threshold, criterion="distance")
             f1 = bcubed_f1(gold, labels.tolist())
             config = replace(
-                DEFAULT_CONFIG, text=text, words=words, people=people, entities=entities, dates=dates, undated=undated,
+                DEFAULT_CONFIG, normalize=normalize, text=text, words=words, people=people, entities=entities, dates=dates, undated=undated,
                 threshold=round(float(threshold), 2),
             )
             if best is None or f1 > best[0]:

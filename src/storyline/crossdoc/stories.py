@@ -80,18 +80,19 @@ class StoryConfig:
     """
 
     text: float = 0.1
-    words: float = 0.4
-    people: float = 0.225
+    words: float = 0.8
+    people: float = 0.45
     entities: float = 0.0  # other actors and places: no gain over words on the tuning topics
-    dates: float = 0.225
-    undated: float = 0.1  # subtracted when both articles have a year profile: agreement must earn it
-    threshold: float = 0.17  # average similarity two groups need to be one story
+    dates: float = 0.45
+    undated: float = 0.2  # subtracted when both articles have a year profile: agreement must earn it
+    threshold: float = 0.18  # average similarity two groups need to be one story
+    normalize: bool = True  # scale each article's features to unit length (missing components cost nothing)
     edge_min: float = 0.1  # candidate pairs below this similarity are not linked at all
     max_neighbours: int = 40  # candidate edges kept per new article, best first
     posting_cap: int = 200  # a blocking key proposes at most its latest this many articles
     block_entities: int = 12  # rarest entity keys of an article used as blocking keys
-    lsh_tables: int = 12
-    lsh_bits: int = 10
+    lsh_tables: int = 20
+    lsh_bits: int = 8
     seed: int = 7
 
 
@@ -311,7 +312,14 @@ class StoryIndex:
                 sparse[k] = v * scale
         dated = 1.0 if year_vec else 0.0
         blocking = {**people_vec, **ent_vec}
-        return _Profile(article, (vec * math.sqrt(c.text)).astype(np.float32), sparse, blocking, dated)
+        dense = (vec * math.sqrt(c.text)).astype(np.float32)
+        if c.normalize:
+            norm = math.sqrt(float(dense @ dense) + sum(v * v for v in sparse.values()))
+            if norm > 0:
+                dense = dense / norm
+                sparse = {k: v / norm for k, v in sparse.items()}
+                dated = dated / norm
+        return _Profile(article, dense, sparse, blocking, dated)
 
     def _founder_key(self, idx: int) -> tuple[str, str]:
         article = self._profiles[idx].article
