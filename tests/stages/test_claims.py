@@ -116,3 +116,16 @@ def test_claimant_from_an_attribution_and_time_from_a_timex() -> None:
 )
 def test_measure_of(counts: str | None, measure: str | None) -> None:
     assert measure_of(counts) == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("They fired at least 216 surface-to-air missiles.", "surface-to-air missiles"),
+        ("They sent a 1,000-strong force.", "force"),
+        ("The French troop contingent -- currently more than 1,000-strong -- stays.", "French troop contingent"),
+    ],
+)
+def test_what_is_counted_is_quoted_as_written(text: str, counts: str) -> None:
+    (claim,) = extract_claims(article_doc(text))
+    assert claim.counts == counts

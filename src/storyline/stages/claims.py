@@ -128,8 +128,11 @@ def _participle(verb: Token) -> str:
 
 def _counted(noun: Token, number_end: int, lex: ClaimLexicon) -> tuple[str, int]:
     """What a number counts: its noun with the modifiers between them, and the governing verb."""
-    words = [t for t in noun.doc[number_end : noun.i + 1] if t.dep_ not in ("det", "punct") and not t.like_num]
-    phrase = " ".join(t.text for t in words) or noun.text
+    words = [t for t in noun.doc[number_end : noun.i + 1] if t.dep_ != "det" and not t.like_num]
+    while words and words[0].is_punct:
+        words.pop(0)
+    # The text as written from the first modifier to the noun ("surface-to-air missiles").
+    phrase = noun.doc.text[words[0].idx : noun.idx + len(noun.text)] if words else noun.text
     end = noun.idx + len(noun.text)
     head = noun.head
     if (
@@ -263,9 +266,14 @@ def _number_claim(doc: ArticleDoc, toks: list[Token], lex: ClaimLexicon, timexes
     sent = toks[0].sent
     counts: str | None
     if len(after) >= 2 and after[0].text in ("-", "\u2011") and after[1].lower_ == "strong":
-        chunk = _chunk_before(sent, toks[0].i)
-        counts = " ".join(t.text for t in chunk if t.dep_ != "det") if chunk else None
         end = after[1].idx + len(after[1].text)
+        following = doc.doc[after[1].i + 1 : after[1].i + 2]
+        if len(following) and following[0].pos_ == "NOUN":  # "a 1,000-strong force"
+            counts, end = following[0].text, following[0].idx + len(following[0].text)
+        else:  # "the French troop contingent -- currently more than 1,000-strong"
+            chunk = _chunk_before(sent, toks[0].i)
+            kept = [t for t in chunk if t.dep_ != "det"] if chunk else []
+            counts = doc.text[kept[0].idx : chunk.end_char] if chunk and kept else None
     elif after and after[0].lower_ in ("percent", "%"):
         counts = "percent"
         end = after[0].idx + len(after[0].text)
