@@ -236,6 +236,16 @@ def test_wire_copies_point_at_their_original(tmp_path: Path) -> None:
         assert 'href="/articles/a-gulf" title="republished wire copy">copy</a>' in c.get("/articles").text
 
 
+def test_the_reader_can_show_one_speaker(client: TestClient) -> None:
+    page = client.get("/articles/a-hostile", params={"speaker": "Somebody else"}).text
+    assert 'class="quote spk-0 dim q-direct"' in page and 'class="fact quote-fact dim"' in page
+    page = client.get("/articles/a-hostile", params={"speaker": ASSAD}).text
+    assert (
+        'class="quote spk-0 q-direct"' in page and "dim" not in page.split('id="text"')[1].split("</div>")[0]
+    )
+    assert 'href="?speaker=Bashar%20al-Assad#text"' in page
+
+
 def test_unknown_pages_and_static_files_are_404(client: TestClient) -> None:
     assert client.get("/articles/nope").status_code == 404
     assert "no article" in client.get("/articles/nope").text

@@ -19,6 +19,7 @@ Db = Annotated[duckdb.DuckDBPyConnection, Depends(get_db)]
 Limit = Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)]
 Offset = Annotated[int, Query(ge=0)]
 SPEAKER_COLOURS = 8
+UNRESOLVED_SPEAKER = "(unresolved)"  # the ?speaker= value that picks quotes with no resolved speaker
 
 
 @router.get("/")
@@ -48,8 +49,9 @@ def articles(
 def _article_marks(
     sentences: list[queries.Span], mentions: list[queries.MentionRow], quotes: list[queries.QuoteRow],
     timexes: list[queries.TimexRow], claims: list[queries.ClaimRow], framing: list[queries.FramingRow],
-    speakers: dict[str, int],
+    speakers: dict[str, int], only: str | None = None,
 ) -> list[Mark]:  # fmt: skip
+    """The highlights of one article; with ``only``, the quotes of other speakers are dimmed."""
     marks = [Mark(s.start, s.end, "sent", id=f"s-{s.start}") for s in sentences]
     anchored = {s.start for s in sentences}
     facts: list[Any] = [*mentions, *quotes, *timexes, *claims, *framing]
@@ -62,6 +64,8 @@ def _article_marks(
         ))  # fmt: skip
     for q in quotes:
         colour = f"spk-{speakers.get(q.speaker or '', 0) % SPEAKER_COLOURS}"
+        if only and (q.speaker or UNRESOLVED_SPEAKER) != only:
+            colour += " dim"
         who = q.speaker or "unresolved speaker"
         for i, (start, end) in enumerate(q.content or [[q.start, q.end]]):
             marks.append(Mark(
@@ -90,7 +94,7 @@ def _article_marks(
 
 
 @router.get("/articles/{article_id}")
-def article(request: Request, db: Db, article_id: str) -> Response:
+def article(request: Request, db: Db, article_id: str, speaker: str | None = None) -> Response:
     found = queries.get_article(db, article_id)
     if found is None:
         raise HTTPException(404, f"no article {article_id!r} in this dossier")
@@ -105,7 +109,14 @@ def article(request: Request, db: Db, article_id: str) -> Response:
     for q in quotes:
         speakers.setdefault(q.speaker or "", len(speakers))
     marks = _article_marks(
-        queries.article_sentences(db, article_id), mentions, quotes, timexes, claims, framing, speakers
+        queries.article_sentences(db, article_id),
+        mentions,
+        quotes,
+        timexes,
+        claims,
+        framing,
+        speakers,
+        speaker,
     )
     actors: dict[str, int] = {}
     for m in mentions:
@@ -114,7 +125,8 @@ def article(request: Request, db: Db, article_id: str) -> Response:
         "a": row, "body": render(text, marks), "quotes": quotes, "timexes": timexes, "claims": claims,
         "framing": framing, "events": events, "speakers": speakers, "colours": SPEAKER_COLOURS,
         "actors": sorted(actors.items(), key=lambda kv: (-kv[1], kv[0])),
-        "unresolved": sorted({m.text for m in mentions if not m.actor}),
+        "unresolved": sorted({m.text for m in mentions if not m.actor}), "only": speaker or "",
+        "unresolved_speaker": UNRESOLVED_SPEAKER,
     })  # fmt: skip
 
 
