@@ -129,6 +129,17 @@ def test_spans_are_offsets_into_the_text() -> None:
     assert [c.text for c in find_candidates(text)] == ["Thursday", "February 23", "two days"]
 
 
+def test_the_next_day_follows_the_day_last_named() -> None:
+    text = "The bombs exploded on Aug. 7. The next day, rescuers searched the rubble."
+    state = DocState()
+    values = [resolve(c, date(1998, 8, 10), "past", state) for c in find_candidates(text)]
+    assert [v.value for v in values if v] == ["1998-08-07", "1998-08-08"]
+
+
+def test_the_past_year_is_the_year_before() -> None:
+    assert normalize("over the past year", "1998-03-03", "past") == ("the past year", "DATE", "1997")
+
+
 def test_financial_year_earlier_follows_the_quarter_reported() -> None:
     text = "Profit rose in the third quarter of 1989 from a year earlier."
     state = DocState()

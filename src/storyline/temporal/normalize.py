@@ -16,9 +16,10 @@ from storyline.temporal import calendar as cal
 from storyline.temporal.finder import Candidate, time_words
 
 SEASON_ORDER = ("SP", "SU", "FA", "WI")
-_PAST_REL = {"last", "past", "previous", "prior", "the previous", "the prior", "this past"}
-_NEXT_REL = {"next", "coming", "the coming", "the following", "this coming"}
-_SPAN_REL = {"the past", "the last", "the next"}  # "the past year": a duration, not a date
+_PAST_REL = {"last", "past", "previous", "prior", "the previous", "the prior", "this past", "the past", "the last"}
+_NEXT_REL = {"next", "coming", "the coming", "the following", "this coming", "the next"}
+# "the next day", "the previous day": the day after or before the one last named, not the anchor.
+_ANAPHORIC_DAY = {"the next", "the following", "the previous", "the prior", "the same"}
 _BACKWARD = {"ago", "earlier", "before", "back"}
 
 
@@ -29,6 +30,7 @@ class DocState:
 
     quarter: tuple[int, int] | None = None
     year: int | None = None
+    day: date | None = None  # the last day named ("the next day" follows it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +129,7 @@ def _ymd(g, anchor, tense, state, cand):
     if d is None:
         return None
     state.year = y
+    state.day = d
     return cal.iso(d)
 
 
@@ -135,6 +138,7 @@ def _md(g, anchor, tense, state, cand):
     if anchor is None:
         return f"XXXX-{m:02d}-{day:02d}" if cal.safe_date(2000, m, day) else None
     d = cal.month_day_year(m, day, anchor, tense)
+    state.day = d or state.day
     return cal.iso(d) if d else None
 
 
@@ -296,7 +300,11 @@ def _weekday_norm(g, anchor, tense, state, cand):
     rel = {"this past": "last", "this coming": "next", "coming": "next"}.get(rel, rel)
     pod = time_words()["parts_of_day"].get(g.get("pod", "").lower())
     clock = _clock_suffix(g)
-    day = f"XXXX-WXX-{wd}" if anchor is None else cal.iso(cal.weekday_date(wd, anchor, tense, rel))
+    if anchor is None:
+        day = f"XXXX-WXX-{wd}"
+    else:
+        state.day = cal.weekday_date(wd, anchor, tense, rel)
+        day = cal.iso(state.day)
     if clock:
         return Resolved("TIME", f"{day}T{clock}")
     if pod:
@@ -364,14 +372,16 @@ def _relative_unit(g, anchor, tense, state, cand):
     rel = g["rel"].lower()
     unit = g["unit"].lower()
     letter = {"fiscal year": "Y", "school year": "Y", "full year": "Y", "weekend": "WE"}.get(unit) or _unit(unit)[0]
-    if rel in _SPAN_REL and unit != "weekend":
-        return Resolved("DURATION", f"P1{letter}")
     if anchor is None:
         return {"this": "PRESENT_REF", "the": None}.get(rel, "PAST_REF" if rel in _PAST_REL else None)
     if rel == "that":
         return f"{state.year:04d}" if letter == "Y" and state.year else None
     if rel == "the" and letter == "D":
         return cal.iso(anchor)  # "later in the day"
+    if letter == "D" and rel in _ANAPHORIC_DAY:
+        base = state.day or anchor
+        step = -1 if rel in _PAST_REL else 1 if rel in _NEXT_REL else 0
+        return cal.iso(base + timedelta(days=step))
     steps = -1 if rel in _PAST_REL else 1 if rel in _NEXT_REL else 0
     if letter == "WE":
         d = anchor + timedelta(weeks=steps)
