@@ -233,7 +233,8 @@ def _name_prefix(tokens: list[str], by_key: dict[str, str]) -> str | None:
     """A full name this mention starts with, when spaCy ran on into a headline
     ("Ted Cruz Refuses" -> "Ted Cruz", "Obama Says" -> "Barack Obama", given those full
     names elsewhere in the article; a surname must fit exactly one of them)."""
-    known = {t for k in by_key for t in k.split()}
+    own = " ".join(tokens)
+    known = {t for k in by_key if k != own for t in k.split()}
     for n in range(len(tokens) - 1, 0, -1):
         full = by_key.get(" ".join(tokens[:n]))
         # A lone name cuts only when the rest is no name ("Obama Says", not "Donald Trump").
