@@ -275,3 +275,12 @@ def test_the_dossier_is_opened_read_only(client: TestClient, facts_db: Path) -> 
     with client.app.state.dossier.cursor() as cur, pytest.raises(duckdb.Error, match="read-only"):  # type: ignore[attr-defined]
         cur.execute("DELETE FROM articles")
     assert len(dossier.ARTICLES) == client.get("/api/overview").json()["articles"]
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"), [(13000, "13,000"), (310000.0, "310,000"), (0.5, "0.5"), ("x", "x")]
+)
+def test_numbers_are_shown_as_stated(value: object, shown: str) -> None:
+    from storyline.web.app import thousands
+
+    assert thousands(value) == shown

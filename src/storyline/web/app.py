@@ -110,6 +110,13 @@ def actor_url(name: str) -> str:
     return "/actors/" + quote(name, safe="")
 
 
+def thousands(n: object) -> object:
+    """13000 -> '13,000'; 0.5 (half the population) -> '0.5'."""
+    if not isinstance(n, int | float):
+        return n
+    return f"{n:,.0f}" if float(n).is_integer() else f"{n:,.3f}".rstrip("0")
+
+
 def _templates() -> Jinja2Templates:
     env = Environment(
         loader=PackageLoader("storyline.web", "templates"),
@@ -119,7 +126,7 @@ def _templates() -> Jinja2Templates:
     )
     env.globals.update(article_url=article_url, actor_url=actor_url, quote=lambda s: quote(str(s), safe=""))
     env.filters["slug"] = lambda s: re.sub(r"[^a-z0-9]+", "-", str(s).lower()).strip("-") or "x"
-    env.filters["thousands"] = lambda n: f"{n:,.0f}" if isinstance(n, int | float) else n
+    env.filters["thousands"] = thousands
     return Jinja2Templates(env=env)
 
 
