@@ -101,10 +101,11 @@ def test_the_ledger_puts_sources_of_one_number_together(tmp_path: Path) -> None:
         [s, e],
     )
     con.execute("INSERT INTO claims VALUES ('a-agency', 0, 5, 12, NULL, 'rebel groups', NULL, NULL, 'Talks')")
+    con.execute("INSERT INTO claims VALUES ('a-agency', 6, 9, 12, NULL, 'Rebel  groups', NULL, NULL, 'x')")
     groups = queries.claim_groups(con)
     assert [(g["counts"], g["conflict"], g["total"]) for g in groups] == [
         ("people killed", True, 3),
-        ("rebel groups", False, 1),
+        ("rebel groups", False, 2),
     ]
     assert [(v["value"], v["sources"]) for v in groups[0]["values"]] == [(300000, 1), (310000, 2)]
     assert [c.article_id for c in groups[0]["values"][1]["claims"]] == [

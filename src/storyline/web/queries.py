@@ -559,6 +559,12 @@ def list_claims(
     return Page([_claim(r) for r in rows], total, _limit(limit), offset)
 
 
+def _quantity_key(counts: str | None) -> str:
+    """What a claim counts, normalized for grouping: case, spacing and typographic apostrophes ignored."""
+    key = " ".join((counts or "").replace("\u2019", "'").replace("\u2018", "'").lower().split())
+    return key or "(uncounted)"
+
+
 SOURCES_PER_VALUE = 5  # sources shown under each distinct number; the API's /claims lists them all
 
 
@@ -573,7 +579,7 @@ def claim_groups(con: duckdb.DuckDBPyConnection, *, conflicts_only: bool = False
     )
     groups: dict[str, dict[float, list[ClaimRow]]] = {}
     for r in rows:
-        key = (r["counts"] or "").strip().lower() or "(uncounted)"
+        key = _quantity_key(r["counts"])
         claim = _claim(r)
         groups.setdefault(key, {}).setdefault(claim.value, []).append(claim)
     out: list[dict[str, Any]] = []
