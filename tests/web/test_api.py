@@ -285,3 +285,18 @@ def test_numbers_are_shown_as_stated(value: object, shown: str) -> None:
     from storyline.web.app import thousands
 
     assert thousands(value) == shown
+
+
+def test_actor_names_with_slashes_and_symbols_round_trip(tmp_path: Path) -> None:
+    db = dossier.build(tmp_path / "names.duckdb")
+    con = duckdb.connect(str(db))
+    for i, name in enumerate(["AC/DC", "Q&A #1?", "100% Syria"]):
+        con.execute("INSERT INTO mentions VALUES ('a-agency', ?, ?, 'ORG', 'x', ?)", [i, i + 1, name])
+    con.close()
+    with TestClient(create_app(db)) as c:
+        page = c.get("/articles/a-agency").text
+        for name, url in [("AC/DC", "/actors/AC%2FDC"), ("Q&A #1?", "/actors/Q%26A%20%231%3F"),
+                          ("100% Syria", "/actors/100%25%20Syria")]:  # fmt: skip
+            assert f'href="{url}"' in page
+            assert c.get(url).status_code == 200, url
+            assert c.get("/api" + url).json()["name"] == name
