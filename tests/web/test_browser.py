@@ -114,14 +114,14 @@ def test_seed_dossier_overview_actor_search_article(seed_db: Path, page) -> None
         names = actors.all_inner_texts()
         name = next((n for n in names if n in speakers), names[0])
         page.locator("#top-actors a.actor", has_text=name).first.click()
-        page.wait_for_load_state()
+        page.wait_for_url("**/actors/**")
         assert page.locator("h1").inner_text() == name
         assert page.locator("#names tbody tr").count() >= 1  # the names each outlet uses
         if name in speakers:
             statements = page.locator(".statement")
             assert statements.count() == sum(q["speaker"] == name for q in quoted)
             statements.first.locator("a.src").click()  # back to the exact sentence
-            page.wait_for_load_state()
+            page.wait_for_url("**/articles/**")
             anchor = page.url.split("#", 1)[1]
             assert anchor.startswith("s-") and page.locator(f"#{anchor}").is_visible()
             page.go_back()
@@ -139,7 +139,7 @@ def test_seed_dossier_overview_actor_search_article(seed_db: Path, page) -> None
         shot(page, "seed-search")
 
         page.locator("ol.hits li.hit-article a").first.click()
-        page.wait_for_load_state()
+        page.wait_for_url("**/articles/**")
         assert "/articles/" in page.url
         assert page.locator("#text .sent").count() > 5
         assert page.locator("#text .ent").count() > 5  # entity highlights
@@ -161,12 +161,12 @@ def test_actor_quotes_timeline_and_ledger_on_a_full_dossier(facts_db: Path, page
         assert page.locator("figure.timeline svg circle").count() == 4  # the timeline at a glance
         shot(page, "full-overview")
         page.locator("#top-actors a.actor", has_text="Bashar al-Assad").click()
-        page.wait_for_load_state()
+        page.wait_for_url("**/actors/**")
         statements = page.locator(".statement blockquote")
         assert statements.all_inner_texts() == ["Raqqa is a symbol,", "<img src=x onerror=alert(4)>"]
         shot(page, "full-actor")
         page.locator(".statement a.src").first.click()
-        page.wait_for_load_state()
+        page.wait_for_url("**/articles/a-gulf#s-109")
         assert page.url.endswith("/articles/a-gulf#s-109")
         sentence = page.locator("#s-109")
         assert sentence.is_visible() and "Raqqa is a symbol" in sentence.inner_text()
