@@ -176,6 +176,10 @@ def _subject(tok: Token) -> tuple[int, int] | None:
         if cur.dep_ not in INHERIT_DEPS or cur.head.i == cur.i:
             return None
         cur = cur.head
+        # "Assad said the policy is X, adding ...": the parser hangs "adding" on the reported
+        # clause; the one adding is the reporting verb's subject.
+        if tok.tag_ == "VBG" and cur.dep_ == "ccomp" and cur.head.pos_ == "VERB":
+            cur = cur.head
     return None
 
 
@@ -304,8 +308,8 @@ def _headline_candidates(doc: ArticleDoc) -> list[_Candidate]:
     out = []
     for line in re.finditer(r"[^\n]+", text):
         m = HEADLINE.fullmatch(line.group())
-        if m is None or len(WORD.findall(line.group())) > MAX_HEADLINE_WORDS:
-            continue
+        if m is None or len(WORD.findall(line.group())) > MAX_HEADLINE_WORDS or "(" in m.group(1):
+            continue  # "French President Francois Hollande (photo credit: AP)" is a caption
         s, e = line.start() + m.start(1), line.start() + m.end(1)
         named = [x for x in doc.mentions if x.label in ("PERSON", "ORG") and s <= x.start and x.end <= e]
         if not named or len(WORD.findall(m.group(2))) < 3:
@@ -501,6 +505,8 @@ def _cue_for_quote(q: Quote, cands: list[_Candidate], sdoc, text: str) -> _Candi
         c for c in cands
         if c.how == "speech" and c.cue is not None and lo <= c.cue_token < hi and not (q.start <= c.cue[0] < q.end)
         and not c.content and plo <= c.cue[0] < phi
+        # "..., adding: "..."": a cue before a colon takes the quote after it, never one before
+        and not (c.cue[0] >= q.end and text[c.cue[1] : c.cue[1] + 2].lstrip().startswith(":"))
     ]
     if not pool and s0.start > 0:
         prev = sdoc[s0.start - 1].sent
@@ -518,7 +524,10 @@ def _has_quote_content(c: _Candidate, text: str) -> bool:
     return bool(c.content) and any(re.search(r"[“”\"«»]|''", text[s:e]) for s, e in c.content)
 
 
-DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40}(\([A-Za-z ]+\))?\s*[:—–-]")
+# "Paris:", "PARIS (AFP) –", "PARIS, France —": a place (and agency) before a colon or a spaced dash.
+DATELINE = re.compile(
+    r"[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3}(?:, [A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,2})?"
+    r"\s*(?:\([A-Za-z ]+\))?\s*(?::|[—–-]\s)\s*")
 
 
 def _drop_datelines(cands: list[_Candidate], doc: ArticleDoc) -> list[_Candidate]:
@@ -530,9 +539,20 @@ def _drop_datelines(cands: list[_Candidate], doc: ArticleDoc) -> list[_Candidate
         if c.source is not None:
             s, e = c.source
             line_start = text.rfind("\n", 0, s) + 1
-            m = DATELINE.match(text, s) if s == line_start else None
-            named = any(x.label in ("PERSON", "ORG") and s <= x.start and x.end <= e for x in doc.mentions)
-            is_dl = (dl is not None and s < dl.end and e > dl.start) or (m is not None and m.end() >= e and not named)
+            m = DATELINE.match(text, s) if s == line_start and c.how != "headline" else None
+            place = m is not None and not any(
+                x.label in ("PERSON", "ORG") and s <= x.start and x.end <= m.end() for x in doc.mentions)
+            if dl is not None and s < dl.end and e > dl.start:
+                s = max(s, dl.end)
+            elif place and m is not None:
+                s = m.end()  # "Paris: President Bashar Al-Assad" -> "President Bashar Al-Assad"
+            is_dl = not WORD.search(text, s, e)
+            if not is_dl:
+                c.source = (s, e)
+            elif c.cue is not None:
+                # the parser took the dateline for the subject: the name between it and the cue
+                named = [x for x in doc.mentions if x.label in ("PERSON", "ORG") and s <= x.start and x.end <= c.cue[0]]
+                c.source = (named[0].start, named[0].end) if named else None
             if is_dl:
                 c.source = None
         out.append(c)
@@ -541,7 +561,7 @@ def _drop_datelines(cands: list[_Candidate], doc: ArticleDoc) -> list[_Candidate
 
 def _finish(cands: list[_Candidate], qidx: _QuoteIndex, doc: ArticleDoc, lex: CueLexicon) -> list[tuple[Attribution, str]]:
     text = doc.text
-    resolver = SpeakerResolver(doc)
+    resolver = SpeakerResolver(doc, [(q.start, q.end) for q in qidx.quotes])
     first_person = load_titles().pronouns["first_singular"] | load_titles().pronouns["first_plural"]
     cands.sort(key=lambda c: (c.cue[0] if c.cue else c.content[0][0]))
     out: list[Attribution] = []
@@ -587,6 +607,13 @@ def _finish(cands: list[_Candidate], qidx: _QuoteIndex, doc: ArticleDoc, lex: Cu
                 confidence=round(conf, 3),
             )
         )
+    # Second pass: descriptions in the lede may name a person introduced after them.
+    for k, a in enumerate(out):
+        if a.speaker is None and a.speaker_span is not None:
+            late = resolver.resolve_late(a.speaker_span.start, a.speaker_span.end)
+            if late:
+                out[k] = Attribution(a.article_id, a.index, a.type, a.content, a.cue, a.speaker_span,
+                                     late, a.parent, a.confidence)
     # Parents pointing forward are fine (indices are final), but a first-person
     # speaker inside a quote resolved before its parent: fill it now.
     fixed = []

@@ -38,6 +38,9 @@ ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 # PolNeAR train: 95% of "he"/"she" sources have a person mention within 1,500
 # characters before them; further back the nearest person is mostly wrong.
 PRONOUN_WINDOW = 1500
+# How far after a description its person may first be named (the lede's description,
+# the name in the next sentence).
+FORWARD_WINDOW = 400
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,8 @@ class TitleLexicon:
     pronouns: dict[str, frozenset[str]]
     female_names: frozenset[str]
     vague_org_roles: frozenset[str]
+    name_stops: frozenset[str]
+    demonyms: dict[str, str]
 
     @property
     def all_honorifics(self) -> frozenset[str]:
@@ -67,6 +72,8 @@ def load_titles() -> TitleLexicon:
         pronouns={k: lower(v) for k, v in data["pronouns"].items()},
         female_names=lower(data["given_names"]["female"]),
         vague_org_roles=lower(data["vague_organization_roles"]),
+        name_stops=lower(data["name_stop_words"]),
+        demonyms={str(k).lower(): str(v).lower() for k, v in data["demonyms"].items()},
     )
 
 
@@ -120,16 +127,43 @@ class _Person:
     context: set[str] = field(default_factory=set)  # lower-case words around its mentions (roles, nationalities)
 
 
+def _title_context(sdoc, start: int, end: int) -> list:
+    """The words that give a name its title: the noun phrase right before it ("France's Chief
+    of Defense Staff", "Syrian President") and an apposition right after it (", the French
+    president,"). Not the whole neighbourhood: "cooperation with Bashar Assad" is no title."""
+    out = []
+    j = start - 1
+    while j >= 0 and start - j <= 6:
+        t = sdoc[j]
+        if t.is_punct and t.text not in ("'", "’") or t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON", "NUM") \
+                or (t.pos_ == "ADP" and t.lower_ != "of") or "\n" in t.text:
+            break
+        out.append(t)
+        j -= 1
+    if end + 1 < len(sdoc) and sdoc[end].text == "," and sdoc[end + 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
+        for t in sdoc[end + 1 : min(len(sdoc), end + 9)]:
+            if t.is_punct or "\n" in t.text or t.pos_ in ("VERB", "AUX", "PRON"):
+                break
+            out.append(t)
+    return out
+
+
 class SpeakerResolver:
     """Resolves speaker spans of one article to canonical actor names."""
 
-    def __init__(self, doc: ArticleDoc) -> None:
+    def __init__(self, doc: ArticleDoc, quotes: list[tuple[int, int]] | None = None) -> None:
         self.doc = doc
+        # A name inside a quote is what the speaker talks about, not who speaks next.
+        self.quotes = sorted(quotes or [])
         self.lex = load_titles()
         self.persons: dict[str, _Person] = {}
         self.orgs: list[tuple[int, int, str]] = []  # (start, end, canonical) of ORG/GPE/NORP mentions
         self._person_at: list[tuple[int, int, str]] = []  # (start, end, key)
         self.recent_speakers: list[tuple[int, str]] = []  # (char offset, canonical name) of resolved speakers
+        self.late = False  # second pass: descriptions may point forward (see resolve_late)
+        self.stop_words = (
+            self.lex.person_roles | self.lex.organization_roles | self.lex.all_honorifics | self.lex.name_stops
+        )
         self._index_mentions()
 
     # ---- the article's mentions -------------------------------------------------
@@ -150,11 +184,7 @@ class SpeakerResolver:
                 self._person_at.append((m.start, m.end, key))
                 span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is not None:
-                    lo = max(0, span.start - 6)
-                    ctx = [t for t in sdoc[lo : span.start]]
-                    # an apposition after the name: "Francois Lecointre, France's army chief"
-                    ctx += [t for t in sdoc[span.end : min(len(sdoc), span.end + 8)] if t.sent == span.sent]
-                    for t in ctx:
+                    for t in _title_context(sdoc, span.start, span.end):
                         p.context.add(t.lower_)
                         p.context.add(t.lemma_.lower())
                     first = words[0].lower() if words else ""
@@ -204,11 +234,15 @@ class SpeakerResolver:
         span = sdoc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             return None
-        name = self._named(start, end, span.root.idx)
-        if name:
-            return name
         head = span.root
         low = head.lower_
+        lemma = head.lemma_.lower()
+        role_head = (lemma in self.lex.person_roles or low in self.lex.person_roles) and head.pos_ != "PROPN"
+        # "the Syrian leader", "France's president": a role with a place or nation as modifier is a
+        # person described, not the place; only a person's name inside it names it directly.
+        name = self._named(span, persons_only=role_head)
+        if name:
+            return name
         pr = self.lex.pronouns
         if low in pr["male"] or low in pr["female"]:
             return self._antecedent(start, "female" if low in pr["female"] else "male")
@@ -227,48 +261,121 @@ class SpeakerResolver:
             return self._described_org(span, start)
         return None
 
-    def _named(self, start: int, end: int, head_at: int) -> str | None:
-        """A PERSON or organization mention inside the span; the one holding the head first."""
-        inside = [(s, e, "P", k) for s, e, k in self._person_at if s >= start and e <= end]
-        inside += [(s, e, "O", n) for s, e, n in self.orgs if s >= start and e <= end]
-        if not inside:
+    def _named(self, span, persons_only: bool = False) -> str | None:
+        """The person or organization the span names: the mention holding its head word; a
+        proper-noun head the NER missed ("Lecointre"); else a person named inside it
+        ("One of the lawmakers, Thierry Mariani,")."""
+        start, end = span.start_char, span.end_char
+        head = span.root
+        at = head.idx
+        for s, e, key in self._person_at:
+            if s <= at < e:
+                return self.persons[key].name
+        if not persons_only:
+            for s, e, n in self.orgs:
+                if s <= at < e:
+                    # the NER sometimes labels a bare surname ORG or GPE ("Hollande reiterated")
+                    key = surname_key(n, self.lex)
+                    return self.persons[key].name if key in self.persons and " " not in n else n
+        if head.pos_ == "PROPN" and not persons_only:
+            name = self._proper_name(head)
+            if name:
+                return name
+        if head.lemma_.lower() in self.lex.organization_roles:
+            return None  # "Assad's regime" is not Assad
+        inside = [(s, key) for s, e, key in self._person_at if s >= start and e <= end]
+        if inside:
+            return self.persons[min(inside)[1]].name
+        return None
+
+    def _proper_name(self, head: Token) -> str | None:
+        """A name the NER missed ("Lecointre"): its fullest form in the article, found by
+        walking back from each occurrence of the surname over proper nouns, up to a title."""
+        surname = head.text
+        key = surname_key(surname, self.lex)
+        if key in self.persons:
+            return self.persons[key].name
+        best: list[str] = [surname]
+        person = _Person(key or surname.lower(), surname)
+        for t in self.doc.doc:
+            if t.text != surname or t.pos_ != "PROPN":
+                continue
+            person.mentions.append((t.idx, t.idx + len(t.text)))
+            for w in _title_context(self.doc.doc, t.i, t.i + 1):
+                person.context.update((w.lower_, w.lemma_.lower()))
+            words = [surname]
+            j = t.i - 1
+            while j >= 0 and t.i - j <= 3:
+                w = self.doc.doc[j]
+                if w.pos_ != "PROPN" or not w.text[:1].isupper() or w.lower_.rstrip(".") in self.stop_words:
+                    break
+                words.insert(0, w.text)
+                j -= 1
+            if len(words) > len(best):
+                best = words
+        if len(best) == 1 and not self.doc.doc[head.i].ent_type_ in ("", "PERSON"):
             return None
-        inside.sort(key=lambda x: (not (x[0] <= head_at < x[1]), x[2] != "P", x[0]))
-        s, e, kind, val = inside[0]
-        if kind == "P":
-            return self.persons[val].name
-        return val
+        person.name = canonical_person(" ".join(best), self.lex)
+        self.persons[person.key] = person
+        self._person_at.extend((s, e, person.key) for s, e in person.mentions)
+        return person.name
 
     def _antecedent(self, at: int, gender: str) -> str | None:
-        """The nearest earlier person of compatible gender; a recent speaker wins a tie of distance."""
-        best: tuple[int, str] | None = None
+        """The nearest earlier speaker or person in subject position of compatible gender;
+        failing that, the nearest earlier person. ("They are in Palmyra now," he said: the
+        place-like "Palmyra" is an object, so "he" goes to the speaker before it.)"""
+        subject: tuple[int, str] | None = None
+        anyone: tuple[int, str] | None = None
+        here = self._quote_at(at)
         for s, _e, key in self._person_at:
-            if s >= at or at - s > PRONOUN_WINDOW:
+            if s >= at or at - s > PRONOUN_WINDOW or self._quote_at(s) not in (None, here):
                 continue
             p = self.persons[key]
             if p.gender and p.gender != gender:
                 continue
-            if best is None or s > best[0]:
-                best = (s, p.name)
+            if anyone is None or s > anyone[0]:
+                anyone = (s, p.name)
+            if self._is_subject(s) and (subject is None or s > subject[0]):
+                subject = (s, p.name)
         for s, name in self.recent_speakers:
-            if s < at and at - s <= PRONOUN_WINDOW and (best is None or s > best[0]):
+            if s < at and at - s <= PRONOUN_WINDOW and (subject is None or s > subject[0]):
                 p = next((q for q in self.persons.values() if q.name == name), None)
-                if p is not None and p.gender and p.gender != gender:
-                    continue
-                if p is None:  # an organization cannot be "he"
-                    continue
-                best = (s, name)
+                if p is None or (p.gender and p.gender != gender):
+                    continue  # an organization cannot be "he"
+                subject = (s, name)
+        best = subject or anyone
         return best[1] if best else None
+
+    def _quote_at(self, pos: int) -> tuple[int, int] | None:
+        for q in self.quotes:
+            if q[0] <= pos < q[1]:
+                return q
+            if q[0] > pos:
+                break
+        return None
+
+    def _is_subject(self, start: int) -> bool:
+        tok = self.doc.doc.char_span(start, start + 1, alignment_mode="expand")
+        if tok is None or not len(tok):
+            return False
+        t = tok[0]
+        while t.dep_ in ("compound", "flat", "appos") and t.head.i != t.i:
+            t = t.head
+        return t.dep_ in ("nsubj", "nsubjpass", "ROOT")
 
     def _modifiers(self, span) -> set[str]:
         mods: set[str] = set()
         for t in span:
             if t.i == span.root.i or t.lower_ in ("the", "a", "an", "his", "her", "its", "their"):
                 continue
-            mods.add(t.lower_)
+            word = re.sub(r"[’']s$", "", t.lower_)
+            mods.add(word)
             mods.add(t.lemma_.lower())
-            # "Syrian" also matches "Syria", "French" matches "France".
-            mods.add(t.lower_[:4])
+            # "Syrian" also matches "Syria"; irregular ones ("French" -> "France") by the lexicon.
+            mods.add(word[:4])
+            if word in self.lex.demonyms:
+                mods.add(self.lex.demonyms[word])
+                mods.add(self.lex.demonyms[word][:4])
         return mods
 
     def _described_person(self, span, at: int) -> str | None:
@@ -276,15 +383,21 @@ class SpeakerResolver:
         mods = self._modifiers(span)
         cands = []
         for p in self.persons.values():
-            first = min(s for s, _ in p.mentions)
-            if first >= at:
+            if not p.mentions:
                 continue
-            ctx = p.context | {w[:4] for w in p.context}
+            first = min(s for s, _ in p.mentions)
+            # A lede names the person after describing them ("The French military chief says
+            # ... Francois Lecointre made the remark"): allowed only when looking late.
+            if first >= at and not (self.late and first - at <= FORWARD_WINDOW):
+                continue
+            ctx = p.context | {w[:4] for w in p.context} | {re.sub(r"[’']s$", "", w) for w in p.context}
+            ctx |= {w[:4] for w in ctx}
             has_role = role in p.context or span.root.lower_ in p.context
             n_mods = len(mods & ctx)
             if not has_role and role != "counterpart":
                 continue
-            last = max(s for s, _ in p.mentions if s < at)
+            before = [s for s, _ in p.mentions if s < at]
+            last = max(before) if before else -first
             cands.append((has_role, n_mods, last, p.name))
         if role == "counterpart":
             # "his French counterpart": a person other than the owner of "his", from the modifier's country.
@@ -305,6 +418,15 @@ class SpeakerResolver:
             if mods & {w.lower() for w in n.split()}:
                 return n
         return prior[-1][1] if at - prior[-1][0] <= PRONOUN_WINDOW else None
+
+    def resolve_late(self, start: int, end: int) -> str | None:
+        """Resolve again once every speaker of the article was seen: a description in the lede
+        may name a person introduced after it, and names the NER missed are known by now."""
+        self.late = True
+        try:
+            return self.resolve(start, end)
+        finally:
+            self.late = False
 
     def remember(self, at: int, name: str | None) -> None:
         if name:
