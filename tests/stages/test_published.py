@@ -76,3 +76,14 @@ def test_dateline_date_fixes_the_day() -> None:
     result = infer_publication_date(article_doc(text))
     assert result.how == "inferred"
     assert result.date in ("1998-08-07", "1998-08-08")
+
+
+def test_weekday_with_month_day_names_the_year() -> None:
+    # Jan. 25 was a Tuesday in 2011 (not in 2012): with "2010" as the lower bound the year follows.
+    text = (
+        "Protests began on Tuesday, Jan. 25, and spread to Suez. "
+        "Mubarak has ruled since 1981 and was re-elected in 2010. Police fired tear gas on Friday."
+    )
+    result = infer_publication_date(article_doc(text))
+    assert result.how == "inferred"
+    assert result.earliest is not None and result.earliest.startswith("2011-0")

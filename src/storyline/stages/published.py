@@ -87,7 +87,7 @@ def infer_from_text(doc: ArticleDoc) -> PublicationDate:
     years = _year_range(evidence)
     if years is None:
         return PublicationDate(None, None, None, "unknown", 0.0, "no year can be known from the text")
-    if not any(e.kind in ("month_day", "weekday", "full_date", "month", "dateline") for e in evidence):
+    if not any(e.kind in ("month_day", "weekday", "full_date", "month", "dateline", "weekday_date") for e in evidence):
         bound = _lower_bound(evidence)
         return PublicationDate(None, cal.iso(bound) if bound else None, None, "unknown", 0.0, "only years mentioned")
     first, last = years
@@ -126,7 +126,16 @@ def _year_is_anchored(best: date, evidence: list[Evidence]) -> bool:
     does not fix it: news style writes the year only for dates of other years, so "March 26,
     1996" says the article is later, not when (measured: on TempEval-3 train every date anchored
     that way was wrong)."""
-    return any(e.kind == "years_since" or e.kind == "dateline" and e.year for e in evidence)
+    if any(e.kind == "years_since" or e.kind == "dateline" and e.year for e in evidence):
+        return True
+    # A weekday written with its month-day repeats only every five to eleven years, so one
+    # that agrees within the searched years (at most three) names the year.
+    return any(e.kind == "weekday_date" and _weekday_agrees(e, best) for e in evidence)
+
+
+def _weekday_agrees(e: Evidence, d: date) -> bool:
+    resolved = cal.month_day_year(e.month, e.dom, d, e.tense)
+    return resolved is not None and resolved.isoweekday() == e.weekday
 
 
 def _lower_bound(evidence: list[Evidence]) -> date | None:
@@ -181,6 +190,11 @@ def _evidence(cand: Candidate, tense: str | None) -> Evidence | None:
         if value is None:
             return None
         _, m, d = value.value.split("-")
+        if cand.rule == "weekday_month_day":  # "Tuesday, Jan. 25": the weekday fixes the year
+            wd = re.match(r"\w+", cand.text)
+            weekday = time_words()["weekdays"].get(wd.group(0).lower()) if wd else None
+            if weekday:
+                return Evidence("weekday_date", tense, cand.text, month=int(m), dom=int(d), weekday=int(weekday))
         return Evidence("month_day", tense, cand.text, month=int(m), dom=int(d))
     if cand.norm in ("year", "ym") and "y" in g and len(g["y"]) == 4:
         return Evidence("year", tense, cand.text, year=int(g["y"]))
@@ -281,6 +295,10 @@ def score_day(d: date, evidence: list[Evidence]) -> float:
                 score += _dated(d, resolved, e.tense)
                 if e.tense == "past" and resolved <= d:
                     past_months.add((resolved.year, resolved.month))
+        elif e.kind == "weekday_date":
+            resolved = cal.month_day_year(e.month, e.dom, d, e.tense)
+            if resolved:
+                score += _dated(d, resolved, e.tense) + (1.5 if resolved.isoweekday() == e.weekday else -3.0)
         elif e.kind == "dateline":
             if e.day:
                 score += 3.0 if 0 <= (d - e.day).days <= 1 else -3.0
