@@ -133,67 +133,102 @@ def run_ecb(config: StoryConfig, batches: int = 1) -> dict[str, dict]:
 
 def component_matrices(articles: list[StoryArticle], vectors: np.ndarray) -> dict[str, np.ndarray]:
     """Pairwise similarity of each component alone (weight 1), and the both-dated indicator."""
-    from storyline.crossdoc.stories import _sparse_dot
+    from scipy.sparse import csr_matrix
 
     out = {}
     for name in NAMES:
         weights = {k: 1.0 if k == name else 0.0 for k in NAMES}
-        index = StoryIndex(config=replace(DEFAULT_CONFIG, undated=0.0, threshold=99.0, **weights))
+        config = replace(
+            DEFAULT_CONFIG, undated=0.0, threshold=99.0, normalize=False, lsh_tables=0, block_entities=0, **weights
+        )
+        index = StoryIndex(config=config)
         index.add(articles, vectors)
         profiles = index._profiles
-        dense = np.vstack([p.dense for p in profiles])
-        sims = dense @ dense.T
-        if name != "text":
+        if name == "text":
+            dense = np.vstack([p.dense for p in profiles])
+            sims = dense @ dense.T
+        else:
+            vocab: dict[str, int] = {}
+            rows, cols, vals = [], [], []
             for i, p in enumerate(profiles):
-                for j in range(i, len(profiles)):
-                    sims[i, j] = sims[j, i] = _sparse_dot(p.sparse, profiles[j].sparse)
+                for k, v in p.sparse.items():
+                    rows.append(i)
+                    cols.append(vocab.setdefault(k, len(vocab)))
+                    vals.append(v)
+            matrix = csr_matrix((vals, (rows, cols)), shape=(len(profiles), max(len(vocab), 1)))
+            sims = (matrix @ matrix.T).toarray()
         out[name] = sims
-        dated = np.array([p.dated for p in profiles])
         out[name + "_self"] = np.diag(sims).copy()
+        dated = np.array([p.dated for p in profiles])
     out["undated"] = np.outer(dated, dated)
     return out
 
 
+def weighted(comps: dict[str, np.ndarray], config: StoryConfig) -> np.ndarray:
+    """The similarity matrix the index computes for ``config``."""
+    w = {n: getattr(config, n) for n in NAMES}
+    sims = sum(w[n] * comps[n] for n in NAMES) - config.undated * comps["undated"]
+    if config.normalize:
+        norms = np.sqrt(np.maximum(sum(w[n] * comps[n + "_self"] for n in NAMES), 1e-12))
+        sims = sims / np.outer(norms, norms)
+    return sims
+
+
+def average_link_tree(sims: np.ndarray) -> tuple[np.ndarray, float]:
+    from scipy.cluster.hierarchy import linkage
+    from scipy.spatial.distance import squareform
+
+    top = float(sims.max()) + 1.0
+    dist = top - sims
+    np.fill_diagonal(dist, 0.0)
+    return linkage(squareform(dist, checks=False), method="average"), top
+
+
+T17_SAMPLE = 1000
+
+
 def tune() -> StoryConfig:
-    """Grid search of weights and threshold on the odd (tuning) topics only.
+    """Grid search of weights and threshold: best BCubed F1 on the odd (tuning) ECB+ topics
+    among the configurations that mix no two topics on a sample of Timeline17.
 
     Runs full average-link (scipy) on the weighted sum of the component
     matrices: the same clustering the index does when blocking misses no pair.
     """
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.spatial.distance import squareform
+    from scipy.cluster.hierarchy import fcluster
 
     rows = read_jsonl(ECB)
     articles, vectors = cached_articles("ecb", rows)
     keep = [i for i, r in enumerate(rows) if int(r["topic"]) % 2 == 1]
-    part = [rows[i] for i in keep]
     comps = component_matrices([articles[i] for i in keep], vectors[keep])
-    gold = [r["cluster"] for r in part]
+    gold = [rows[i]["cluster"] for i in keep]
+    t17_rows = read_jsonl(T17)
+    t17_articles, t17_vectors = cached_articles("t17", t17_rows)
+    sample = sorted(np.random.default_rng(0).choice(len(t17_rows), T17_SAMPLE, replace=False).tolist())
+    t17_comps = component_matrices([t17_articles[i] for i in sample], t17_vectors[sample])
+    t17_topics = [t17_rows[i]["topic"] for i in sample]
     best: tuple[float, StoryConfig] | None = None
     grid = itertools.product(
-        [0.1, 0.2, 0.35], [0.3, 0.45, 0.6, 0.8], [0.2, 0.3, 0.45, 0.6], [0.0, 0.15], [0.2, 0.3, 0.45], [0.05, 0.1, 0.15, 0.2]
+        [0.1, 0.2, 0.35], [0.3, 0.45, 0.6, 0.8], [0.2, 0.3, 0.45, 0.6], [0.0], [0.1, 0.2, 0.3, 0.45], [0.05, 0.1, 0.2, 0.3, 0.45]
     )
-    for (text, words, people, entities, dates, undated), normalize in itertools.product(grid, [False, True]):
-        sims = text * comps["text"] + words * comps["words"] + people * comps["people"]
-        sims += entities * comps["entities"] + dates * comps["dates"] - undated * comps["undated"]
-        if normalize:
-            norms = sum(w * comps[n + "_self"] for w, n in zip((text, words, people, entities, dates), NAMES, strict=True))
-            norms = np.sqrt(np.maximum(norms, 1e-12))
-            sims = sims / np.outer(norms, norms)
-        top = float(sims.max()) + 1.0
-        dist = top - sims
-        np.fill_diagonal(dist, 0.0)
-        tree = linkage(squareform(dist, checks=False), method="average")
-        for threshold in np.arange(0.1, 0.5, 0.02) if not normalize else np.arange(0.1, 0.6, 0.02):
-            labels = fcluster(tree, t=top - threshold, criterion="distance")
-            f1 = bcubed_f1(gold, labels.tolist())
-            config = replace(
-                DEFAULT_CONFIG, normalize=normalize, text=text, words=words, people=people, entities=entities, dates=dates, undated=undated,
-                threshold=round(float(threshold), 2),
-            )
+    for text, words, people, entities, dates, undated in grid:
+        base = replace(
+            DEFAULT_CONFIG, normalize=True, text=text, words=words, people=people, entities=entities, dates=dates,
+            undated=undated,
+        )
+        tree, top = average_link_tree(weighted(comps, base))
+        t17_tree, t17_top = average_link_tree(weighted(t17_comps, base))
+        for threshold in np.arange(0.1, 0.6, 0.02):
+            t17_labels = fcluster(t17_tree, t=t17_top - threshold, criterion="distance")
+            topics_of: dict[int, set[str]] = defaultdict(set)
+            for label, topic in zip(t17_labels.tolist(), t17_topics, strict=True):
+                topics_of[label].add(topic)
+            if any(len(t) > 1 for t in topics_of.values()):
+                continue  # mixes two Timeline17 topics: not allowed
+            f1 = bcubed_f1(gold, fcluster(tree, t=top - threshold, criterion="distance").tolist())
+            config = replace(base, threshold=round(float(threshold), 2))
             if best is None or f1 > best[0]:
                 best = (f1, config)
-                print(f"{100 * f1:6.2f} {config}")
+                print(f"{100 * f1:6.2f} {config}", flush=True)
     assert best is not None
     return best[1]
 

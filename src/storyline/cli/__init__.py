@@ -13,6 +13,8 @@ from storyline.cli import core  # noqa: E402,F401
 from storyline.cli import actors  # noqa: E402,F401
 from storyline.cli import web  # noqa: E402,F401
 from storyline.cli import time  # noqa: E402,F401
+from storyline.cli import stories  # noqa: E402,F401
+from storyline.cli import quotes  # noqa: E402,F401
 
 
 def main() -> None:

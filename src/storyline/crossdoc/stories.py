@@ -28,6 +28,7 @@ is added. Pure over records: no I/O, no database.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import heapq
 import math
@@ -110,8 +111,14 @@ _FIRST_SENTENCE = re.compile(r"(.+?[.!?])(\s|$)", re.DOTALL)
 LEAD_CHARS = 400
 LEAD_BONUS = 1.0
 TITLE_BONUS = 2.0
-# The publication year counts as this many mentions of a year in the text.
-PUBLISHED_YEAR_WEIGHT = 3.0
+# The publication date counts as this many dates named in the text.
+PUBLISHED_DATE_WEIGHT = 3.0
+_MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_WRITTEN_DATE = re.compile(
+    rf"\b(?:(?P<m1>{_MONTH})\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?|(?P<dm>\d{{1,2}})\s+(?P<m2>{_MONTH}),?)\s+(?P<y>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 
 
 def _stop_words() -> frozenset[str]:
@@ -166,15 +173,49 @@ def entity_counts(mentions: Iterable[Mention], title: str | None = None) -> dict
     return counts
 
 
-def year_counts(published: str | None, dates: Iterable[str], text: str) -> dict[str, float]:
-    """The years an article is about: its publication year, and the years it names."""
-    years: dict[str, float] = {}
-    if published and _YEAR.match(published[:4]):
-        years[published[:4]] = PUBLISHED_YEAR_WEIGHT
-    found = [v[:4] for v in dates if _YEAR.match(v[:4])] if dates else _YEAR.findall(text)
-    for year in found:
-        years[year] = years.get(year, 0.0) + 1.0
-    return years
+def date_counts(published: str | None, dates: Iterable[str], text: str) -> dict[str, float]:
+    """When an article is: its publication date and the dates it names, as year, month and ISO-week keys.
+
+    Two articles of one year share only the year key; of one week, all three.
+    ``dates`` are TimeML values (from the time stage); without them, dates
+    written out in the text ("May 3, 2013", "3 May 2013") and bare years count.
+    """
+    counts: dict[str, float] = {}
+
+    def add(value: str, weight: float) -> None:
+        for key in _date_keys(value):
+            counts[key] = counts.get(key, 0.0) + weight
+
+    if published:
+        add(published, PUBLISHED_DATE_WEIGHT)
+    if dates:
+        for value in dates:
+            add(value, 1.0)
+        return counts
+    for match in _WRITTEN_DATE.finditer(text):
+        month_day, day_month, year = match.group("md"), match.group("dm"), match.group("y")
+        day_text = month_day or day_month
+        month = _MONTHS[match.group("m1" if month_day else "m2")[:3].lower()]
+        add(f"{year}-{month:02d}-{int(day_text):02d}", 1.0)
+    for year in _YEAR.findall(text):
+        add(year, 1.0)
+    return counts
+
+
+def _date_keys(value: str) -> list[str]:
+    """``2013-05-03`` -> year, month and week keys; ``2013-05`` -> year and month; ``2013`` -> year."""
+    if not _YEAR.match(value[:4]):
+        return []
+    keys = [value[:4]]
+    if len(value) >= 7 and value[4] == "-" and value[5:7].isdigit():
+        keys.append(value[:7])
+        if len(value) >= 10 and value[7] == "-" and value[8:10].isdigit():
+            try:
+                year, week, _ = datetime.date.fromisoformat(value[:10]).isocalendar()
+            except ValueError:
+                return keys
+            keys.append(f"{year}-W{week:02d}")
+    return keys
 
 
 def story_title(article: StoryArticle) -> str:
@@ -302,8 +343,8 @@ class StoryIndex:
         word_vec = _tfidf({f"w:{k}": v for k, v in words.items()}, self._df, n)
         people_vec = _tfidf({k: v for k, v in ents.items() if k.startswith("p:")}, self._df, n)
         ent_vec = _tfidf({k: v for k, v in ents.items() if k.startswith("e:")}, self._df, n)
-        years = year_counts(article.published, article.dates, f"{article.title or ''}\n{article.text}")
-        year_vec = _unit({f"y:{k}": float(v) for k, v in years.items()})
+        when = date_counts(article.published, article.dates, f"{article.title or ''}\n{article.text}")
+        year_vec = _unit({f"y:{k}": v for k, v in when.items()})
         sparse: dict[str, float] = {}
         components = ((word_vec, c.words), (people_vec, c.people), (ent_vec, c.entities), (year_vec, c.dates))
         for vector, weight in components:

@@ -1,0 +1,189 @@
+"""Stories: two events of one kind kept apart, incremental adds, exact average link, features."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.crossdoc.stories import (
+    DEFAULT_CONFIG,
+    StoryArticle,
+    StoryIndex,
+    _Cluster,
+    date_counts,
+    entity_key,
+    group_stories,
+    story_id,
+    story_title,
+)
+from storyline.records import Mention
+from storyline.testing import article_doc
+
+# Short reports written for these tests: two earthquakes and an arrest.
+TEXTS = {
+    "chile-1": ("2010-02-27", "A magnitude 8.8 earthquake struck central Chile early on Saturday, killing at least "
+                "300 people, President Michelle Bachelet said. The quake hit near the city of Concepcion, "
+                "toppling buildings and bridges, and set off a tsunami warning across the Pacific."),
+    "chile-2": ("2010-02-28", "Rescuers in Concepcion dug through collapsed apartment blocks on Sunday after the "
+                "8.8-magnitude earthquake, as Michelle Bachelet declared a state of catastrophe in the worst-hit "
+                "regions of Chile and sent troops to stop looting."),
+    "chile-3": ("2010-03-01", "The death toll from the Chile earthquake rose to more than 700 on Monday, President "
+                "Michelle Bachelet said, as aid began to reach Concepcion and coastal towns flattened by the "
+                "tsunami. Troops patrolled the streets of Concepcion to stop looting after the 8.8-magnitude quake."),
+    "sumatra-1": ("2009-09-30", "A 7.6-magnitude earthquake struck off the coast of Sumatra on Wednesday, "
+                  "flattening buildings in the city of Padang, Indonesian President Susilo Bambang Yudhoyono "
+                  "said, and at least 75 people were killed."),
+    "sumatra-2": ("2009-10-01", "Rescuers in Padang searched the rubble of hotels and schools on Thursday after the "
+                  "Sumatra earthquake, and Yudhoyono said the death toll had passed 500 as aid arrived in "
+                  "West Sumatra."),
+    "sumatra-3": ("2009-10-02", "Indonesia appealed for foreign help as the toll from the Sumatra quake rose to "
+                  "more than 1,000, Yudhoyono said, with thousands still trapped under collapsed buildings in "
+                  "Padang."),
+    "arrest-1": ("2011-05-14", "Police in New York arrested Dominique Strauss-Kahn, the head of the International "
+                 "Monetary Fund, on Saturday on charges of sexually assaulting a hotel maid, officials said."),
+    "arrest-2": ("2011-05-15", "Dominique Strauss-Kahn, the IMF chief, was charged in New York on Sunday with the "
+                 "attempted rape of a maid at a Manhattan hotel, police said, a day after his arrest."),
+}
+
+
+def story_article(article_id: str, published: str, text: str) -> StoryArticle:
+    doc = article_doc(text, published=published, article_id=article_id)
+    return StoryArticle(article_id, text, None, published, tuple(doc.mentions))
+
+
+@pytest.fixture(scope="module")
+def articles() -> dict[str, StoryArticle]:
+    return {k: story_article(k, d, t) for k, (d, t) in TEXTS.items()}
+
+
+@pytest.fixture(scope="module")
+def vectors(articles: dict[str, StoryArticle]) -> dict[str, np.ndarray]:
+    from storyline.embeddings import Embedder
+
+    keys = list(articles)
+    encoded = Embedder().encode_documents([articles[k].text for k in keys])
+    return dict(zip(keys, encoded, strict=True))
+
+
+def groups(stories) -> set[frozenset[str]]:  # type: ignore[no-untyped-def]
+    return {frozenset(s.article_ids) for s in stories}
+
+
+def test_two_earthquakes_and_an_arrest_are_three_stories(articles, vectors) -> None:  # type: ignore[no-untyped-def]
+    keys = list(articles)
+    stories = group_stories([articles[k] for k in keys], vectors=np.vstack([vectors[k] for k in keys]))
+    assert groups(stories) == {
+        frozenset({"chile-1", "chile-2", "chile-3"}),
+        frozenset({"sumatra-1", "sumatra-2", "sumatra-3"}),
+        frozenset({"arrest-1", "arrest-2"}),
+    }
+    chile = next(s for s in stories if "chile-1" in s.article_ids)
+    assert chile.article_ids == ("chile-1", "chile-2", "chile-3")  # publication order
+    assert chile.id == story_id("chile-1")  # named after the article that opened it
+    assert chile.title  # the most central article's first sentence
+    assert chile.title in {story_title(articles[k]) for k in chile.article_ids}
+
+
+def test_incremental_adds_join_existing_stories_and_keep_ids(articles, vectors) -> None:  # type: ignore[no-untyped-def]
+    first = ["chile-1", "chile-2", "sumatra-1", "sumatra-2"]
+    index = StoryIndex()
+    index.add([articles[k] for k in first], np.vstack([vectors[k] for k in first]))
+    before = {k: index.story_of(k) for k in first}
+    later = ["chile-3", "sumatra-3", "arrest-1", "arrest-2"]
+    index.add([articles[k] for k in later], np.vstack([vectors[k] for k in later]))
+    assert {k: index.story_of(k) for k in first} == before  # existing stories keep their ids
+    assert index.story_of("chile-3") == before["chile-1"]
+    assert index.story_of("sumatra-3") == before["sumatra-1"]
+    assert index.story_of("arrest-1") == index.story_of("arrest-2") not in before.values()
+    index.add([articles["chile-3"]], vectors["chile-3"][None, :])  # already in: ignored
+    assert len(index) == len(TEXTS)
+
+
+def test_incremental_never_merges_existing_stories(articles, vectors) -> None:  # type: ignore[no-untyped-def]
+    index = StoryIndex()
+    index.add([articles["chile-1"]], vectors["chile-1"][None, :])
+    index.add([articles["chile-2"]], vectors["chile-2"][None, :])
+    assert index.story_of("chile-2") == index.story_of("chile-1")
+    loose = StoryIndex(config=DEFAULT_CONFIG.__class__(threshold=2.0))  # nothing is similar enough
+    loose.add([articles["chile-1"], articles["chile-2"]], np.vstack([vectors["chile-1"], vectors["chile-2"]]))
+    assert loose.story_of("chile-1") != loose.story_of("chile-2")
+    loose.add([articles["chile-3"]], vectors["chile-3"][None, :])
+    assert len(loose.stories()) == 3
+
+
+def test_embeds_when_no_vectors_given(articles) -> None:  # type: ignore[no-untyped-def]
+    stories = group_stories([articles["arrest-1"], articles["arrest-2"], articles["chile-1"]])
+    assert groups(stories) == {frozenset({"arrest-1", "arrest-2"}), frozenset({"chile-1"})}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 5), st.integers(1, 5), st.integers(0, 10_000))
+def test_group_score_is_the_mean_pairwise_similarity(n_a: int, n_b: int, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    index = StoryIndex()
+    keys = ["w:a", "w:b", "p:c", "y:2010"]
+
+    def member() -> tuple[np.ndarray, dict[str, float], float]:
+        sparse = {k: float(rng.random()) for k in keys if rng.random() < 0.6}
+        return rng.standard_normal(384).astype(np.float32), sparse, float(rng.random() < 0.5)
+
+    a, b = [member() for _ in range(n_a)], [member() for _ in range(n_b)]
+
+    def pair(x, y) -> float:  # type: ignore[no-untyped-def]
+        dot = float(x[0] @ y[0]) + sum(v * y[1].get(k, 0.0) for k, v in x[1].items())
+        return dot - DEFAULT_CONFIG.undated * x[2] * y[2]
+
+    def cluster(ms) -> _Cluster:  # type: ignore[no-untyped-def]
+        sparse: dict[str, float] = {}
+        for m in ms:
+            for k, v in m[1].items():
+                sparse[k] = sparse.get(k, 0.0) + v
+        return _Cluster(list(range(len(ms))), sum(m[0] for m in ms), sparse, sum(m[2] for m in ms))
+
+    expected = np.mean([pair(x, y) for x in a for y in b])
+    assert index._score(cluster(a), cluster(b)) == pytest.approx(expected, rel=1e-4, abs=1e-4)
+
+
+@pytest.mark.parametrize(
+    ("label", "text", "actor", "key"),
+    [
+        ("PERSON", "Michelle Bachelet", None, "bachelet"),
+        ("PERSON", "Bachelet's", None, "bachelet"),
+        ("PERSON", "the Syrian president", "Bashar al-Assad", "bashar al-assad"),
+        ("ORG", "the International Monetary Fund", None, "international monetary fund"),
+        ("GPE", "U.S.", None, "u s"),
+        ("ORG", "  ", None, None),
+    ],
+)
+def test_entity_key_table(label: str, text: str, actor: str | None, key: str | None) -> None:
+    assert entity_key(Mention("a", 0, len(text), label, text, actor)) == key
+
+
+@pytest.mark.parametrize(
+    ("published", "dates", "text", "expected"),
+    [
+        ("2010-02-27", (), "", {"2010": 3.0, "2010-02": 3.0, "2010-W08": 3.0}),
+        (None, ("2009-09-30", "2009"), "ignored 1999", {"2009": 2.0, "2009-09": 1.0, "2009-W40": 1.0}),
+        (None, (), "On May 3, 2013 and in 2012", {"2013": 2.0, "2013-05": 1.0, "2013-W18": 1.0, "2012": 1.0}),
+        (None, (), "3 Sept. 2012", {"2012": 2.0, "2012-09": 1.0, "2012-W36": 1.0}),
+        (None, ("PRESENT_REF", "XXXX-12-22"), "", {}),
+        (None, (), "no dates here, 150 dead", {}),
+    ],
+)
+def test_date_counts_table(published, dates, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert date_counts(published, dates, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("Quake hits Chile", "Body.", "Quake hits Chile"),
+        (None, "A quake hit Chile. Rescuers dug.", "A quake hit Chile."),
+        ("", "First line without stop\nsecond line", "First line without stop"),
+        (None, "", "(untitled)"),
+    ],
+)
+def test_story_title_table(title: str | None, text: str, expected: str) -> None:
+    assert story_title(StoryArticle("a", text, title)) == expected
