@@ -77,7 +77,13 @@ CASES = [
     ("next year", "2017-01-08", "future", "next year", "DATE", "2018"),
     ("before the end of this year", "2017-01-08", "future", "the end of this year", "DATE", "2017"),
     ("in late December", "2017-01-08", "past", "late December", "DATE", "2016-12"),
+    # holidays
+    ("home for Christmas", "1998-08-08", "past", "Christmas", "DATE", "1997-12-25"),
+    ("the attack on Easter Sunday", "1998-08-08", "past", "Easter Sunday", "DATE", "1998-04-12"),
+    ("talks before Thanksgiving", "2016-10-20", "future", "Thanksgiving", "DATE", "2016-11-24"),
+    ("the ceasefire of New Year's Day 2017", None, None, "New Year's Day 2017", "DATE", "2017-01-01"),
     # durations
+    ("for two decades", None, None, "two decades", "DURATION", "P20Y"),
     ("a four-month campaign", None, None, "four-month", "DURATION", "P4M"),
     ("for two hours", None, None, "two hours", "DURATION", "PT2H"),
     ("after six years of civil war", None, None, "six years", "DURATION", "P6Y"),

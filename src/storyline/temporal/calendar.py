@@ -125,3 +125,43 @@ def value_range(value: str) -> tuple[date, date] | None:
     if m := re.fullmatch(r"(\d{4})", v):
         return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
     return None
+
+
+def holiday_date(rule: str, year: int) -> date | None:
+    """The date of a holiday in ``year``: "12-25" for fixed ones, a rule name for movable ones."""
+    if rule[:2].isdigit():
+        return safe_date(year, int(rule[:2]), int(rule[3:]))
+    if rule == "thanksgiving":  # fourth Thursday of November (US)
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if rule == "labor_day":  # first Monday of September (US)
+        first = date(year, 9, 1)
+        return first + timedelta(days=(0 - first.weekday()) % 7)
+    if rule == "memorial_day":  # last Monday of May (US)
+        last = date(year, 5, 31)
+        return last - timedelta(days=last.weekday())
+    if rule in ("easter", "good_friday"):
+        easter = _easter(year)
+        return easter - timedelta(days=2) if rule == "good_friday" else easter
+    return None
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
+def holiday_near(rule: str, anchor: date, tense: str | None) -> date | None:
+    """The occurrence of a holiday that the tense points at, as for a month-day."""
+    candidates = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := holiday_date(rule, y))]
+    return _pick(candidates, anchor, tense) if candidates else None

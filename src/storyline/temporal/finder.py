@@ -70,6 +70,8 @@ def _placeholders(extra: dict[str, str]) -> dict[str, str]:
         "vague": _alternation(list(w["vague_numbers"])),
         "ordinal": _alternation(list(w["ordinals"])),
         "reference": _alternation(list(w["references"])),
+        # holidays are proper names: matched with their capitals ("Christmas", "New Year's Day")
+        "holiday": _alternation([h.title().replace("'S", "'s").replace(" Of ", " of ") for h in w["holidays"]]),
     }
     table.update(extra)  # the rules file's own placeholders, used verbatim
     return table
@@ -116,7 +118,7 @@ WINDOW_CHARS = 100
 def _trigger() -> re.Pattern[str]:
     """Any word a temporal expression must contain: time vocabulary or a digit."""
     w = time_words()
-    words = [*w["months"], *w["weekdays"], *w["seasons"], *w["parts_of_day"], *w["references"]]
+    words = [*w["months"], *w["weekdays"], *w["seasons"], *w["parts_of_day"], *w["references"], *w["holidays"]]
     words += [*w["units"], "centuries", "millennia", "today", "yesterday", "tomorrow", "noon", "midnight",
               "ago", "future", "term", "daily", "weekly", "monthly", "yearly", "hourly", "nightly", "nineteen", "thousand",
               "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]

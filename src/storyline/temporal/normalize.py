@@ -407,6 +407,8 @@ def _duration(g, anchor, tense, state, cand):
     text = cand.text.lower()
     if n is not None and ("and a half" in text or "and one-half" in text):
         n += 0.5
+    if n is not None and letter in ("E", "C"):  # "two decades": TimeBank writes P20Y
+        n, letter = n * (10 if letter == "E" else 100), "Y"
     amount = "X" if n is None else _fmt_number(n * factor)
     return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
 
@@ -427,6 +429,21 @@ def _set(g, anchor, tense, state, cand):
     n = _number(g["n"]) if "n" in g else 1.0
     amount = "X" if n is None else _fmt_number(n * factor)
     return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
+
+
+def _holiday(g, anchor, tense, state, cand):
+    rule = str(time_words()["holidays"][re.sub(r"\s+", " ", g["holiday"].lower())])
+    y = _year(g, anchor)
+    if y is not None:
+        d = cal.holiday_date(rule, y)
+    elif anchor is not None:
+        d = cal.holiday_near(rule, anchor, tense)
+    else:
+        return f"XXXX-{rule}" if rule[:2].isdigit() else None
+    if d is None:
+        return None
+    state.day = d
+    return cal.iso(d)
 
 
 def _reference(g, anchor, tense, state, cand):
@@ -452,4 +469,5 @@ _NORMALIZERS = {
     "duration": _duration,
     "set": _set,
     "reference": _reference,
+    "holiday": _holiday,
 }
