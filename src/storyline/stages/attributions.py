@@ -153,19 +153,28 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
     return lo, len(text) if hi < 0 else hi
 
 
-def _subject(tok: Token) -> tuple[int, int] | None:
+def _subject(tok: Token, qidx: _QuoteIndex | None = None) -> tuple[int, int] | None:
     """The source of a cue verb as a character span: its subject, the agent of a passive,
     the subject inherited by "..., saying"/"adding"/"to say", or the noun that a
     participle modifies ("a statement saying ...")."""
     cur = tok
     for depth in range(4):
         for c in cur.children:
-            if c.dep_ in ("nsubj", "csubj"):
+            # a subject inside a quote the cue is outside of speaks in the quote, not here
+            if c.dep_ in ("nsubj", "csubj") and not (depth and qidx and _quoted_apart(qidx, c.idx, tok.idx)):
                 return None if c.dep_ == "nsubj" and c.lower_ == "it" and cur.lemma_ in IMPERSONAL else _subtree_span(c)
         for c in cur.children:
             if c.dep_ == "agent":
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 return _subtree_span(objs[0]) if objs else None
+        if depth and qidx and _quoted_apart(qidx, cur.idx, tok.idx):
+            # the parser made the quote the main clause and its "he said" a dependent: the
+            # one adding is the subject of that reporting verb outside the quote
+            for c in cur.children:
+                if c.dep_ in ("ccomp", "parataxis") and c.pos_ == "VERB" and not _quoted_apart(qidx, c.idx, tok.idx):
+                    subj = [g for g in c.children if g.dep_ == "nsubj"]
+                    if subj:
+                        return _subtree_span(subj[0])
         passive = [c for c in cur.children if c.dep_ == "nsubjpass"]
         if passive:
             # "X was criticized for saying ...": X said it; "X was asked" itself has no source.
@@ -208,7 +217,12 @@ def _clause_span(root: Token) -> tuple[int, int]:
     return root.left_edge.idx, last.idx + len(last.text)
 
 
-def _verb_candidate(tok: Token, lex: CueLexicon, text: str) -> _Candidate | None:
+def _quoted_apart(qidx: _QuoteIndex, pos: int, cue: int) -> bool:
+    q = qidx.at(pos)
+    return q is not None and q != qidx.at(cue)
+
+
+def _verb_candidate(tok: Token, lex: CueLexicon, text: str, qidx: _QuoteIndex | None = None) -> _Candidate | None:
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     lemma = tok.lemma_.lower()
@@ -242,7 +256,7 @@ def _verb_candidate(tok: Token, lex: CueLexicon, text: str) -> _Candidate | None
     else:
         how = "speech"
     key = f"{lemma}/{how}"
-    source = _subject(tok)
+    source = _subject(tok, qidx)
     # The parser runs sentences over paragraph ends; an attribution stays in its cue's paragraph.
     lo, hi = _paragraph(text, tok.idx)
     if source is not None:
@@ -298,6 +312,18 @@ HEADLINE = re.compile(r"([^:\n]{2,60}):[ \t]+(\S[^\n]*)")
 MAX_HEADLINE_WORDS = 25
 
 
+def _widen_to_names(cands: list[_Candidate], doc: ArticleDoc) -> None:
+    """A source span that cuts a name ("Bashar al" of "Bashar al-Assad") takes the whole name."""
+    for c in cands:
+        if c.source is None:
+            continue
+        s, e = c.source
+        for m in doc.mentions:
+            if m.start < e and m.end > s and (m.start < s or m.end > e):
+                s, e = min(s, m.start), max(e, m.end)
+        c.source = (s, e)
+
+
 def _headline_candidates(doc: ArticleDoc) -> list[_Candidate]:
     """"Name: statement" lines (headlines): the person or organization named says the rest.
 
@@ -314,6 +340,9 @@ def _headline_candidates(doc: ArticleDoc) -> list[_Candidate]:
         named = [x for x in doc.mentions if x.label in ("PERSON", "ORG") and s <= x.start and x.end <= e]
         if not named or len(WORD.findall(m.group(2))) < 3:
             continue
+        span = doc.doc.char_span(s, e, alignment_mode="expand")
+        if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+            continue  # "Kasich resisted: ..." is a colon-introduced quote, not a headline
         cs, ce = _trim(text, line.start() + m.start(2), line.start() + m.end(2))
         colon = line.start() + m.end(1)
         out.append(_Candidate((colon, colon + 1), -1, "headline", _trim(text, s, e), [(cs, ce)], key=":/headline"))
@@ -356,7 +385,7 @@ def extract_with_keys(doc: ArticleDoc, lex: CueLexicon | None = None) -> list[tu
     cands: list[_Candidate] = []
     for tok in sdoc:
         c = _prep_candidate(tok, lex, text) if tok.lower_ in {p[0] for p in lex.prepositional} else None
-        c = c or _verb_candidate(tok, lex, text)
+        c = c or _verb_candidate(tok, lex, text, qidx)
         if c is None:
             continue
         # A cue inside quote marks is the quoted speaker's own "I think": its own key, so the
@@ -367,6 +396,7 @@ def extract_with_keys(doc: ArticleDoc, lex: CueLexicon | None = None) -> list[tu
         if not lex.open_class and p is not None and p < MIN_PRECISION:
             continue
         cands.append(c)
+    _widen_to_names(cands, doc)
     cands.extend(_headline_candidates(doc))
     _grow_to_quotes(cands, quotes, qidx, text)
     _attach_quotes(cands, quotes, qidx, doc)

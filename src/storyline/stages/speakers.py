@@ -54,6 +54,7 @@ class TitleLexicon:
     vague_org_roles: frozenset[str]
     name_stops: frozenset[str]
     demonyms: dict[str, str]
+    role_groups: tuple[frozenset[str], ...]
 
     @property
     def all_honorifics(self) -> frozenset[str]:
@@ -74,6 +75,7 @@ def load_titles() -> TitleLexicon:
         vague_org_roles=lower(data["vague_organization_roles"]),
         name_stops=lower(data["name_stop_words"]),
         demonyms={str(k).lower(): str(v).lower() for k, v in data["demonyms"].items()},
+        role_groups=tuple(lower(v) for v in data["role_groups"].values()),
     )
 
 
@@ -392,7 +394,8 @@ class SpeakerResolver:
                 continue
             ctx = p.context | {w[:4] for w in p.context} | {re.sub(r"[’']s$", "", w) for w in p.context}
             ctx |= {w[:4] for w in ctx}
-            has_role = role in p.context or span.root.lower_ in p.context
+            has_role = role in p.context or span.root.lower_ in p.context or any(
+                role in g and g & p.context for g in self.lex.role_groups)
             n_mods = len(mods & ctx)
             if not has_role and role != "counterpart":
                 continue
