@@ -67,6 +67,7 @@ CASES = [
     ("last night", "2017-01-08", "past", "last night", "TIME", "2017-01-07TNI"),
     ("tonight", "2017-01-08", "future", "tonight", "TIME", "2017-01-08TNI"),
     ("Saturday night", "2017-01-08", "past", "Saturday night", "TIME", "2017-01-07TNI"),
+    ("on the morning of Aug. 7, rescuers came", "1998-08-08", "past", "the morning of Aug. 7", "TIME", "1998-08-07TMO"),
     ("at 10 p.m. yesterday", "2017-01-08", "past", "10 p.m. yesterday", "TIME", "2017-01-07T22:00"),
     # deictic days and shifts at the unit's granularity
     ("yesterday", "2017-01-08", "past", "yesterday", "DATE", "2017-01-07"),

@@ -134,6 +134,11 @@ def _ymd(g, anchor, tense, state, cand):
 
 
 def _md(g, anchor, tense, state, cand):
+    if "pod" in g:  # "the morning of Aug. 7": the day with its part
+        rest = {k: v for k, v in g.items() if k != "pod"}
+        day_value = _ymd(rest, anchor, tense, state, cand) if "y" in g else _md(rest, anchor, tense, state, cand)
+        pod = time_words()["parts_of_day"][g["pod"].lower()]
+        return Resolved("TIME", f"{day_value}T{pod}") if day_value else None
     m, day = _month(g["m"]), int(re.sub(r"\D", "", g["d"]))
     if anchor is None:
         return f"XXXX-{m:02d}-{day:02d}" if cal.safe_date(2000, m, day) else None
