@@ -66,8 +66,8 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
 
 
 _FUTURE_TEXT = re.compile(
-    r"\b(?:will|'ll|shall|won't|to be held|is to|are to|scheduled|expected to|plans? to|due to|set to|"
-    r"going to|would)\b",
+    r"\b(?:will|'ll|shall|won't|wo n't|to be held|is to|are to|scheduled|expected to|plan(?:s|ned)? to|"
+    r"intend(?:s|ed)? to|due to|set to|going to|would)\b",
     re.IGNORECASE,
 )
 _PAST_TEXT = re.compile(
