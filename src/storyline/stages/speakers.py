@@ -210,6 +210,16 @@ class SpeakerResolver:
                     full[n] = longer
                     break
         self.orgs = [(s, e, full.get(n, n)) for s, e, n in self.orgs]
+        # A one-word "person" that is a word of an organization's name ("the Observatory" after
+        # "Syrian Observatory for Human Rights") is that organization: the NER mislabels it.
+        for key, p in list(self.persons.items()):
+            if " " in p.name:
+                continue
+            org = next((n for _s, _e, n in self.orgs if re.search(r"\b" + re.escape(p.name) + r"\b", n)), None)
+            if org is not None:
+                del self.persons[key]
+                self._person_at = [x for x in self._person_at if x[2] != key]
+                self.orgs.extend((s, e, org) for s, e in p.mentions)
 
     def _guess_gender(self, p: _Person) -> str | None:
         he = she = 0
@@ -297,6 +307,9 @@ class SpeakerResolver:
         key = surname_key(surname, self.lex)
         if key in self.persons:
             return self.persons[key].name
+        for _s, _e, org in self.orgs:  # "the Observatory" after "Syrian Observatory for Human Rights"
+            if re.search(r"\b" + re.escape(surname) + r"\b", org):
+                return org
         best: list[str] = [surname]
         person = _Person(key or surname.lower(), surname)
         for t in self.doc.doc:

@@ -1,0 +1,120 @@
+"""Speaker resolution within an article: names, surnames, pronouns, descriptions, organizations."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.stages.attributions import extract_attributions
+from storyline.stages.speakers import SpeakerResolver, canonical_person, load_titles, surname_key
+from storyline.testing import article_doc
+from tests.conftest import seed_path
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("Bashar Al-Assad", "assad"), ("Al Assad", "assad"), ("Assad", "assad"), ("Mr. Trump's", "trump"),
+     ("President Bashar al-Assad", "assad")],
+)
+def test_surname_key(name: str, key: str) -> None:
+    assert surname_key(name, load_titles()) == key
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [("Bashar Al-Assad", "Bashar al-Assad"), ("President Francois Hollande", "Francois Hollande"),
+     ("Mr. Trump", "Trump"), ("Al Assad", "Al Assad")],
+)
+def test_canonical_person(name: str, canonical: str) -> None:
+    assert canonical_person(name, load_titles()) == canonical
+
+
+def _speaker_of(text: str, span_text: str, occurrence: int = 0) -> str | None:
+    """The canonical speaker the resolver gives the ``occurrence``-th ``span_text``."""
+    doc = article_doc(text)
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(span_text, start + 1)
+    return SpeakerResolver(doc).resolve(start, start + len(span_text))
+
+
+# (text, speaker words, which occurrence, expected canonical speaker or None)
+RESOLVE = [
+    # a surname after the full name
+    ("Syrian President Bashar al-Assad spoke on Monday. Assad said the war was over.", "Assad", 1, "Bashar al-Assad"),
+    # a pronoun: the nearest person in subject position
+    ("Francois Hollande spoke in Paris on Thursday. He said France would act.", "He", 0, "Francois Hollande"),
+    # gender tells two people apart
+    ("Hillary Clinton met Bernie Sanders on Monday. Later she said the meeting went well.", "she", 0, "Hillary Clinton"),
+    # a description by role and nationality
+    ("Syrian President Bashar al-Assad met French President Francois Hollande. "
+     "The Syrian president said talks would go on.", "The Syrian president", 0, "Bashar al-Assad"),
+    ("Syrian President Bashar al-Assad met French President Francois Hollande. "
+     "The French president said talks would go on.", "The French president", 0, "Francois Hollande"),
+    # "the Syrian leader" for a person introduced as president
+    ("President Bashar al-Assad gave an interview on Thursday. The Syrian leader said the war was over.",
+     "The Syrian leader", 0, "Bashar al-Assad"),
+    # an organization, its short form resolved to the full one
+    ("The Syrian Observatory for Human Rights counted the dead. The Observatory said 48 people died.",
+     "The Observatory", 0, "Syrian Observatory for Human Rights"),
+    # a relative pronoun resolves through the noun it describes
+    ("The vote was called by Senator John Doe, who said it was urgent.", "who", 0, "John Doe"),
+    # unresolvable stays unresolved
+    ("The talks failed on Monday. They said nothing more.", "They", 0, None),
+    ("Officials met in Geneva. Officials said the talks failed.", "Officials", 1, None),
+    # "Assad's regime" is not Assad
+    ("Bashar al-Assad spoke on Monday. Assad’s regime said it was willing to talk.", "Assad’s regime", 0, None),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "occurrence", "expected"), RESOLVE)
+def test_resolve(text: str, words: str, occurrence: int, expected: str | None) -> None:
+    assert _speaker_of(text, words, occurrence) == expected
+
+
+def test_first_person_inside_a_quote_is_the_quotes_speaker() -> None:
+    text = "“I think we will win,” Francois Hollande said on Thursday."
+    attrs = extract_attributions(article_doc(text))
+    assert any(a.speaker == "Francois Hollande" for a in attrs)
+    for a in attrs:
+        if a.speaker_span is not None and a.speaker_span.text(text) in ("I", "we"):
+            assert a.speaker == "Francois Hollande"
+
+
+# Every speaker span in the four seeds that names or points to an actor, with the actor it
+# means (hand-labelled). The resolver's accuracy on them is measured, and pinned, here.
+SEED_SPEAKERS = {
+    "000": {"Al Assad": "Bashar al-Assad", "Assad": "Bashar al-Assad", "he": "Bashar al-Assad",
+            "He": "Bashar al-Assad", "The Syrian leader": "Bashar al-Assad",
+            "the Syrian president": "Bashar al-Assad", "Hollande": "Francois Hollande"},
+    "001": {"Assad": "Bashar al-Assad", "The Syrian president": "Bashar al-Assad",
+            "Mariani": "Thierry Mariani", "One of the visiting French lawmakers, Thierry Mariani,": "Thierry Mariani",
+            "The Britain-based Syrian Observatory for Human Rights": "Syrian Observatory for Human Rights"},
+    "002": {"he": "Francois Hollande", "Hollande": "Francois Hollande", "France’s president": "Francois Hollande"},
+    "003": {"Lecointre": "Francois Lecointre", "He": "Francois Lecointre",
+            "The French military chief": "Francois Lecointre",
+            "France’s Chief of Defense Staff Francois Lecointre": "Francois Lecointre"},
+}
+# Measured: 47 of the 47 labelled speaker spans the extractor finds in the seeds resolve right.
+# The seeds were looked at while building the resolver, so this is a regression floor, not a
+# held-out figure; PolNeAR has no coreference gold to measure it at scale.
+SEED_RESOLUTION_FLOOR = 0.95
+
+
+def test_seed_speaker_resolution_accuracy() -> None:
+    right = total = 0
+    misses = []
+    for seed, expected in SEED_SPEAKERS.items():
+        text = seed_path(seed).read_text(encoding="utf-8")
+        for a in extract_attributions(article_doc(text)):
+            if a.speaker_span is None:
+                continue
+            words = a.speaker_span.text(text)
+            if words not in expected:
+                continue
+            total += 1
+            if a.speaker == expected[words]:
+                right += 1
+            else:
+                misses.append((seed, words, a.speaker))
+    assert total >= 40, total
+    assert right / total >= SEED_RESOLUTION_FLOOR, misses
