@@ -144,8 +144,9 @@ def make_engine(engine: str, pipeline: object, *, workers: int = 1, scheduler: s
 def crossdoc_stages() -> list[tuple[str, Callable[..., object]]]:
     """Stages over all articles, run after the per-article map (each takes a writable connection)."""
     from storyline.crossdoc.actors import build_actors
+    from storyline.crossdoc.storystore import build_stories, build_wire_copies
 
-    return [("actors", build_actors)]
+    return [("actors", build_actors), ("stories", build_stories), ("wire copies", build_wire_copies)]
 
 
 def run_crossdoc(store: object) -> dict[str, str]:
