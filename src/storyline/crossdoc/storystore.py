@@ -65,12 +65,13 @@ def build_stories(con: Any, embedder: Embedder | None = None, config: StoryConfi
     try:
         con.execute("DELETE FROM story_articles")
         con.execute("DELETE FROM stories")
-        con.executemany(
-            "INSERT INTO stories VALUES (?, ?, ?)", [(s.id, s.title, len(s.article_ids)) for s in stories]
-        )
-        con.executemany(
-            "INSERT INTO story_articles VALUES (?, ?)", [(s.id, a) for s in stories for a in s.article_ids]
-        )
+        if stories:  # DuckDB's executemany refuses an empty list
+            con.executemany(
+                "INSERT INTO stories VALUES (?, ?, ?)", [(s.id, s.title, len(s.article_ids)) for s in stories]
+            )
+            con.executemany(
+                "INSERT INTO story_articles VALUES (?, ?)", [(s.id, a) for s in stories for a in s.article_ids]
+            )
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -91,9 +92,10 @@ def build_wire_copies(con: Any) -> list[WireCopy]:
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute("DELETE FROM wire_copies")
-        con.executemany(
-            "INSERT INTO wire_copies VALUES (?, ?, ?)", [(c.article_id, c.original_id, c.similarity) for c in copies]
-        )
+        if copies:  # DuckDB's executemany refuses an empty list
+            con.executemany(
+                "INSERT INTO wire_copies VALUES (?, ?, ?)", [(c.article_id, c.original_id, c.similarity) for c in copies]
+            )
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
