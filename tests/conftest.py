@@ -32,4 +32,5 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
     db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
     report = build([str(seeds_dir)], db)
     assert report.stored == 4, report
+    assert report.crossdoc and all(status == "ok" for status in report.crossdoc.values()), report.crossdoc
     return db
