@@ -3,6 +3,7 @@
     .venv/bin/python evaluation/stories.py ecb            # score the default config on ECB+ dev
     .venv/bin/python evaluation/stories.py tune           # grid search on the tuning topics only
     .venv/bin/python evaluation/stories.py t17            # no story may mix two Timeline17 topics
+    .venv/bin/python evaluation/stories.py e2e            # storyline build + stories --format jsonl, scored
 
 ECB+ dev holds 33 topics, each with two stories of one kind. The thresholds in
 ``storyline.crossdoc.stories.StoryConfig`` were calibrated on the **odd**
@@ -261,6 +262,9 @@ def run_t17(config: StoryConfig) -> dict:
     for article_id, story in pred.items():
         topics_of[story][topic[article_id]] += 1
     mixed = {s: dict(c) for s, c in topics_of.items() if len(c) > 1}
+    with (OUT / "stories_t17_pred.jsonl").open("w", encoding="utf-8") as f:
+        for article_id, story in pred.items():
+            f.write(json.dumps({"id": article_id, "story": story}) + "\n")
     sizes = Counter(len(c) and sum(c.values()) for c in topics_of.values())
     return {
         "articles": len(rows),
@@ -269,18 +273,44 @@ def run_t17(config: StoryConfig) -> dict:
         "largest": max(sum(c.values()) for c in topics_of.values()),
         "mixed_stories": len(mixed),
         "articles_in_mixed": sum(sum(c.values()) for c in mixed.values()),
+        # articles whose topic is not the most common one of their story
+        "minority_articles": sum(sum(c.values()) - max(c.values()) for c in mixed.values()),
         "mixed_examples": list(mixed.values())[:5],
         "cluster_seconds": round(seconds, 2),
     }
 
 
+def run_e2e() -> dict:
+    """The product end to end: `storyline build` ECB+ dev, `storyline stories --format jsonl`, score."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    db, pred = OUT / "ecb_e2e.duckdb", OUT / "stories_e2e_pred.jsonl"
+    cli = [sys.executable, "-m", "storyline"]
+    start = time.perf_counter()
+    if not db.exists():
+        subprocess.run([*cli, "build", str(ECB), "--db", str(db)], check=True, capture_output=True)
+    built = time.perf_counter()
+    subprocess.run([*cli, "stories", "--rebuild", "--db", str(db)], check=True, capture_output=True)
+    with pred.open("w", encoding="utf-8") as f:
+        subprocess.run([*cli, "stories", "--format", "jsonl", "--db", str(db)], check=True, stdout=f)
+    done = time.perf_counter()
+    res = subprocess.run(
+        [sys.executable, str(SCORER), str(ECB), str(pred), "--json"], check=True, capture_output=True, text=True
+    )
+    scores = json.loads(res.stdout)
+    scores["build_seconds"] = round(built - start, 1)
+    scores["stories_seconds"] = round(done - built, 1)
+    return scores
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("what", choices=["ecb", "tune", "t17"])
+    ap.add_argument("what", nargs="?", default="ecb", choices=["ecb", "tune", "t17", "e2e"])
     ap.add_argument("--batches", type=int, default=1, help="add the articles incrementally in this many parts")
     a = ap.parse_args()
     if a.what == "tune":
         print(tune())
+    elif a.what == "e2e":
+        print(json.dumps(run_e2e(), indent=1))
     elif a.what == "ecb":
         for label, res in run_ecb(DEFAULT_CONFIG, a.batches).items():
             b, p = res["bcubed"], res["pairwise"]
