@@ -87,3 +87,10 @@ def test_weekday_with_month_day_names_the_year() -> None:
     result = infer_publication_date(article_doc(text))
     assert result.how == "inferred"
     assert result.earliest is not None and result.earliest.startswith("2011-0")
+
+
+def test_time_of_day_dates_are_read_as_days() -> None:
+    # "the night of Aug. 23" (a TIME value) is month-day evidence; with no year it stays unknown
+    text = "On the night of Aug. 23 the rebels attacked a base. Talks failed on Friday."
+    result = infer_publication_date(article_doc(text))
+    assert (result.how, result.date) == ("unknown", None)

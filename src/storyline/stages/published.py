@@ -189,7 +189,7 @@ def _evidence(cand: Candidate, tense: str | None) -> Evidence | None:
         value = resolve(cand, None, tense, DocState())
         if value is None:
             return None
-        _, m, d = value.value.split("-")
+        _, m, d = value.value.split("T")[0].split("-")
         if cand.rule == "weekday_month_day":  # "Tuesday, Jan. 25": the weekday fixes the year
             wd = re.match(r"\w+", cand.text)
             weekday = time_words()["weekdays"].get(wd.group(0).lower()) if wd else None
