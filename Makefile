@@ -6,6 +6,7 @@ BIN := $(VENV)/bin
 UV := $(shell command -v uv 2>/dev/null || echo "$(PYTHON) -m uv")
 SHARED := ../shared
 DB ?= storyline.duckdb
+SCALE_ARGS ?=  # make bench SCALE_ARGS=--full: also the whole Timeline17 build (tens of minutes)
 export UV_PYTHON_DOWNLOADS := never
 
 .PHONY: install demo test lint typecheck unit bench eval eval-quotes eval-time eval-timeline eval-stories clean
@@ -37,6 +38,7 @@ test: lint typecheck unit
 
 bench: install
 	$(BIN)/python benchmarks/bench.py --out BENCHMARKS.md
+	$(BIN)/python benchmarks/scale.py $(SCALE_ARGS) --out BENCHMARKS.md
 
 eval: eval-quotes eval-time eval-timeline eval-stories
 

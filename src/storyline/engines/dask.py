@@ -7,7 +7,7 @@ with ``scheduler=None``, starts a local cluster of worker processes on
 
 - **The pipeline ships once per worker** as a worker plugin: the scheduler
   hands it to every worker, including workers that join later or that a nanny
-  restarts after a crash, and each loads spaCy once in the plugin's ``setup``.
+  restarts after a crash, and each loads spaCy once, on its first chunk.
   Tasks then carry only their chunk of articles.
 - **Chunks come back in input order** with at most ``max_in_flight`` chunks
   submitted and not yet yielded (backpressure): the input is read lazily, so
@@ -73,16 +73,19 @@ def _plugin_class() -> type:
     from distributed.diagnostics.plugin import WorkerPlugin
 
     class PipelinePlugin(WorkerPlugin):
-        """Holds the pipeline on each worker; loads its model once, at setup."""
+        """Holds the pipeline on each worker. Its model loads on the worker's first chunk (in a
+        task thread): loading it in ``setup`` would block the worker's start, and on a loaded
+        machine a nanny restarting a dead worker may give up waiting for it."""
 
         def __init__(self, pipeline: ArticlePipeline, name: str) -> None:
             self.pipeline = pipeline
             self.name = name
 
-        def setup(self, worker: Any) -> None:
-            _ = self.pipeline.nlp
-
     return PipelinePlugin
+
+
+def _warm(dask_worker: Any, plugin_name: str) -> None:
+    _ = dask_worker.plugins[plugin_name].pipeline.nlp
 
 
 def _run_chunk(plugin_name: str, chunk: list[Article]) -> list[ArticleFacts]:
@@ -103,12 +106,13 @@ class DaskEngine:
         *,
         workers: int | None = None,
         max_in_flight: int | None = None,
+        connect_timeout: float = 30,
     ) -> None:
         from distributed import Client
 
         self.cluster = local_cluster(workers) if scheduler is None else None
         try:
-            self.client = Client(self.cluster if self.cluster is not None else scheduler, timeout="30s")
+            self.client = Client(self.cluster if self.cluster is not None else scheduler, timeout=connect_timeout)
         except OSError as exc:
             if self.cluster is not None:
                 self.cluster.close()
@@ -124,17 +128,39 @@ class DaskEngine:
         self.max_in_flight = max_in_flight or max(2, IN_FLIGHT_PER_THREAD * threads)
         self.retried_chunks = 0  # chunks whose task was lost at least once (for reports and tests)
 
+    def warm(self) -> None:
+        """Load the model on every worker now (benchmarks call this before timing)."""
+        self.client.run(_warm, plugin_name=self.plugin_name)
+
     def _submit(self, chunk: list[Article]) -> Any:
         return self.client.submit(_run_chunk, self.plugin_name, chunk, pure=False, retries=0)
 
     def map_chunks(self, chunks: Iterable[list[Article]]) -> Iterator[list[ArticleFacts]]:
-        pending: deque[tuple[list[Article], Any]] = deque()
+        pending: deque[_InFlight] = deque()
         for chunk in chunks:
-            pending.append((chunk, self._submit(chunk)))
+            pending.append(_InFlight(chunk, self._submit(chunk)))
             if len(pending) >= self.max_in_flight:
-                yield self._collect(*pending.popleft())
+                yield self._next_in_order(pending)
         while pending:
-            yield self._collect(*pending.popleft())
+            yield self._next_in_order(pending)
+
+    def _next_in_order(self, pending: deque[_InFlight]) -> list[ArticleFacts]:
+        """The head chunk's facts. Results that finish out of order are fetched to the driver at
+        once (at most ``max_in_flight`` of them): a result left on a worker would be lost, and
+        computed again, if that worker died while the driver waits for an earlier chunk."""
+        from distributed import wait
+
+        head = pending[0]
+        while head.result is None and head.future.status == "pending":
+            waiting = [e.future for e in pending if e.result is None and e.future.status == "pending"]
+            wait(waiting, return_when="FIRST_COMPLETED")
+            for entry in pending:
+                if entry.result is None and entry.future.status == "finished":
+                    with contextlib.suppress(Exception):  # lost meanwhile: _collect retries it
+                        entry.result = entry.future.result()
+                        entry.future = None  # released: the cluster need not keep (or recompute) it
+        pending.popleft()
+        return head.result if head.result is not None else self._collect(head.chunk, head.future)
 
     def _collect(self, chunk: list[Article], future: Any) -> list[ArticleFacts]:
         """The chunk's facts; lost tasks are retried as described in the module docstring."""
@@ -170,6 +196,17 @@ class DaskEngine:
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
+
+
+class _InFlight:
+    """A submitted chunk: its future, and its facts once fetched."""
+
+    __slots__ = ("chunk", "future", "result")
+
+    def __init__(self, chunk: list[Article], future: Any) -> None:
+        self.chunk = chunk
+        self.future = future
+        self.result: list[ArticleFacts] | None = None
 
 
 class WorkerLost(RuntimeError):
