@@ -3,6 +3,7 @@
     .venv/bin/python evaluation/stories.py ecb            # score the default config on ECB+ dev
     .venv/bin/python evaluation/stories.py tune           # grid search on the tuning topics only
     .venv/bin/python evaluation/stories.py t17            # no story may mix two Timeline17 topics
+    .venv/bin/python evaluation/stories.py wire           # wire copies among the Timeline17 texts
     .venv/bin/python evaluation/stories.py e2e            # storyline build + stories --format jsonl, scored
 
 ECB+ dev holds 33 topics, each with two stories of one kind. The thresholds in
@@ -284,6 +285,29 @@ def run_t17(config: StoryConfig) -> dict:
     }
 
 
+def run_wire_t17() -> dict:
+    """Wire copies among the Timeline17 texts, and the copies that cross two topics."""
+    from storyline.crossdoc.wirecopy import WireArticle, find_copies
+
+    rows = read_jsonl(T17)
+    start = time.perf_counter()
+    copies = find_copies([WireArticle(r["id"], r["text"], r.get("date")) for r in rows])
+    seconds = time.perf_counter() - start
+    topic = {r["id"]: r["topic"] for r in rows}
+    cross = [c for c in copies if topic[c.article_id] != topic[c.original_id]]
+    sims = sorted(c.similarity for c in copies)
+    return {
+        "articles": len(rows),
+        "copies": len(copies),
+        "originals": len({c.original_id for c in copies}),
+        "similarity_median": sims[len(sims) // 2] if sims else None,
+        "cross_topic": len(cross),
+        "cross_topic_identical": [(c.original_id, c.article_id) for c in cross if c.similarity == 1.0],
+        "seconds": round(seconds, 1),
+        "words_per_second": round(sum(len(r["text"].split()) for r in rows) / seconds),
+    }
+
+
 def run_e2e() -> dict:
     """The product end to end: `storyline build` ECB+ dev, `storyline stories --format jsonl`, score."""
     OUT.mkdir(parents=True, exist_ok=True)
@@ -308,12 +332,14 @@ def run_e2e() -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("what", nargs="?", default="ecb", choices=["ecb", "tune", "t17", "e2e"])
+    ap.add_argument("what", nargs="?", default="ecb", choices=["ecb", "tune", "t17", "e2e", "wire"])
     ap.add_argument("--t17-pure", action="store_true", help="tune: only configurations that mix no T17 topics")
     ap.add_argument("--batches", type=int, default=1, help="add the articles incrementally in this many parts")
     a = ap.parse_args()
     if a.what == "tune":
         print(tune(a.t17_pure))
+    elif a.what == "wire":
+        print(json.dumps(run_wire_t17(), indent=1))
     elif a.what == "e2e":
         print(json.dumps(run_e2e(), indent=1))
     elif a.what == "ecb":
