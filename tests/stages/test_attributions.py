@@ -7,12 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.conftest import SHARED, seed_path
 
 from storyline.records import Attribution
 from storyline.stages.attributions import extract_attributions
 from storyline.stages.quotemarks import find_quotes
 from storyline.testing import article_doc
-from tests.conftest import SHARED, seed_path
 
 EVAL = SHARED / "eval"
 
@@ -155,7 +155,7 @@ def test_nested_attribution_keeps_the_reporting_chain() -> None:
 
 
 def test_attributions_are_indexed_in_order_with_spans_into_the_text() -> None:
-    text = open(seed_path("001"), encoding="utf-8").read()
+    text = seed_path("001").read_text(encoding="utf-8")
     attrs = _attrs(text)
     assert [a.index for a in attrs] == list(range(len(attrs)))
     for a in attrs:

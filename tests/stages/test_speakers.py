@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from tests.conftest import seed_path
 
 from storyline.stages.attributions import extract_attributions
 from storyline.stages.speakers import SpeakerResolver, canonical_person, load_titles, surname_key
 from storyline.testing import article_doc
-from tests.conftest import seed_path
 
 
 @pytest.mark.parametrize(

@@ -224,7 +224,7 @@ class SpeakerResolver:
     def _guess_gender(self, p: _Person) -> str | None:
         he = she = 0
         text = self.doc.text
-        for s, e in p.mentions[:5]:
+        for _s, e in p.mentions[:5]:
             window = text[e : e + 250].lower()
             he += len(re.findall(r"\b(he|his|him)\b", window))
             she += len(re.findall(r"\b(she|her|hers)\b", window))
@@ -287,8 +287,8 @@ class SpeakerResolver:
             for s, e, n in self.orgs:
                 if s <= at < e:
                     # the NER sometimes labels a bare surname ORG or GPE ("Hollande reiterated")
-                    key = surname_key(n, self.lex)
-                    return self.persons[key].name if key in self.persons and " " not in n else n
+                    k = surname_key(n, self.lex)
+                    return self.persons[k].name if k is not None and k in self.persons and " " not in n else n
         if head.pos_ == "PROPN" and not persons_only:
             name = self._proper_name(head)
             if name:
@@ -328,7 +328,7 @@ class SpeakerResolver:
                 j -= 1
             if len(words) > len(best):
                 best = words
-        if len(best) == 1 and not self.doc.doc[head.i].ent_type_ in ("", "PERSON"):
+        if len(best) == 1 and self.doc.doc[head.i].ent_type_ not in ("", "PERSON"):
             return None
         person.name = canonical_person(" ".join(best), self.lex)
         self.persons[person.key] = person
@@ -354,8 +354,8 @@ class SpeakerResolver:
                 subject = (s, p.name)
         for s, name in self.recent_speakers:
             if s < at and at - s <= PRONOUN_WINDOW and (subject is None or s > subject[0]):
-                p = next((q for q in self.persons.values() if q.name == name), None)
-                if p is None or (p.gender and p.gender != gender):
+                who = next((q for q in self.persons.values() if q.name == name), None)
+                if who is None or (who.gender and who.gender != gender):
                     continue  # an organization cannot be "he"
                 subject = (s, name)
         best = subject or anyone
@@ -430,7 +430,7 @@ class SpeakerResolver:
         if not prior:
             return None
         mods = self._modifiers(span)
-        for s, n in reversed(prior[-3:]):
+        for _s, n in reversed(prior[-3:]):
             if mods & {w.lower() for w in n.split()}:
                 return n
         return prior[-1][1] if at - prior[-1][0] <= PRONOUN_WINDOW else None
