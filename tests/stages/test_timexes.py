@@ -69,6 +69,7 @@ CASES = [
     ("Saturday night", "2017-01-08", "past", "Saturday night", "TIME", "2017-01-07TNI"),
     ("on the morning of Aug. 7, rescuers came", "1998-08-08", "past", "the morning of Aug. 7", "TIME", "1998-08-07TMO"),
     ("at 10 p.m. yesterday", "2017-01-08", "past", "10 p.m. yesterday", "TIME", "2017-01-07T22:00"),
+    ("the blast at 0730 GMT", "1998-08-07", "past", "0730 GMT", "TIME", "1998-08-07T07:30"),
     # deictic days and shifts at the unit's granularity
     ("yesterday", "2017-01-08", "past", "yesterday", "DATE", "2017-01-07"),
     ("tomorrow", "2017-01-08", "future", "tomorrow", "DATE", "2017-01-09"),
