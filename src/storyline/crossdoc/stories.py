@@ -277,6 +277,7 @@ class StoryIndex:
         self._position: dict[str, int] = {}
         self._df: Counter[str] = Counter()
         self._postings: dict[str, list[int]] = {}
+        self._vocab: dict[str, int] = {}  # sparse feature key -> column
         self._cluster_of: list[int] = []
         self._clusters: dict[int, _Cluster] = {}
         rng = np.random.default_rng(config.seed)
@@ -381,7 +382,26 @@ class StoryIndex:
         return keys
 
     def _candidate_edges(self, new: Iterable[int]) -> list[tuple[float, int, int]]:
+        """For each new article, its best-scoring blocked candidates as ``(similarity, new, other)``.
+
+        Candidates are scored in bulk: a sparse matrix of every article's features
+        (rebuilt at each ``add``, linear in the index size) times the new article's row.
+        """
+        from scipy.sparse import csr_matrix
+
         c = self.config
+        indptr, indices, data = [0], [], []
+        for p in self._profiles:
+            for k, v in p.sparse.items():
+                indices.append(self._vocab.setdefault(k, len(self._vocab)))
+                data.append(v)
+            indptr.append(len(indices))
+        matrix = csr_matrix(
+            (np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64)),
+            shape=(len(self._profiles), max(len(self._vocab), 1)),
+        )
+        dense = np.vstack([p.dense for p in self._profiles])
+        dated = np.array([p.dated for p in self._profiles])
         edges: list[tuple[float, int, int]] = []
         for idx in new:
             candidates: set[int] = set()
@@ -389,37 +409,56 @@ class StoryIndex:
                 posting = self._postings.setdefault(key, [])
                 candidates.update(posting[-c.posting_cap :])
                 posting.append(idx)
-            p = self._profiles[idx]
-            scored = []
-            for j in candidates:
-                q = self._profiles[j]
-                s = float(p.dense @ q.dense) + _sparse_dot(p.sparse, q.sparse) - c.undated * p.dated * q.dated
-                if s >= c.edge_min:
-                    scored.append((s, j))
-            scored.sort(reverse=True)
-            edges.extend((s, idx, j) for s, j in scored[: c.max_neighbours])
+            if not candidates:
+                continue
+            others = np.array(sorted(candidates), dtype=np.int64)
+            sims = dense[others] @ dense[idx] + (matrix[others] @ matrix[idx].T).toarray().ravel()
+            sims = sims - c.undated * dated[idx] * dated[others]
+            scored = sorted(
+                ((float(sv), int(j)) for sv, j in zip(sims, others, strict=True) if sv >= c.edge_min), reverse=True
+            )
+            edges.extend((sv, idx, j) for sv, j in scored[: c.max_neighbours])
         return edges
 
     # -- average-link clustering over candidate edges -------------------------------------------
 
+    def _dot(self, a: _Cluster, b: _Cluster) -> float:
+        """The sum of the pairwise similarities between the members of two groups."""
+        return float(a.dense @ b.dense) + _sparse_dot(a.sparse, b.sparse) - self.config.undated * a.dated * b.dated
+
     def _score(self, a: _Cluster, b: _Cluster) -> float:
-        dot = float(a.dense @ b.dense) + _sparse_dot(a.sparse, b.sparse) - self.config.undated * a.dated * b.dated
-        return dot / (len(a.members) * len(b.members))
+        return self._dot(a, b) / (len(a.members) * len(b.members))
 
     def _agglomerate(self, edges: list[tuple[float, int, int]]) -> None:
         clusters = self._clusters
         neighbours: dict[int, set[int]] = {}
-        for _, i, j in edges:
+        # Sums of pairwise similarities between groups (keyed by the smaller key first): a merged
+        # group's sum with a third is the sum of its parts' sums (exact, as for average link).
+        sums: dict[tuple[int, int], float] = {}
+        for s, i, j in edges:
             a, b = self._cluster_of[i], self._cluster_of[j]
             if a != b and not (clusters[a].frozen and clusters[b].frozen):
                 neighbours.setdefault(a, set()).add(b)
                 neighbours.setdefault(b, set()).add(a)
+                if len(clusters[a].members) == 1 and len(clusters[b].members) == 1:
+                    sums[(a, b) if a < b else (b, a)] = s
+
+        def pair_sum(x: int, y: int) -> float:
+            key = (x, y) if x < y else (y, x)
+            value = sums.get(key)
+            if value is None:
+                value = sums[key] = self._dot(clusters[x], clusters[y])
+            return value
+
+        def score(x: int, y: int) -> float:
+            return pair_sum(x, y) / (len(clusters[x].members) * len(clusters[y].members))
+
         version: dict[int, int] = dict.fromkeys(neighbours, 0)
         heap: list[tuple[float, int, int, int, int]] = []
         for a, others in neighbours.items():
             for b in others:
                 if a < b:
-                    heap.append((-self._score(clusters[a], clusters[b]), a, b, 0, 0))
+                    heap.append((-score(a, b), a, b, 0, 0))
         heapq.heapify(heap)
         threshold = self.config.threshold
         while heap:
@@ -431,6 +470,12 @@ class StoryIndex:
             keep, gone = (b, a) if clusters[b].frozen or len(clusters[b].members) > len(clusters[a].members) else (a, b)
             if clusters[keep].frozen and clusters[gone].frozen:
                 continue
+            others = (neighbours.pop(gone) | neighbours[keep]) - {keep, gone}
+            merged = {o: pair_sum(keep, o) + pair_sum(gone, o) for o in others}
+            for o in neighbours[keep] | {gone}:
+                sums.pop((keep, o) if keep < o else (o, keep), None)
+            for o in others | {keep}:
+                sums.pop((gone, o) if gone < o else (o, gone), None)
             target, source = clusters[keep], clusters.pop(gone)
             target.members.extend(source.members)
             target.dense = target.dense + source.dense
@@ -439,17 +484,17 @@ class StoryIndex:
             target.frozen = target.frozen or source.frozen
             for m in source.members:
                 self._cluster_of[m] = keep
-            others = (neighbours.pop(gone) | neighbours[keep]) - {keep, gone}
             neighbours[keep] = others
             del version[gone]
             version[keep] += 1
             for o in others:
+                sums[(keep, o) if keep < o else (o, keep)] = merged[o]
                 neighbours[o].discard(gone)
                 neighbours[o].add(keep)
                 if target.frozen and clusters[o].frozen:
                     continue
                 x, y = (keep, o) if keep < o else (o, keep)
-                heapq.heappush(heap, (-self._score(clusters[x], clusters[y]), x, y, version[x], version[y]))
+                heapq.heappush(heap, (-score(x, y), x, y, version[x], version[y]))
 
     # -- reading --------------------------------------------------------------------------------
 
