@@ -188,7 +188,7 @@ def _subject(tok: Token, qidx: _QuoteIndex | None = None) -> tuple[int, int] | N
         cur = cur.head
         # "Assad said the policy is X, adding ...": the parser hangs "adding" on the reported
         # clause; the one adding is the reporting verb's subject.
-        if tok.tag_ == "VBG" and cur.dep_ == "ccomp" and cur.head.pos_ == "VERB":
+        if (tok.tag_ == "VBG" or tok.dep_ == "conj") and cur.dep_ == "ccomp" and cur.head.pos_ == "VERB":
             cur = cur.head
     return None
 
@@ -208,6 +208,8 @@ def _clause_span(root: Token) -> tuple[int, int]:
         cut = False
         if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not any(g.dep_.startswith("nsubj") for g in c.children):
             cut = c.tag_ != root.tag_ and c.tag_ in ("VBD", "VBZ", "VBP") and root.tag_ in ("VB", "VBG", "VBN")
+            # "said it takes time but added, "..."": the speaker's own next cue, not content
+            cut = cut or "speech" in load_cues().classes.get(c.lemma_.lower(), ())
         if cut:
             # cut at the conjunction or comma before it
             j = c.left_edge.i
