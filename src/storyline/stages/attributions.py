@@ -57,7 +57,7 @@ MIN_COLON_QUOTE_WORDS = 3
 # Share of the content's words inside quote marks above which it is a direct quote.
 DIRECT_SHARE = 0.9
 # Confidence by how the attribution was found; calibrated by precision on PolNeAR train.
-CONFIDENCE = {"colon": 0.6, "headline": 0.6, "speech": 0.8, "belief": 0.55, "object": 0.45, "intent": 0.5, "prep": 0.8, "quote": 0.6}
+CONFIDENCE = {"raising": 0.5, "colon": 0.6, "headline": 0.6, "speech": 0.8, "belief": 0.55, "object": 0.45, "intent": 0.5, "prep": 0.8, "quote": 0.6}
 
 
 CLASSES = ("speech", "belief", "intent", "object")
@@ -78,6 +78,7 @@ class CueLexicon:
     object_never: frozenset[str]
     prepositional: tuple[tuple[str, ...], ...]
     nouns: frozenset[str]
+    raising: frozenset[str] = frozenset()
     weights: dict[str, tuple[int, int]] = field(default_factory=dict)  # "lemma/class" -> (hits, seen)
     open_class: bool = False  # every verb is a candidate (for learning the weights)
 
@@ -113,6 +114,7 @@ def load_cues(open_class: bool = False) -> CueLexicon:
         object_never=frozenset(data.get("object_never_content", ())),
         prepositional=tuple(tuple(p) for p in data.get("prepositional", ())),
         nouns=frozenset(data.get("nouns", ())),
+        raising=frozenset(data.get("raising", ())),
         weights=weights,
         open_class=open_class,
     )
@@ -225,10 +227,28 @@ def _quoted_apart(qidx: _QuoteIndex, pos: int, cue: int) -> bool:
     return q is not None and q != qidx.at(cue)
 
 
+def _raising_candidate(tok: Token, text: str) -> _Candidate | None:
+    """"Ben Carson appears to be slipping": no source; the subject and the complement are the content."""
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    comp = [c for c in tok.children if c.dep_ in ("xcomp", "acomp", "attr", "oprd") and c.i > tok.i]
+    if not subj or not comp or subj[0].lower_ in ("it", "there"):
+        return None
+    lo, hi = _paragraph(text, tok.idx)
+    pieces = [_subtree_span(subj[0]), (comp[0].left_edge.idx, _clause_span(comp[-1])[1])]
+    content = [_trim(text, max(s, lo), min(e, hi)) for s, e in pieces]
+    content = [(s, e) for s, e in content if s < e and WORD.search(text, s, e)]
+    if len(content) < 2:
+        return None
+    cue = (tok.idx, tok.idx + len(tok.text))
+    return _Candidate(cue, tok.i, "raising", None, content, key=f"{tok.lemma_.lower()}/raising")
+
+
 def _verb_candidate(tok: Token, lex: CueLexicon, text: str, qidx: _QuoteIndex | None = None) -> _Candidate | None:
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     lemma = tok.lemma_.lower()
+    if lemma in lex.raising:
+        return _raising_candidate(tok, text)
     hand = lex.classes.get(lemma, ())
     classes = CLASSES if lex.open_class else hand
     if not classes:
