@@ -12,6 +12,8 @@ from pathlib import Path
 import duckdb
 
 EXPORT_FORMATS = ("json", "csv", "parquet")
+# One-document formats: the dated events for Knight Lab TimelineJS, the places as GeoJSON.
+DOCUMENT_FORMATS = ("timelinejs", "geojson")
 # Tables with their sort keys; build metadata (ingested_at, skipped_at) is left
 # out of exports so that two builds of the same inputs export the same bytes.
 EXPORT_TABLES: dict[str, tuple[str, str]] = {
@@ -59,3 +61,24 @@ def export_dossier(con: duckdb.DuckDBPyConnection, out: str | Path, fmt: str) ->
 
 def _sql_path(path: Path) -> str:
     return str(path).replace("'", "''")
+
+
+def export_document(con: duckdb.DuckDBPyConnection, out: str | Path, fmt: str) -> Path:
+    """Write the TimelineJS or GeoJSON document of a dossier into ``out``."""
+    if fmt == "timelinejs":
+        from storyline.store.timeline import timelinejs_from_db
+
+        data = timelinejs_from_db(con)
+        name = "timeline.json"
+    elif fmt == "geojson":
+        from storyline.web.exports import geojson
+
+        data = geojson(con)
+        name = "places.geojson"
+    else:
+        raise ValueError(f"unknown document format {fmt!r}")
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / name
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, default=str) + "\n", encoding="utf-8")
+    return path

@@ -25,14 +25,21 @@ def build(
     ],
     db: DbOption = DEFAULT_DB,
     engine: Annotated[str, typer.Option(help="local (this machine) or dask (a cluster).")] = "local",
-    workers: Annotated[int, typer.Option(help="Worker processes for --engine local, or for the local Dask cluster of --engine dask without --scheduler.")] = 1,
+    workers: Annotated[
+        int,
+        typer.Option(
+            help="Worker processes for --engine local, or for the local Dask cluster of --engine dask without --scheduler."
+        ),
+    ] = 1,
     scheduler: Annotated[
         str | None, typer.Option(help="Dask scheduler address for --engine dask, e.g. tcp://127.0.0.1:8786.")
     ] = None,
     max_mb: Annotated[float, typer.Option(help="Skip input files larger than this many MB.")] = 20.0,
     parquet: Annotated[
         Path | None,
-        typer.Option(help="Write each chunk's facts as a Parquet partition in this folder, then load it into the db."),
+        typer.Option(
+            help="Write each chunk's facts as a Parquet partition in this folder, then load it into the db."
+        ),
     ] = None,
 ) -> None:
     """Build (or extend) a dossier from articles.
@@ -182,18 +189,23 @@ def mentions(
 def export(
     out: Annotated[Path, typer.Option("--out", help="Folder to write the export files into.")],
     db: DbOption = DEFAULT_DB,
-    format: Annotated[str, typer.Option("--format", help="json, csv or parquet.")] = "json",
+    format: Annotated[
+        str, typer.Option("--format", help="json, csv, parquet (every table), timelinejs or geojson.")
+    ] = "json",
 ) -> None:
-    """Export every table of a dossier.
+    """Export a dossier: every table (json, csv, parquet), its timeline (timelinejs) or places (geojson).
 
     Example: storyline export --format csv --out export/ --db storyline.duckdb
     """
-    from storyline.export import EXPORT_FORMATS, export_dossier
+    from storyline.export import DOCUMENT_FORMATS, EXPORT_FORMATS, export_document, export_dossier
 
-    if format not in EXPORT_FORMATS:
-        raise fail(f"unknown format {format!r}: use one of {', '.join(EXPORT_FORMATS)}")
+    if format not in EXPORT_FORMATS + DOCUMENT_FORMATS:
+        raise fail(f"unknown format {format!r}: use one of {', '.join(EXPORT_FORMATS + DOCUMENT_FORMATS)}")
     with _open(db) as dossier:
-        written = export_dossier(dossier.con, out, format)
+        if format in DOCUMENT_FORMATS:
+            written = [export_document(dossier.con, out, format)]
+        else:
+            written = export_dossier(dossier.con, out, format)
     for path in written:
         console.print(str(path))
 
