@@ -65,23 +65,26 @@ def keyed_speakers(article: dict, key: dict[str, str]) -> list[tuple[int, int, s
     return out
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=["train", "dev"], default="dev")
-    ap.add_argument("--no-lexicon", action="store_true", help="run without the alias lexicon (rules only)")
-    ap.add_argument("--limit", type=int, default=0, help="only the first N articles (0: all)")
-    args = ap.parse_args()
-
-    if args.no_lexicon:  # ablation: the per-article and cross-article resolvers without aliases.yaml
+def evaluate(split: str, lexicon: bool = True, limit: int = 0) -> tuple[dict, Counter[str]]:
+    """(figures, error counts) of the alias-pair evaluation on one PolNeAR split."""
+    original = actors_local.load_aliases
+    if not lexicon:  # ablation: the per-article and cross-article resolvers without aliases.yaml
         empty = AliasLexicon()
         actors_local.load_aliases = lambda *_a, **_k: empty  # type: ignore[assignment]
-    lexicon = actors_local.load_aliases()
+    try:
+        return _evaluate(split, lexicon, limit)
+    finally:
+        actors_local.load_aliases = original  # type: ignore[assignment]
+
+
+def _evaluate(split: str, lexicon: bool, limit: int) -> tuple[dict, Counter[str]]:
+    aliases = actors_local.load_aliases()
 
     key = load_key()
-    with open(SHARED / f"polnear_{args.split}.jsonl", encoding="utf-8") as f:
+    with open(SHARED / f"polnear_{split}.jsonl", encoding="utf-8") as f:
         articles = [json.loads(line) for line in f]
-    if args.limit:
-        articles = articles[: args.limit]
+    if limit:
+        articles = articles[: limit]
     with_speakers = [(a, keyed_speakers(a, key)) for a in articles]
     chosen = [(a, sp) for a, sp in with_speakers if len({s[2] for s in sp}) >= 2]
     t0 = time.perf_counter()
@@ -101,7 +104,7 @@ def main() -> None:
         resolved.append(actors_local.resolve_mentions(doc))
     texts = {a["id"]: a["text"] for a, _ in chosen}
     units, placed = units_of(resolved, texts=texts)
-    res = resolve(units, lexicon=lexicon)
+    res = resolve(units, lexicon=aliases)
     actor_at = {(m.article_id, m.start, m.end): res.actor_of[k] for m, k in placed}
     elapsed = time.perf_counter() - t0
 
@@ -135,11 +138,21 @@ def main() -> None:
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     result = {
-        "split": args.split, "lexicon": not args.no_lexicon, "articles": len(chosen),
+        "split": split, "lexicon": lexicon, "articles": len(chosen),
         "pairs": tp + fp + fn + tn, "positive_pairs": tp + fn, "tp": tp, "fp": fp, "fn": fn, "tn": tn,
         "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
         "seconds": round(elapsed, 1),
     }
+    return result, errors
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=["train", "dev"], default="dev")
+    ap.add_argument("--no-lexicon", action="store_true", help="run without the alias lexicon (rules only)")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N articles (0: all)")
+    args = ap.parse_args()
+    result, errors = evaluate(args.split, lexicon=not args.no_lexicon, limit=args.limit)
     OUT.mkdir(parents=True, exist_ok=True)
     name = f"actor_pairs_{args.split}{'_nolex' if args.no_lexicon else ''}.json"
     (OUT / name).write_text(json.dumps({**result, "errors": errors.most_common(40)}, indent=1), encoding="utf-8")

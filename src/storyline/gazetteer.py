@@ -71,7 +71,9 @@ def find_place(name: str) -> Place | None:
 
 def country_place(code: str) -> Place | None:
     """The country with ISO alpha-2 ``code``."""
-    for place in _index().values():
-        if place.kind == "country" and place.country == code:
-            return place
-    return None
+    return _countries().get(code)
+
+
+@functools.lru_cache(maxsize=1)
+def _countries() -> dict[str, Place]:
+    return {p.country: p for p in _index().values() if p.kind == "country"}

@@ -31,20 +31,29 @@ _PAREN = re.compile(r"\s*\([^)]*\)")
 def fold(text: str) -> str:
     """Accents off, typographic apostrophes and no-break spaces made plain."""
     text = text.translate(_APOSTROPHES)
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def name_tokens(name: str) -> list[str]:
     """Lower-case word tokens of a name without particles, dots or hyphens."""
+    return list(_name_tokens(name))
+
+
+# Names repeat across mentions and articles; memoizing these pure functions makes resolving
+# 10x the articles cost 10x, not more (benchmarks/actors_scale.py).
+@functools.lru_cache(maxsize=1 << 16)
+def _name_tokens(name: str) -> tuple[str, ...]:
     text = re.sub(r"'s\b", "", fold(name).lower().replace(".", ""))
     text = re.sub(r"[-'\u2010-\u2015/]", " ", text)
-    return [t for t in re.findall(r"[a-z0-9]+", text) if t not in PARTICLES]
+    return tuple(t for t in re.findall(r"[a-z0-9]+", text) if t not in PARTICLES)
 
 
 def name_key(name: str) -> str:
     """The comparison key: "Bashar Al-Assad" and "bashar al assad" -> "bashar assad"."""
-    return " ".join(name_tokens(name))
+    return " ".join(_name_tokens(name))
 
 
 def phonetic(token: str) -> str:
@@ -74,6 +83,7 @@ def phonetic(token: str) -> str:
 class Titles:
     honorifics: frozenset[str]
     roles: tuple[str, ...]  # lower case, longest first
+    role_words: frozenset[str]  # every word of every role
 
 
 @functools.lru_cache(maxsize=1)
@@ -81,9 +91,10 @@ def load_titles() -> Titles:
     data = yaml.safe_load((LEXICONS / "titles.yaml").read_text(encoding="utf-8"))
     hon = {h.lower() for h in data["honorifics"] + data["abbreviated_titles"]}
     roles = tuple(sorted((r.lower() for r in data["roles"]), key=lambda r: -len(r)))
-    return Titles(frozenset(hon), roles)
+    return Titles(frozenset(hon), roles, frozenset(w for r in roles for w in r.split()))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def strip_title(name: str) -> str:
     """The bare name in a titled form.
 
@@ -97,7 +108,7 @@ def strip_title(name: str) -> str:
     words = text.split()
     if words and words[0].lower() == "the":
         words = words[1:]
-    role_words = {w for r in titles.roles for w in r.split()}
+    role_words = titles.role_words
     # The name is the run of words after the last title word or honorific.
     cut = 0
     for i, w in enumerate(words[:-1]):

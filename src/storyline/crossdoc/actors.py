@@ -321,7 +321,9 @@ def units_of(
             key = name_key(name) if name else ""
             if not name or not key:
                 continue
-            unit = units.setdefault(key, Unit(name))
+            unit = units.get(key)
+            if unit is None:
+                unit = units[key] = Unit(name)
             unit.labels[m.label] += 1
             unit.surfaces[m.text] += 1
             placed.append((m, key))

@@ -234,12 +234,14 @@ def _name_prefix(tokens: list[str], by_key: dict[str, str]) -> str | None:
     ("Ted Cruz Refuses" -> "Ted Cruz", "Obama Says" -> "Barack Obama", given those full
     names elsewhere in the article; a surname must fit exactly one of them)."""
     own = " ".join(tokens)
-    known = {t for k in by_key if k != own for t in k.split()}
     for n in range(len(tokens) - 1, 0, -1):
         full = by_key.get(" ".join(tokens[:n]))
-        # A lone name cuts only when the rest is no name ("Obama Says", not "Donald Trump").
-        if full and (n > 1 or not known & set(tokens[n:])):
+        if full and n > 1:
             return full
+        if full:  # a lone name cuts only when the rest is no name ("Obama Says", not "Donald Trump")
+            rest = set(tokens[n:])
+            if not any(rest & set(k.split()) for k in by_key if k != own):
+                return full
     if len(tokens) >= 2 and " ".join(tokens) not in by_key:
         fits = {f for k, f in by_key.items() if k.split()[-1] == tokens[0]}
         if len(fits) == 1 and not any(k.split()[0] == tokens[0] for k in by_key):
