@@ -50,6 +50,8 @@ IN_FLIGHT_PER_THREAD = 2
 # Attempts of a single article once its chunk has failed twice: a second try
 # spares an innocent article that shared a dying worker with the poisoned one.
 ARTICLE_ATTEMPTS = 2
+# How long a local cluster waits for a crashed worker's replacement before giving up on it.
+LOST_WORKER_TIMEOUT = "10 minutes"
 
 
 def local_cluster(n_workers: int | None = None, memory_limit: str | int = "auto") -> Any:
@@ -58,6 +60,10 @@ def local_cluster(n_workers: int | None = None, memory_limit: str | int = "auto"
     import dask
     from distributed import LocalCluster
 
+    # A local cluster closes a nanny for good when its restarted worker is not back within
+    # lost-worker-timeout (15 s by default; read when a worker is lost, so set for the
+    # process): spawning a worker and importing spaCy takes longer than that on a loaded machine.
+    dask.config.set({"distributed.deploy.lost-worker-timeout": LOST_WORKER_TIMEOUT})
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
         return LocalCluster(
             n_workers=n_workers or os.cpu_count() or 1,
