@@ -32,9 +32,18 @@ def seed_text(n: int) -> str:
     return _NBSP_APOSTROPHE.sub("\u2019", text)
 
 
-@functools.lru_cache(maxsize=8)
 def seed_doc(n: int) -> ArticleDoc:
-    """Seed ``n`` parsed, with its mentions, outlet and publication date (cached per process)."""
+    """Seed ``n`` parsed, with its mentions, outlet and publication date.
+
+    The parse is cached per process; each call returns a fresh document, so a test that sets
+    its fields leaves the next test's copy alone.
+    """
+    doc = _parsed_seed(n)
+    return replace(doc, mentions=list(doc.mentions), attributions=[], timexes=[], events=[], claims=[], labels=[])
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed_seed(n: int) -> ArticleDoc:
     from storyline.testing import article_doc
 
     _, outlet, published = SEEDS[n]

@@ -180,3 +180,10 @@ def test_a_first_name_used_alone_does_not_cut_a_full_name() -> None:
     mentions = resolve_mentions(article_doc(text))
     units = dict(zip([m.text for m in mentions], article_units(mentions, text), strict=True))
     assert units.get("Donald Trump") == "Donald Trump"
+
+
+def test_resolving_twice_gives_the_same_mentions() -> None:
+    doc = seed_doc(0)
+    once = resolve_mentions(doc)
+    doc.mentions = once
+    assert resolve_mentions(doc) == once

@@ -256,7 +256,8 @@ def resolve_mentions(doc: ArticleDoc, user_aliases: str | None = None) -> list[M
     ``user_aliases`` is the path of a user alias YAML file loaded over the bundled one.
     """
     lexicon = load_aliases(user_aliases)
-    mentions = _split_paragraphs(list(doc.mentions))
+    # Descriptions are found again below; dropping earlier ones keeps a second run identical.
+    mentions = _split_paragraphs([m for m in doc.mentions if m.label != DESCRIPTION])
     mentions += _lexicon_gaps(doc, mentions, lexicon)
     fulls = _full_names(mentions, lexicon)
     prefixes = {name_key(f): f for f in fulls.values()}
