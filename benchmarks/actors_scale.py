@@ -6,7 +6,7 @@ Resolution (units, rules, blocking) runs on 1x and 10x in the same process, alte
 best of --repeat; the report gives mentions, distinct names, name pairs compared by spelling
 (next to the all-pairs count blocking avoids) and seconds, and the 10x/1x ratios.
 
-Usage: .venv/bin/python benchmarks/actors_scale.py [--out BENCHMARKS.md]
+Usage: .venv/bin/python benchmarks/actors_scale.py [--out BENCHMARKS.md]  (replaces its own table there)
 """
 
 from __future__ import annotations
@@ -93,10 +93,25 @@ def main() -> None:
     table = "\n".join(lines) + "\n\n" + ratio + "\n"
     print(table)
     if args.out:
-        with args.out.open("a", encoding="utf-8") as f:
-            f.write("\n### Cross-article actor resolution at 1x and 10x\n\n"
-                    "`.venv/bin/python benchmarks/actors_scale.py` (best of 3, same process, alternating)\n\n"
-                    + table)
+        write_section(args.out, table)
+
+
+HEADING = "### Cross-article resolution cost at 1x and 10x"
+
+
+def write_section(path: Path, table: str) -> None:
+    """Replace the table of this benchmark's subsection in ``path`` (append the subsection if absent)."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    block = (f"{HEADING}\n\n`.venv/bin/python benchmarks/actors_scale.py --out BENCHMARKS.md` "
+             "(best of 3, 1x and 10x alternately in one process)\n\n" + table)
+    if HEADING in text:
+        start = text.index(HEADING)
+        nxt = [i for i in (text.find("\n### ", start + 1), text.find("\n## ", start + 1)) if i != -1]
+        end = min(nxt) + 1 if nxt else len(text)
+        text = text[:start] + block + "\n" + text[end:]
+    else:
+        text = text.rstrip("\n") + "\n\n" + block
+    path.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
