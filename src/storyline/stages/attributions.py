@@ -52,6 +52,8 @@ IMPERSONAL = frozenset({"seem", "appear", "look", "sound", "be", "remain", "beco
 # A quote this short with no cue is a scare quote ("“every inch”"), not an attribution.
 # Calibrated on PolNeAR train: cue-less quotes of 1-4 words are almost never annotated.
 MIN_CUELESS_QUOTE_WORDS = 5
+# A parenthetical "he said" reports the rest of its clause when that has this many words.
+MIN_PARENTHETICAL_WORDS = 3
 # A quote after a colon with no cue verb ("Kasich resisted: "..."") needs this many words.
 MIN_COLON_QUOTE_WORDS = 3
 # Share of the content's words inside quote marks above which it is a direct quote.
@@ -335,6 +337,32 @@ HEADLINE = re.compile(r"([^:\n]{2,60}):[ \t]+(\S[^\n]*)")
 MAX_HEADLINE_WORDS = 25
 
 
+def _parenthetical_content(cands: list[_Candidate], doc: ArticleDoc) -> None:
+    """"After the ruling, Hebert said, most laws were safe": a speech cue the parser hung
+    on the clause as a parenthetical, with no content of its own, reports that clause."""
+    text, sdoc = doc.text, doc.doc
+    for c in cands:
+        if c.content or c.how != "speech" or c.cue_token < 0:
+            continue
+        tok = sdoc[c.cue_token]
+        if tok.dep_ != "parataxis":
+            continue
+        clause = tok.head
+        lo, hi = _paragraph(text, tok.idx)
+        pieces = []
+        if clause.left_edge.i < tok.left_edge.i:
+            last = sdoc[tok.left_edge.i - 1]
+            pieces.append((clause.left_edge.idx, last.idx + len(last.text)))
+        if tok.right_edge.i < clause.right_edge.i:
+            first, last = sdoc[tok.right_edge.i + 1], clause.right_edge
+            pieces.append((first.idx, last.idx + len(last.text)))
+        pieces = [_trim(text, max(a, lo), min(b, hi)) for a, b in pieces if max(a, lo) < min(b, hi)]
+        pieces = [(a, b) for a, b in pieces if len(WORD.findall(text, a, b)) >= MIN_PARENTHETICAL_WORDS]
+        if pieces:
+            c.content = pieces
+            c.key = c.key.split("/")[0] + "/aside" + ("@quote" if c.key.endswith("@quote") else "")
+
+
 def _widen_to_names(cands: list[_Candidate], doc: ArticleDoc) -> None:
     """A source span that cuts a name ("Bashar al" of "Bashar al-Assad") takes the whole name."""
     for c in cands:
@@ -423,7 +451,12 @@ def extract_with_keys(doc: ArticleDoc, lex: CueLexicon | None = None) -> list[tu
     cands.extend(_headline_candidates(doc))
     _grow_to_quotes(cands, quotes, qidx, text)
     _attach_quotes(cands, quotes, qidx, doc)
-    cands = [c for c in cands if c.content]
+    _parenthetical_content(cands, doc)
+    # Asides got their key just now: filter them like the cues above. Quotes joined to the
+    # previous paragraph's speaker ("-/quote") are kept although PolNeAR credits few of them
+    # to that speaker (19 of 172 on train): they hold direct quotes, and who else said them.
+    cands = [c for c in cands if c.content and (
+        lex.open_class or "/aside" not in c.key or (lex.precision(c.key) or 1.0) >= MIN_PRECISION)]
     cands = _drop_datelines(cands, doc)
     return _finish(cands, qidx, doc, lex)
 
