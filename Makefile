@@ -9,7 +9,7 @@ DB ?= storyline.duckdb
 SCALE_ARGS ?=  # make bench SCALE_ARGS=--full: also the whole Timeline17 build (tens of minutes)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: install demo test lint typecheck unit bench eval eval-quotes eval-time eval-timeline eval-stories clean
+.PHONY: install demo test lint typecheck unit bench eval eval-quotes eval-time eval-timeline eval-stories eval-actors clean
 
 # The environment: uv (bootstrapped with pip where missing) syncs .venv from uv.lock.
 $(BIN)/storyline: pyproject.toml uv.lock
@@ -39,8 +39,9 @@ test: lint typecheck unit
 bench: install
 	$(BIN)/python benchmarks/bench.py --out BENCHMARKS.md
 	$(BIN)/python benchmarks/scale.py $(SCALE_ARGS) --out BENCHMARKS.md
+	$(BIN)/python benchmarks/actors_scale.py --out BENCHMARKS.md
 
-eval: eval-quotes eval-time eval-timeline eval-stories
+eval: eval-quotes eval-time eval-timeline eval-stories eval-actors
 
 eval-quotes: install
 	@mkdir -p evaluation/out
@@ -57,6 +58,9 @@ eval-timeline: install
 
 eval-stories: install
 	$(BIN)/python evaluation/stories.py
+
+eval-actors: install
+	$(BIN)/python evaluation/actor_pairs.py --split dev
 
 clean:
 	rm -rf evaluation/out benchmarks/out tests/artifacts .pytest_cache .mypy_cache .ruff_cache

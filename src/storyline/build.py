@@ -3,6 +3,7 @@ cross-article stages. Library function behind `storyline build` and the web uplo
 
 from __future__ import annotations
 
+import functools
 import itertools
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -81,6 +82,7 @@ def build(
     progress: Progress | None = None,
     crossdoc: bool = True,
     parquet: str | Path | None = None,
+    aliases: str | Path | None = None,
 ) -> BuildReport:
     """Add the articles under ``paths`` to the dossier ``db`` (created if needed).
 
@@ -88,13 +90,15 @@ def build(
     skipped before parsing; each chunk is committed in one transaction.
     With ``parquet`` (a folder), each chunk is written there as a Parquet
     partition and loaded from it (see :mod:`storyline.store.parquet`).
+    ``aliases`` is a user's YAML alias file, read on top of the bundled one.
     """
     from storyline.pipeline import ArticlePipeline
     from storyline.store import Store
 
     report = BuildReport()
     started = time.perf_counter()
-    pipeline = ArticlePipeline()
+    alias_file = str(aliases) if aliases else None
+    pipeline = ArticlePipeline(aliases=alias_file)
     with Store(db) as store:
         if parquet is not None:
             from storyline.store.parquet import load_pending
@@ -122,7 +126,7 @@ def build(
             runner.close()
         store.write([], skipped=report.skipped[flushed:])
         if crossdoc:
-            report.crossdoc = run_crossdoc(store)
+            report.crossdoc = run_crossdoc(store, alias_file)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -141,19 +145,23 @@ def make_engine(engine: str, pipeline: object, *, workers: int = 1, scheduler: s
     raise ValueError(f"unknown engine {engine!r}: use local or dask")
 
 
-def crossdoc_stages() -> list[tuple[str, Callable[..., object]]]:
+def crossdoc_stages(aliases: str | None = None) -> list[tuple[str, Callable[..., object]]]:
     """Stages over all articles, run after the per-article map (each takes a writable connection)."""
     from storyline.crossdoc.actors import build_actors
     from storyline.crossdoc.storystore import build_stories, build_wire_copies
 
-    return [("actors", build_actors), ("stories", build_stories), ("wire copies", build_wire_copies)]
+    return [
+        ("actors", functools.partial(build_actors, user_aliases=aliases)),
+        ("stories", build_stories),
+        ("wire copies", build_wire_copies),
+    ]
 
 
-def run_crossdoc(store: object) -> dict[str, str]:
+def run_crossdoc(store: object, aliases: str | None = None) -> dict[str, str]:
     """Run each cross-article stage; a failing one is reported, the others still run."""
     results: dict[str, str] = {}
     con = store.con  # type: ignore[attr-defined]
-    for name, stage in crossdoc_stages():
+    for name, stage in crossdoc_stages(aliases):
         try:
             stage(con)
             results[name] = "ok"

@@ -9,6 +9,7 @@ articles go on.
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 import traceback
@@ -45,11 +46,14 @@ class Stage:
     run: Callable[[ArticleDoc], Any]
 
 
-def default_stages() -> list[Stage]:
-    """The stages in the order they run; each may read the fields of those before it."""
+def default_stages(aliases: str | None = None) -> list[Stage]:
+    """The stages in the order they run; each may read the fields of those before it.
+
+    ``aliases`` is a user's YAML alias file read on top of the bundled one.
+    """
     return [
         Stage("entities", "mentions", extract_mentions),
-        Stage("actors", "mentions", resolve_mentions),
+        Stage("actors", "mentions", functools.partial(resolve_mentions, user_aliases=aliases)),
         Stage("published", "published", infer_publication_date),
         Stage("timexes", "timexes", extract_timexes),
         Stage("attributions", "attributions", extract_attributions),
@@ -62,8 +66,10 @@ def default_stages() -> list[Stage]:
 class ArticlePipeline:
     """Maps raw documents (or clean articles) to :class:`ArticleFacts`."""
 
-    def __init__(self, stages: list[Stage] | None = None, batch_size: int = BATCH_SIZE) -> None:
-        self.stages = stages if stages is not None else default_stages()
+    def __init__(
+        self, stages: list[Stage] | None = None, batch_size: int = BATCH_SIZE, aliases: str | None = None
+    ) -> None:
+        self.stages = stages if stages is not None else default_stages(aliases)
         self.batch_size = batch_size
         self._nlp: Any = None
         # seconds spent in the parse and in each stage, summed over the articles

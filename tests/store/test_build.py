@@ -145,3 +145,26 @@ def test_sigkill_midway_then_rerun_stores_every_article_once(tmp_path: Path) -> 
     assert sorted(r[0] for r in rows) == sorted(ids)
     assert all(r[1] == 1 for r in rows)
     assert sentences == 0 and orphans == 0
+
+
+def test_user_alias_file_joins_names_the_bundled_file_does_not(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Minister speaks\n\nJean Dupont-Moretti said on Monday that the talks would resume."
+    )
+    (folder / "b.txt").write_text("Talks\n\nJDM told reporters in Paris that he was optimistic.")
+    aliases = tmp_path / "mine.yaml"
+    aliases.write_text("actors:\n  - name: Jean Dupont-Moretti\n    type: person\n    aliases: [JDM]\n")
+    db = tmp_path / "d.duckdb"
+    report = build([str(folder)], db, aliases=aliases)
+    assert report.crossdoc["actors"] == "ok"
+    con = connect(db)
+    try:
+        rows = con.execute(
+            "SELECT DISTINCT text, actor FROM mentions WHERE text IN ('JDM', 'Jean Dupont-Moretti')"
+        ).fetchall()
+    finally:
+        con.close()
+    assert {text for text, _ in rows} == {"JDM", "Jean Dupont-Moretti"}
+    assert {actor for _, actor in rows} == {"Jean Dupont-Moretti"}

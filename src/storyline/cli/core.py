@@ -41,6 +41,10 @@ def build(
             help="Write each chunk's facts as a Parquet partition in this folder, then load it into the db."
         ),
     ] = None,
+    aliases: Annotated[
+        Path | None,
+        typer.Option(help="Your YAML alias file, read on top of the bundled one (format: lexicons/aliases.yaml)."),
+    ] = None,
 ) -> None:
     """Build (or extend) a dossier from articles.
 
@@ -48,7 +52,7 @@ def build(
     """
     from storyline.build import build as run_build
 
-    missing = [str(p) for p in paths if not p.exists()]
+    missing = [str(p) for p in [*paths, *([aliases] if aliases else [])] if not p.exists()]
     if missing:
         raise fail(f"no such file or folder: {', '.join(missing)}; check the path")
     with Progress(
@@ -70,6 +74,7 @@ def build(
                 scheduler=scheduler,
                 max_bytes=int(max_mb * 1024 * 1024),
                 parquet=parquet,
+                aliases=aliases,
                 progress=lambda n: bar.advance(task, n),
             )
         except RuntimeError as exc:
