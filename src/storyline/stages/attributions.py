@@ -286,8 +286,11 @@ def _verb_candidate(tok: Token, lex: CueLexicon, text: str, qidx: _QuoteIndex | 
     lo, hi = _paragraph(text, tok.idx)
     if source is not None:
         source = (max(source[0], lo), min(source[1], hi))
-        if source[0] >= source[1]:
-            source = None
+        if source[0] >= source[1] or not WORD.search(text, *source):
+            # the parser took a word of the line before for the subject ("12:15 p.m.:" then
+            # "President Barack Obama says"): the name that opens the cue's own line
+            names = [e for e in tok.doc.ents if e.label_ in ("PERSON", "ORG") and lo <= e.start_char < tok.idx]
+            source = (names[0].start_char, names[0].end_char) if names else None
     content = [(max(s, lo), min(e, hi)) for s, e in content]
     content = [_trim(text, s, e) for s, e in content if s < e]
     content = [(s, e) for s, e in content if WORD.search(text, s, e)]
