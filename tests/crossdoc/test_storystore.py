@@ -92,3 +92,20 @@ def test_bad_format_and_missing_db_say_what_to_do(tmp_path: Path) -> None:
     assert "storyline build" in result.output
     result = CliRunner().invoke(app, ["stories", "--format", "xml", "--db", str(tmp_path / "none.duckdb")])
     assert "use text or jsonl" in result.output
+
+
+def test_story_articles_read_timex_dates_only_when_asked(dossier: Path) -> None:
+    from storyline.crossdoc.storystore import load_story_articles
+    from storyline.store import connect
+
+    con = connect(dossier)
+    try:
+        plain = load_story_articles(con)
+        with_timexes = load_story_articles(con, timex_dates=True)
+    finally:
+        con.close()
+    assert len(plain) == len(TEXTS) + 1 + len(EDITS)
+    assert all(a.dates == () for a in plain)
+    assert all(a.mentions for a in plain)
+    assert any(a.dates for a in with_timexes)
+    assert {a.published for a in plain} >= {"2010-02-27", "2009-09-30", "2011-05-14"}
