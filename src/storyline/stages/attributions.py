@@ -79,7 +79,6 @@ class CueLexicon:
     classes: dict[str, tuple[str, ...]]  # lemma -> its classes, in order of precedence
     object_never: frozenset[str]
     prepositional: tuple[tuple[str, ...], ...]
-    nouns: frozenset[str]
     raising: frozenset[str] = frozenset()
     weights: dict[str, tuple[int, int]] = field(default_factory=dict)  # "lemma/class" -> (hits, seen)
     open_class: bool = False  # every verb is a candidate (for learning the weights)
@@ -115,7 +114,6 @@ def load_cues(open_class: bool = False) -> CueLexicon:
         classes={k: tuple(v) for k, v in classes.items()},
         object_never=frozenset(data.get("object_never_content", ())),
         prepositional=tuple(tuple(p) for p in data.get("prepositional", ())),
-        nouns=frozenset(data.get("nouns", ())),
         raising=frozenset(data.get("raising", ())),
         weights=weights,
         open_class=open_class,
