@@ -6,7 +6,8 @@ Three passes over the one spaCy parse the pipeline already made (no second model
    gives an attribution: its subject is the source ("Assad said ...", inherited by
    "..., saying ..." and "adding ..."), its clausal complement, infinitive or object
    the content by the verb's class. "According to X, ..." makes X the source of the
-   clause it modifies.
+   clause it modifies. How reliable each cue ("lemma/class") is was learned on
+   PolNeAR train (``lexicons/attribution_cue_weights.yaml``); unreliable ones are dropped.
 2. **Quotes.** A quotation (``quotemarks.find_quotes``) that no content covers joins the
    cue of its sentence (""...," he said"), of the sentence before it when that one ends
    in a colon ("He added: "...""), or the quote before it in the same paragraph
