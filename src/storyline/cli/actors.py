@@ -10,21 +10,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from storyline.cli.app import DEFAULT_DB, DbOption, app, fail
+from storyline.cli.app import DEFAULT_DB, DbOption, app, fail, open_db
 
 console = Console()
 FormatOption = Annotated[str, typer.Option("--format", help="text or json.")]
-
-
-def _open(db: Path, write: bool = False) -> Any:
-    from storyline.store import connect
-
-    try:
-        return connect(db, read_only=not write)
-    except FileNotFoundError as exc:
-        raise fail(str(exc)) from exc
-    except Exception as exc:  # duckdb.IOException: the file is locked by a build or the web server
-        raise fail(f"cannot open {db} ({exc}); is a build or `storyline serve` using it?") from exc
 
 
 def _check_format(fmt: str) -> None:
@@ -35,7 +24,10 @@ def _check_format(fmt: str) -> None:
 @app.command("actors")
 def actors_cmd(
     db: DbOption = DEFAULT_DB,
-    type_: Annotated[str | None, typer.Option("--type", help="person, organization, armed_group, government, country, place.")] = None,
+    type_: Annotated[
+        str | None,
+        typer.Option("--type", help="person, organization, armed_group, government, country, place."),
+    ] = None,
     limit: Annotated[int, typer.Option(help="How many actors to list.")] = 50,
     fmt: FormatOption = "text",
 ) -> None:
@@ -44,7 +36,7 @@ def actors_cmd(
     Example: storyline actors --type person --db storyline.duckdb
     """
     _check_format(fmt)
-    con = _open(db)
+    con = open_db(db)
     sql = "SELECT name, type, mentions, country, lat, lon, aliases FROM actors"
     params: list[Any] = []
     if type_:
@@ -78,7 +70,7 @@ def actor_cmd(
     """
     from storyline.crossdoc.actors import resolve_store
 
-    con = _open(db)
+    con = open_db(db)
     res, _ = resolve_store(con)
     canonical = res.canonical(name) or (name if name in res.actors else None)
     if canonical is None:
@@ -88,7 +80,11 @@ def actor_cmd(
     actor = res.actors[canonical]
     console.print(f"[bold]{actor.name}[/bold]  {actor.type}  {res.counts[canonical]} mentions")
     if actor.country:
-        where = f"  at {actor.lat:.4f}, {actor.lon:.4f}" if actor.lat is not None and actor.lon is not None else ""
+        where = (
+            f"  at {actor.lat:.4f}, {actor.lon:.4f}"
+            if actor.lat is not None and actor.lon is not None
+            else ""
+        )
         console.print(f"country: {actor.country}{where}")
     console.print("names: " + ", ".join(res.members[canonical]))
     console.print("also written: " + ", ".join(actor.aliases))
@@ -99,7 +95,9 @@ def actor_cmd(
             console.print(f"  {j.a}  +  {j.b}: {j.rule} ({j.detail})")
     for j in res.vetoed:
         if canonical in (res.canonical(j.a), res.canonical(j.b)):
-            console.print(f"  kept apart by a hand split: {j.a} / {j.b} (rule {j.rule} would have joined them)")
+            console.print(
+                f"  kept apart by a hand split: {j.a} / {j.b} (rule {j.rule} would have joined them)"
+            )
     rows = con.execute(
         "SELECT m.article_id, m.start_, m.end_, m.text, substr(a.text, greatest(m.start_ - 60, 1), m.end_ - m.start_ + 120) "
         "FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.actor = ? ORDER BY m.article_id, m.start_ LIMIT ?",
@@ -115,7 +113,7 @@ def actor_cmd(
 def _edit(db: Path, op: str, a: str, b: str | None) -> None:
     from storyline.crossdoc.actors import add_edit, build_actors
 
-    con = _open(db, write=True)
+    con = open_db(db, write=True)
     try:
         add_edit(con, op, a, b)
         res = build_actors(con)
@@ -130,7 +128,9 @@ def _edit(db: Path, op: str, a: str, b: str | None) -> None:
 @app.command("actor-split")
 def actor_split(
     name: Annotated[str, typer.Argument(help="The name to split off.")],
-    other: Annotated[str | None, typer.Argument(help="Keep it apart from this name only (default: from all).")] = None,
+    other: Annotated[
+        str | None, typer.Argument(help="Keep it apart from this name only (default: from all).")
+    ] = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Split a name off its actor by hand; every later build keeps the split.
@@ -160,7 +160,9 @@ def _num(v: float) -> str:
 @app.command("claims")
 def claims_cmd(
     db: DbOption = DEFAULT_DB,
-    conflicts: Annotated[bool, typer.Option("--conflicts", help="Only quantities the sources disagree on.")] = False,
+    conflicts: Annotated[
+        bool, typer.Option("--conflicts", help="Only quantities the sources disagree on.")
+    ] = False,
     fmt: FormatOption = "text",
 ) -> None:
     """The claims ledger: numeric claims grouped by quantity, with who states them and when.
@@ -170,7 +172,7 @@ def claims_cmd(
     from storyline.crossdoc.ledger import ledger
 
     _check_format(fmt)
-    con = _open(db)
+    con = open_db(db)
     groups = ledger(con, conflicts_only=conflicts)
     if fmt == "json":
         for g in groups:
@@ -186,8 +188,13 @@ def claims_cmd(
         for e in g.entries:
             c = e.claim
             table.add_row(
-                (c.qualifier + " " if c.qualifier else "") + _num(c.value), c.text, c.claimant or "(the outlet)",
-                e.outlet or "", e.published or "", c.as_of or "", c.article_id[:12],
+                (c.qualifier + " " if c.qualifier else "") + _num(c.value),
+                c.text,
+                c.claimant or "(the outlet)",
+                e.outlet or "",
+                e.published or "",
+                c.as_of or "",
+                c.article_id[:12],
             )
         console.print(table)
 
@@ -206,7 +213,7 @@ def framing_cmd(
     from storyline.crossdoc.framing import framing, outlet_facts
 
     _check_format(fmt)
-    con = _open(db)
+    con = open_db(db)
     rows = framing(con, actor=actor, outlet=outlet)
     if fmt == "json":
         for r in rows:
@@ -217,17 +224,29 @@ def framing_cmd(
     if not rows:
         console.print("no framing found for that selection")
         return
-    table = Table("outlet", "actor", "labels (own voice)", "hedges", "scare quotes", "labels in quotes", "quoted")
+    table = Table(
+        "outlet", "actor", "labels (own voice)", "hedges", "scare quotes", "labels in quotes", "quoted"
+    )
     for r in rows:
+
         def fmt_counter(c: Any) -> str:
             return ", ".join(f"{k} x{v}" for k, v in c.most_common())
 
-        table.add_row(r.outlet, r.actor, fmt_counter(r.labels), fmt_counter(r.hedges),
-                      fmt_counter(r.scare_quotes), fmt_counter(r.quoted_labels), str(r.quoted))
+        table.add_row(
+            r.outlet,
+            r.actor,
+            fmt_counter(r.labels),
+            fmt_counter(r.hedges),
+            fmt_counter(r.scare_quotes),
+            fmt_counter(r.quoted_labels),
+            str(r.quoted),
+        )
     console.print(table)
     shown = sorted({r.outlet for r in rows})
     for name in shown:
         facts = outlet_facts(name)
         if facts:
-            console.print(f"{name}: {facts.get('type')}, {facts.get('country')}, owner: {facts.get('owner')} "
-                          f"({facts.get('state_relation')}); source: {facts.get('source')}")
+            console.print(
+                f"{name}: {facts.get('type')}, {facts.get('country')}, owner: {facts.get('owner')} "
+                f"({facts.get('state_relation')}); source: {facts.get('source')}"
+            )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -251,6 +250,3 @@ def _open(db: Path):  # type: ignore[no-untyped-def]
     except FileNotFoundError as exc:
         raise fail(str(exc)) from exc
 
-
-def dumps(obj: object) -> str:
-    return json.dumps(obj, ensure_ascii=False, default=str)

@@ -7,20 +7,9 @@ from typing import Annotated, Any
 
 import typer
 
-from storyline.cli.app import DEFAULT_DB, DbOption, app, fail
+from storyline.cli.app import DEFAULT_DB, DbOption, app, fail, open_db
 
 FormatOption = Annotated[str, typer.Option("--format", help="text or jsonl.")]
-
-
-def _open(db: Any, write: bool = False) -> Any:
-    from storyline.store import connect
-
-    try:
-        return connect(db, read_only=not write)
-    except FileNotFoundError as exc:
-        raise fail(str(exc)) from exc
-    except Exception as exc:  # duckdb.IOException: the file is locked by a build or the web server
-        raise fail(f"cannot open {db} ({exc}); is a build or `storyline serve` using it?") from exc
 
 
 def _check_format(fmt: str) -> None:
@@ -29,7 +18,9 @@ def _check_format(fmt: str) -> None:
 
 
 def _article_info(con: Any) -> dict[str, tuple[str | None, str | None, str | None, str | None]]:
-    rows = con.execute("SELECT id, input_id, CAST(published AS VARCHAR), outlet, title FROM articles").fetchall()
+    rows = con.execute(
+        "SELECT id, input_id, CAST(published AS VARCHAR), outlet, title FROM articles"
+    ).fetchall()
     return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
 
 
@@ -37,7 +28,9 @@ def _article_info(con: Any) -> dict[str, tuple[str | None, str | None, str | Non
 def stories_cmd(
     db: DbOption = DEFAULT_DB,
     fmt: FormatOption = "text",
-    rebuild: Annotated[bool, typer.Option("--rebuild", help="Regroup the stored articles and store the stories.")] = False,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Regroup the stored articles and store the stories.")
+    ] = False,
 ) -> None:
     """The dossier's articles grouped into stories, largest first, each with a title.
 
@@ -52,7 +45,7 @@ def stories_cmd(
     )
 
     _check_format(fmt)
-    con = _open(db, write=rebuild)
+    con = open_db(db, write=rebuild)
     try:
         if rebuild:
             stories = build_stories(con)
@@ -99,7 +92,7 @@ def wire_cmd(
     from storyline.crossdoc.wirecopy import copy_diff
 
     _check_format(fmt)
-    con = _open(db, write=rebuild)
+    con = open_db(db, write=rebuild)
     try:
         if rebuild:
             copies = build_wire_copies(con)
@@ -114,7 +107,13 @@ def wire_cmd(
                 copies = compute_wire_copies(con)
         info = _article_info(con)
         ids = sorted({c.article_id for c in copies} | {c.original_id for c in copies})
-        texts = dict(con.execute("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()) if diff and ids else {}
+        texts = (
+            dict(
+                con.execute("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+            )
+            if diff and ids
+            else {}
+        )
     finally:
         con.close()
 
@@ -131,7 +130,11 @@ def wire_cmd(
             }
             if diff:
                 record["changes"] = [
-                    {"kind": ch.kind, "original": [ch.original_start, ch.original_end], "copy": [ch.copy_start, ch.copy_end]}
+                    {
+                        "kind": ch.kind,
+                        "original": [ch.original_start, ch.original_end],
+                        "copy": [ch.copy_start, ch.copy_end],
+                    }
                     for ch in copy_diff(texts[c.original_id], texts[c.article_id])
                 ]
             typer.echo(json.dumps(record, ensure_ascii=False))
@@ -149,6 +152,6 @@ def wire_cmd(
             original, copy = texts[c.original_id], texts[c.article_id]
             for ch in copy_diff(original, copy):
                 if ch.kind in ("removed", "changed"):
-                    typer.echo(f"      - {original[ch.original_start:ch.original_end]}")
+                    typer.echo(f"      - {original[ch.original_start : ch.original_end]}")
                 if ch.kind in ("added", "changed"):
-                    typer.echo(f"      + {copy[ch.copy_start:ch.copy_end]}")
+                    typer.echo(f"      + {copy[ch.copy_start : ch.copy_end]}")

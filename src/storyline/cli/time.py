@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from storyline.cli.app import DEFAULT_DB, DbOption, app, fail
+from storyline.cli.app import DEFAULT_DB, DbOption, app, fail, open_db
 from storyline.crossdoc.timeline import summarize, timeline_from_events
 from storyline.store.timeline import events_from_db, sentences_from_db, timelinejs_from_db
-
-
-def _connect(db: Path) -> Any:
-    from storyline.store import connect
-
-    try:
-        return connect(db)
-    except FileNotFoundError as exc:
-        raise fail(str(exc)) from exc
 
 
 @app.command()
@@ -39,7 +30,7 @@ def timeline(
         raise fail(f"unknown --format {format!r}: use text or jsonl")
     if summary is not None and summary < 1:
         raise fail("--summary needs a positive number of dates")
-    con = _connect(db)
+    con = open_db(db)
     try:
         if summary is not None:
             entries = summarize(sentences_from_db(con, actor), summary)
@@ -90,7 +81,7 @@ def timelinejs_command(
 
     Example: storyline timelinejs --out timeline.json
     """
-    con = _connect(db)
+    con = open_db(db)
     try:
         data = timelinejs_from_db(con, actor, title)
     finally:
