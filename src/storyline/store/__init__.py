@@ -213,6 +213,16 @@ def _bulk_insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) 
         con.unregister("_storyline_batch")
 
 
+def record_skipped(con: duckdb.DuckDBPyConnection, skipped: Iterable[Skipped]) -> None:
+    """Upsert skipped inputs (the latest reason wins), inside the caller's transaction."""
+    for s in skipped:
+        con.execute(
+            "INSERT INTO skipped (source, code, reason) VALUES (?, ?, ?) "
+            "ON CONFLICT (source) DO UPDATE SET code = excluded.code, reason = excluded.reason",
+            [s.source, s.code, s.reason],
+        )
+
+
 class Store:
     """The single writer of a dossier file."""
 
@@ -255,12 +265,7 @@ class Store:
             for table, rows in tables.items():
                 if rows:
                     _bulk_insert(con, table, rows)
-            for s in skipped:
-                con.execute(
-                    "INSERT INTO skipped (source, code, reason) VALUES (?, ?, ?) "
-                    "ON CONFLICT (source) DO UPDATE SET code = excluded.code, reason = excluded.reason",
-                    [s.source, s.code, s.reason],
-                )
+            record_skipped(con, skipped)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")

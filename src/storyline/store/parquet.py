@@ -32,7 +32,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from storyline.records import ArticleFacts, Skipped
-from storyline.store import _COLUMNS, Store, _rows
+from storyline.store import _COLUMNS, Store, _rows, record_skipped
 
 LOADED = "_LOADED"
 # The column of each table that names its article (for skipping stored ones).
@@ -88,12 +88,7 @@ def load_partition(store: Store, part: str | Path, skipped: Iterable[Skipped] = 
                         [str(path)],
                     )
             con.execute("DROP TABLE _storyline_fresh")
-        for s in skipped:
-            con.execute(
-                "INSERT INTO skipped (source, code, reason) VALUES (?, ?, ?) "
-                "ON CONFLICT (source) DO UPDATE SET code = excluded.code, reason = excluded.reason",
-                [s.source, s.code, s.reason],
-            )
+        record_skipped(con, skipped)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
