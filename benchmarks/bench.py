@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+from report import replace_section  # benchmarks/report.py, beside this script
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = (REPO / ".." / "shared").resolve()
 CORPUS = SHARED / "eval" / "polnear_train.jsonl"
@@ -80,18 +82,6 @@ def run_sub(kind: str, limit: int | None, workers: int) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def write_section(path: Path, body: str) -> None:
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    header = f"## {SECTION}"
-    start = text.find(header)
-    if start >= 0:
-        end = text.find("\n## ", start + len(header))
-        text = text[:start] + body + (text[end + 1 :] if end >= 0 else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + body
-    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--measure", choices=["spacy", "storyline"])
@@ -143,7 +133,7 @@ def main() -> None:
     body = "\n".join(lines) + "\n"
     print(body)
     if args.out:
-        write_section(args.out, body)
+        replace_section(args.out, SECTION, body)
 
 
 if __name__ == "__main__":

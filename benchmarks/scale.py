@@ -38,6 +38,8 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from report import replace_section  # benchmarks/report.py, beside this script
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = (REPO / ".." / "shared").resolve()
 T17 = SHARED / "corpus" / "t17" / "articles.jsonl"
@@ -92,7 +94,14 @@ def timed_build(jsonl: Path, db: Path, workers: int, parquet: Path | None) -> di
     cluster = local_cluster(workers)
     try:
         started = time.perf_counter()
-        report = build([str(jsonl)], db, engine="dask", scheduler=cluster.scheduler_address, crossdoc=False, parquet=parquet)
+        report = build(
+            [str(jsonl)],
+            db,
+            engine="dask",
+            scheduler=cluster.scheduler_address,
+            crossdoc=False,
+            parquet=parquet,
+        )
         mapped = time.perf_counter() - started
         with Client(cluster) as client:
             peaks = worker_peaks(client)
@@ -123,7 +132,9 @@ def full_build(workers: int) -> dict:
     tmp = Path(tempfile.mkdtemp(prefix="storyline-full-"))
     try:
         result = timed_build(T17, tmp / "t17.duckdb", workers, tmp / "parquet")
-        result["parquet_mb"] = round(sum(p.stat().st_size for p in (tmp / "parquet").rglob("*.parquet")) / 2**20, 1)
+        result["parquet_mb"] = round(
+            sum(p.stat().st_size for p in (tmp / "parquet").rglob("*.parquet")) / 2**20, 1
+        )
         result["date"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -138,7 +149,10 @@ def spacy_alone(jsonl: Path, workers: int) -> dict:
     nlp = load_nlp()
 
     def cpu() -> float:
-        return sum(resource.getrusage(r).ru_utime + resource.getrusage(r).ru_stime for r in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+        return sum(
+            resource.getrusage(r).ru_utime + resource.getrusage(r).ru_stime
+            for r in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+        )
 
     cpu_before = cpu()
     started = time.perf_counter()
@@ -147,8 +161,17 @@ def spacy_alone(jsonl: Path, workers: int) -> dict:
     seconds = time.perf_counter() - started
     cpu_s = cpu() - cpu_before  # with workers > 1: the pool's processes, counted once joined
     words = sum(len(t.split()) for t in texts)
-    peak = max(resource.getrusage(r).ru_maxrss for r in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
-    return {"workers": workers, "words": words, "seconds": round(seconds, 1), "words_per_s": round(words / seconds), "words_per_cpu_s": round(words / cpu_s), "peak_mb": round(peak)}
+    peak = (
+        max(resource.getrusage(r).ru_maxrss for r in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
+    )
+    return {
+        "workers": workers,
+        "words": words,
+        "seconds": round(seconds, 1),
+        "words_per_s": round(words / seconds),
+        "words_per_cpu_s": round(words / cpu_s),
+        "peak_mb": round(peak),
+    }
 
 
 def run_spacy_alone(jsonl: Path, workers: int) -> dict:
@@ -179,7 +202,15 @@ def dask_map(jsonl: Path, workers: int, db: Path, chunk_size: int) -> dict:
         cpu_before = worker_cpu(engine.client)
         started = time.perf_counter()
         articles = (
-            clean(RawDocument(text=r["text"], source=r["id"], input_id=r["id"], title=r.get("title"), published=r.get("date")))
+            clean(
+                RawDocument(
+                    text=r["text"],
+                    source=r["id"],
+                    input_id=r["id"],
+                    title=r.get("title"),
+                    published=r.get("date"),
+                )
+            )
             for r in rows
         )
         results = list(engine.map_chunks(chunked(articles, chunk_size)))
@@ -309,7 +340,13 @@ def plot(scaling: list[dict], path: Path) -> None:
         ax.plot(xs, [r[stage] for r in scaling], marker="o", label=stage)
     first = scaling[0]
     total0 = sum(first[s] for s in stages)
-    ax.plot(xs, [total0 * r["articles"] / first["articles"] for r in scaling], ls="--", color="grey", label="linear from 1x (total)")
+    ax.plot(
+        xs,
+        [total0 * r["articles"] / first["articles"] for r in scaling],
+        ls="--",
+        color="grey",
+        label="linear from 1x (total)",
+    )
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel("articles (Timeline17 sample replicated 1x, 10x, 100x)")
@@ -318,19 +355,6 @@ def plot(scaling: list[dict], path: Path) -> None:
     ax.legend(fontsize=8)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
-
-
-def write_section(path: Path, body: str) -> None:
-    """Replace (or append) the "## Scale" section of BENCHMARKS.md."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    header = f"## {SECTION}\n"
-    start = text.find(header)
-    if start >= 0:
-        end = text.find("\n## ", start + len(header))
-        text = text[:start] + body + (text[end + 1 :] if end >= 0 else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + body
-    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
 
 
 def projection(maps: list[dict], scaling: list[dict], words_per_article: float) -> list[str]:
@@ -365,18 +389,30 @@ def projection(maps: list[dict], scaling: list[dict], words_per_article: float) 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--full", action="store_true", help="also build the whole Timeline17 corpus (tens of minutes)")
-    parser.add_argument("--full-only", action="store_true", help="only the whole build; writes benchmarks/out/full_t17.json")
+    parser.add_argument(
+        "--full", action="store_true", help="also build the whole Timeline17 corpus (tens of minutes)"
+    )
+    parser.add_argument(
+        "--full-only", action="store_true", help="only the whole build; writes benchmarks/out/full_t17.json"
+    )
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--every", type=int, default=58, help="sample: every N-th Timeline17 article (58: 50 articles)")
-    parser.add_argument("--factors", default="1,10,100", help="replication factors for the cross-article stages")
+    parser.add_argument(
+        "--every", type=int, default=58, help="sample: every N-th Timeline17 article (58: 50 articles)"
+    )
+    parser.add_argument(
+        "--factors", default="1,10,100", help="replication factors for the cross-article stages"
+    )
     parser.add_argument("--chunk-size", type=int, default=8)
     parser.add_argument(
-        "--crossdoc-base", type=int, default=10,
+        "--crossdoc-base",
+        type=int,
+        default=10,
         help="articles of the sample replicated for the cross-article stages (10: 10, 100, 1,000 articles)",
     )
     parser.add_argument("--spacy-alone", type=Path, default=None, help=argparse.SUPPRESS)
-    parser.add_argument("--rewrite", action="store_true", help="rewrite the section from the last results (after --full-only)")
+    parser.add_argument(
+        "--rewrite", action="store_true", help="rewrite the section from the last results (after --full-only)"
+    )
     parser.add_argument("--out", type=Path, default=None, help="BENCHMARKS.md to update")
     args = parser.parse_args()
     if args.spacy_alone:
@@ -391,11 +427,17 @@ def main() -> None:
             return
     if args.rewrite:
         last = json.loads(LAST_RESULT.read_text(encoding="utf-8"))
-        args.every, args.chunk_size, args.crossdoc_base = last["every"], last["chunk_size"], last.get("crossdoc_base")
-        body = report(args, last["spacy"], last["maps"], last["scaling"], last["articles"], last["words"], last["date"])
+        args.every, args.chunk_size, args.crossdoc_base = (
+            last["every"],
+            last["chunk_size"],
+            last.get("crossdoc_base"),
+        )
+        body = report(
+            args, last["spacy"], last["maps"], last["scaling"], last["articles"], last["words"], last["date"]
+        )
         print(body)
         if args.out:
-            write_section(args.out, body)
+            replace_section(args.out, SECTION, body)
         return
     tmp = Path(tempfile.mkdtemp(prefix="storyline-scale-"))
     try:
@@ -414,8 +456,17 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     LAST_RESULT.write_text(
         json.dumps(
-            {"every": args.every, "chunk_size": args.chunk_size, "crossdoc_base": args.crossdoc_base, "spacy": spacy, "maps": maps, "scaling": scaling,
-             "articles": n_articles, "words": n_words, "date": date},
+            {
+                "every": args.every,
+                "chunk_size": args.chunk_size,
+                "crossdoc_base": args.crossdoc_base,
+                "spacy": spacy,
+                "maps": maps,
+                "scaling": scaling,
+                "articles": n_articles,
+                "words": n_words,
+                "date": date,
+            },
             indent=1,
         )
         + "\n",
@@ -424,7 +475,7 @@ def main() -> None:
     body = report(args, spacy, maps, scaling, n_articles, n_words, date)
     print(body)
     if args.out:
-        write_section(args.out, body)
+        replace_section(args.out, SECTION, body)
 
 
 def _failed_note(crossdoc: dict[str, str]) -> str:
@@ -438,7 +489,13 @@ def _failed_note(crossdoc: dict[str, str]) -> str:
 
 
 def report(
-    args: argparse.Namespace, spacy: list[dict], maps: list[dict], scaling: list[dict], n_articles: int, n_words: int, date: str
+    args: argparse.Namespace,
+    spacy: list[dict],
+    maps: list[dict],
+    scaling: list[dict],
+    n_articles: int,
+    n_words: int,
+    date: str,
 ) -> str:
     cores = os.cpu_count() or 1
     lines = [
@@ -467,8 +524,11 @@ def report(
             f"{', '.join(str(p) for p in m['worker_peak_mb'])} | {sp['peak_mb']} | {m['parquet_load_s']} |"
         )
     if len(maps) > 1:
-        lines += ["", f"Speed-up from 1 to {maps[-1]['workers']} workers: {maps[-1]['words_per_s'] / maps[0]['words_per_s']:.2f}x wall clock "
-                  f"(spaCy alone: {spacy[-1]['words_per_s'] / spacy[0]['words_per_s']:.2f}x) on {cores} shared cores."]
+        lines += [
+            "",
+            f"Speed-up from 1 to {maps[-1]['workers']} workers: {maps[-1]['words_per_s'] / maps[0]['words_per_s']:.2f}x wall clock "
+            f"(spaCy alone: {spacy[-1]['words_per_s'] / spacy[0]['words_per_s']:.2f}x) on {cores} shared cores.",
+        ]
     lines += ["", "### The whole Timeline17 build", ""]
     if FULL_RESULT.exists():
         full = json.loads(FULL_RESULT.read_text(encoding="utf-8"))
@@ -485,7 +545,9 @@ def report(
         )
     else:
         lines.append("Not measured yet: run `python benchmarks/scale.py --full-only` (tens of minutes).")
-    stage_names = [k for k in scaling[0] if k not in ("factor", "articles", "mentions") and not k.endswith(" cpu")]
+    stage_names = [
+        k for k in scaling[0] if k not in ("factor", "articles", "mentions") and not k.endswith(" cpu")
+    ]
     lines += [
         "",
         "### Cross-article stages at 1x, 10x, 100x",
