@@ -105,6 +105,7 @@ def timed_build(jsonl: Path, db: Path, workers: int, parquet: Path | None) -> di
         mapped = time.perf_counter() - started
         with Client(cluster) as client:
             peaks = worker_peaks(client)
+            map_cpu = worker_cpu(client)  # workers' CPU seconds: the map's cost on dedicated cores
     finally:
         cluster.close()
     started = time.perf_counter()
@@ -121,10 +122,16 @@ def timed_build(jsonl: Path, db: Path, workers: int, parquet: Path | None) -> di
         "crossdoc_s": round(time.perf_counter() - started, 1),
         "crossdoc": crossdoc,
         "words_per_s": round(report.words / mapped),
+        "words_per_cpu_s": round(report.words / map_cpu) if map_cpu else None,
         "worker_peak_mb": sorted(peaks.values()),
         "load_avg_1min_before": round(load, 1),
         "load_avg_1min_after": round(os.getloadavg()[0], 1),
     }
+
+
+def _cpu_note(full: dict) -> str:
+    rate = full.get("words_per_cpu_s")
+    return f"; {rate:,} words per worker CPU-second" if rate else ""
 
 
 def full_build(workers: int) -> dict:
@@ -537,7 +544,7 @@ def report(
             "background, opt-in: `make bench` reports the last result kept in `benchmarks/out/full_t17.json`). "
             f"`build --engine dask --parquet` on a local cluster of {full['workers']} workers: "
             f"**{full['articles']:,} articles, {full['words']:,} words, map + Parquet + load {full['map_load_s']:,} s "
-            f"({full['words_per_s']:,} words/s wall clock), cross-article stages {full['crossdoc_s']} s** ({', '.join(f'{k}: {v}' for k, v in full['crossdoc'].items())}), "
+            f"({full['words_per_s']:,} words/s wall clock{_cpu_note(full)}), cross-article stages {full['crossdoc_s']} s** ({', '.join(f'{k}: {v}' for k, v in full['crossdoc'].items())}), "
             f"{full['failures']} stage failures, Parquet {full['parquet_mb']} MB{_failed_note(full['crossdoc'])}, peak RSS per worker "
             f"{', '.join(str(p) for p in full['worker_peak_mb'])} MB. Load average (1 min) {full['load_avg_1min_before']} "
             f"at the start and {full['load_avg_1min_after']} at the end: the workers shared 2 cores with other jobs."
