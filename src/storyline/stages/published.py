@@ -27,11 +27,11 @@ import yaml
 
 from storyline.records import PublicationDate
 from storyline.stages.document import ArticleDoc
-from storyline.temporal import Candidate, find_candidates
+from storyline.temporal import Candidate
 from storyline.temporal import calendar as cal
 from storyline.temporal.finder import time_words
 from storyline.temporal.normalize import DocState, resolve
-from storyline.temporal.tense import tense_at, text_tense
+from storyline.temporal.tense import text_tense
 
 # Days within this margin of the best score make up the reported range (calibrated on the
 # four seed articles: one point is one agreeing month-day or weekday).
@@ -149,8 +149,8 @@ def _lower_bound(evidence: list[Evidence]) -> date | None:
 def collect_evidence(doc: ArticleDoc) -> list[Evidence]:
     out: list[Evidence] = []
     text = doc.text
-    for cand in find_candidates(text):
-        tense = tense_at(doc.doc, cand.start, cand.end) if doc.doc is not None else _sentence_tense(text, cand)
+    for cand, parsed_tense in doc.timex_candidates():
+        tense = parsed_tense if doc.doc is not None else _sentence_tense(text, cand)
         item = _evidence(cand, tense)
         if item is None:
             continue

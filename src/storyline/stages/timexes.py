@@ -6,8 +6,7 @@ from datetime import date
 
 from storyline.records import Timex
 from storyline.stages.document import ArticleDoc
-from storyline.temporal import DocState, find_candidates, resolve
-from storyline.temporal.tense import tense_at
+from storyline.temporal import DocState, resolve
 
 
 def anchor_date(doc: ArticleDoc) -> date | None:
@@ -26,8 +25,7 @@ def extract_timexes(doc: ArticleDoc) -> list[Timex]:
     anchor = anchor_date(doc)
     state = DocState()
     timexes = []
-    for cand in find_candidates(doc.text):
-        tense = tense_at(doc.doc, cand.start, cand.end)
+    for cand, tense in doc.timex_candidates():
         resolved = resolve(cand, anchor, tense, state)
         if resolved is None:
             continue
