@@ -118,3 +118,30 @@ def test_seed_speaker_resolution_accuracy() -> None:
                 misses.append((seed, words, a.speaker))
     assert total >= 40, total
     assert right / total >= SEED_RESOLUTION_FLOOR, misses
+
+
+# ---- which span is the source (stages/attributions.py: _subject and its helpers) ----------
+
+# (text, words of the content, expected source span text or None, expected canonical speaker)
+SOURCES = [
+    # a cue under a preposition takes the subject of the verb the preposition hangs on
+    ("Donald Trump responded by saying he should not have called Rubio a lightweight.",
+     "he should not have called Rubio a lightweight", "Donald Trump", "Donald Trump"),
+    ("Besides attacking the former president, Mr. Trump asserted that Planned Parenthood did good work.",
+     "the former president", "Mr. Trump", "Trump"),
+    # ... and through the noun the preposition modifies ("took the step of criticizing")
+    ("Clinton's campaign took the unusual step of criticizing the intelligence community.",
+     "the intelligence community", "Clinton's campaign", None),
+    # an adjective between the cue and the subject ("is likely to remind")
+    ("Speaker Paul Ryan is also likely to remind voters that he backed the bill.",
+     "that he backed the bill", "Speaker Paul Ryan", "Paul Ryan"),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "source", "speaker"), SOURCES)
+def test_source_span(text: str, content: str, source: str | None, speaker: str | None) -> None:
+    attrs = [a for a in extract_attributions(article_doc(text)) if any(s.text(text) == content for s in a.content)]
+    assert attrs, [[s.text(text) for s in a.content] for a in extract_attributions(article_doc(text))]
+    a = attrs[0]
+    assert (a.speaker_span.text(text) if a.speaker_span else None) == source
+    assert a.speaker == speaker
