@@ -35,6 +35,10 @@ CHUNK_WORDS = 150
 # background that blurs two stories of one kind. Four chunks cover 600 words.
 MAX_CHUNKS = 4
 
+# Names the document vectors :meth:`Embedder.encode_documents` makes with the defaults; a dossier
+# stores it beside each vector, and a vector made another way is computed again.
+DOCUMENT_MODEL = f"all-MiniLM-L6-v2-int8/{MAX_TOKENS}tok/{MAX_CHUNKS}x{CHUNK_WORDS}w"
+
 _WORD = re.compile(r"\S+")
 
 

@@ -65,6 +65,8 @@ def test_rebuild_is_idempotent(dossier: Path) -> None:
         before = stored_stories(con)
         build_stories(con)
         assert stored_stories(con) == before
+        build_stories(con, rebuild=True)  # from scratch, from the stored vectors
+        assert stored_stories(con) == before
     finally:
         con.close()
 
@@ -109,3 +111,138 @@ def test_story_articles_read_timex_dates_only_when_asked(dossier: Path) -> None:
     assert all(a.mentions for a in plain)
     assert any(a.dates for a in with_timexes)
     assert {a.published for a in plain} >= {"2010-02-27", "2009-09-30", "2011-05-14"}
+
+
+class CountingEmbedder:
+    """The real embedder, counting the documents it is asked to embed."""
+
+    def __init__(self) -> None:
+        from storyline.embeddings import Embedder
+
+        self.inner = Embedder()
+        self.embedded: list[str] = []
+
+    def encode_documents(self, texts: list[str]):  # type: ignore[no-untyped-def]
+        self.embedded.extend(texts)
+        return self.inner.encode_documents(texts)
+
+
+def _write_jsonl(path: Path, keys: list[str]) -> Path:
+    with path.open("w", encoding="utf-8") as f:
+        for key in keys:
+            date, text = TEXTS[key]
+            f.write(json.dumps({"id": key, "text": text, "date": date}) + "\n")
+    return path
+
+
+def _groups(con) -> set[frozenset[str]]:  # type: ignore[no-untyped-def]
+    from storyline.crossdoc.storystore import stored_stories
+
+    input_id = dict(con.execute("SELECT id, input_id FROM articles").fetchall())
+    return {frozenset(input_id[a] for a in s.article_ids) for s in stored_stories(con)}
+
+
+FIRST = ["chile-1", "chile-2", "sumatra-1", "sumatra-2", "arrest-1"]
+LATER = ["chile-3", "sumatra-3", "arrest-2"]  # each published after the first of its story
+
+
+def test_build_assigns_only_new_articles_and_matches_a_rebuild(tmp_path: Path) -> None:
+    from storyline.build import build
+    from storyline.crossdoc.storystore import build_stories, stored_stories
+    from storyline.store import connect
+
+    db = tmp_path / "d.duckdb"
+    build([_write_jsonl(tmp_path / "first.jsonl", FIRST)], db, crossdoc=False)
+    embedder = CountingEmbedder()
+    con = connect(db, read_only=False)
+    try:
+        first = {s.id: set(s.article_ids) for s in build_stories(con, embedder)}
+        assert len(embedder.embedded) == len(FIRST)
+        assert con.execute("SELECT count(*) FROM article_vectors").fetchone()[0] == len(FIRST)
+    finally:
+        con.close()
+
+    build([_write_jsonl(tmp_path / "later.jsonl", LATER)], db, crossdoc=False)
+    con = connect(db, read_only=False)
+    try:
+        build_stories(con, embedder)
+        # only the three new articles were embedded; the old ones came from article_vectors
+        assert len(embedder.embedded) == len(FIRST) + len(LATER)
+        incremental = stored_stories(con)
+        for story in incremental:  # existing stories kept their ids and their articles
+            if story.id in first:
+                assert first[story.id] <= set(story.article_ids)
+        assert _groups(con) == {
+            frozenset({"chile-1", "chile-2", "chile-3"}),
+            frozenset({"sumatra-1", "sumatra-2", "sumatra-3"}),
+            frozenset({"arrest-1", "arrest-2"}),
+        }
+        scratch = build_stories(con, embedder, rebuild=True)
+        assert len(embedder.embedded) == len(FIRST) + len(LATER)  # a rebuild reuses the stored vectors
+        assert [(s.id, set(s.article_ids)) for s in scratch] == [
+            (s.id, set(s.article_ids)) for s in incremental
+        ]
+    finally:
+        con.close()
+
+
+def test_second_build_of_the_same_input_changes_nothing(tmp_path: Path) -> None:
+    from storyline.build import build
+    from storyline.store import connect
+
+    db = tmp_path / "d.duckdb"
+    source = _write_jsonl(tmp_path / "in.jsonl", FIRST + LATER)
+    first = build([source], db)
+    assert first.crossdoc["stories"] == "ok"
+
+    def snapshot() -> tuple[list[tuple], list[tuple], list[tuple]]:
+        con = connect(db)
+        try:
+            return (
+                con.execute("SELECT * FROM stories ORDER BY id").fetchall(),
+                con.execute("SELECT * FROM story_articles ORDER BY article_id").fetchall(),
+                con.execute("SELECT article_id, model, vector FROM article_vectors ORDER BY 1").fetchall(),
+            )
+        finally:
+            con.close()
+
+    before = snapshot()
+    assert len(before[1]) == len(before[2]) == len(FIRST + LATER)
+    second = build([source], db)
+    assert second.stored == 0 and second.crossdoc["stories"] == "ok"
+    assert snapshot() == before
+
+
+def test_vectors_of_another_model_are_computed_again(tmp_path: Path) -> None:
+    import numpy as np
+
+    from storyline.crossdoc.storystore import article_vectors, load_story_articles, stored_vectors
+    from storyline.embeddings import DOCUMENT_MODEL
+    from storyline.store import Store
+
+    db = tmp_path / "d.duckdb"
+    from storyline.build import build
+
+    build([_write_jsonl(tmp_path / "in.jsonl", ["chile-1", "arrest-1"])], db, crossdoc=False)
+    with Store(db) as store:
+        con = store.con
+        articles = load_story_articles(con)
+        embedder = CountingEmbedder()
+        vectors = article_vectors(con, articles, embedder)
+        assert len(embedder.embedded) == 2
+        assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+        stored = stored_vectors(con)
+        assert all(np.array_equal(stored[a.id], v) for a, v in zip(articles, vectors, strict=True))
+        con.execute(
+            "UPDATE article_vectors SET model = 'an older model' WHERE article_id = ?", [articles[0].id]
+        )
+        assert set(stored_vectors(con)) == {articles[1].id}
+        again = article_vectors(con, articles, embedder)
+        assert embedder.embedded[2:] == [embedder.embedded[0]]  # only the stale one
+        assert np.allclose(again, vectors, atol=1e-6)
+        assert (
+            con.execute("SELECT count(*) FROM article_vectors WHERE model = ?", [DOCUMENT_MODEL]).fetchone()[
+                0
+            ]
+            == 2
+        )

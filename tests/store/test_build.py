@@ -168,3 +168,25 @@ def test_user_alias_file_joins_names_the_bundled_file_does_not(tmp_path: Path) -
         con.close()
     assert {text for text, _ in rows} == {"JDM", "Jean Dupont-Moretti"}
     assert {actor for _, actor in rows} == {"Jean Dupont-Moretti"}
+
+
+def test_a_version_1_dossier_gains_article_vectors(tmp_path: Path) -> None:
+    db = tmp_path / "v1.duckdb"
+    version, sql = migration_files()[0]
+    assert version == 1
+    con = duckdb.connect(str(db))
+    con.execute(
+        "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)"
+    )
+    con.execute(sql)
+    con.execute("INSERT INTO schema_version (version) VALUES (1)")
+    con.execute("INSERT INTO stories VALUES ('story-x', 'Kept', 1)")
+    con.close()
+    with Store(db) as store:
+        assert schema_version(store.con) >= 2
+        assert store.con.execute("SELECT * FROM stories").fetchall() == [("story-x", "Kept", 1)]
+        assert store.con.execute("SELECT count(*) FROM article_vectors").fetchone()[0] == 0
+        columns = store.con.execute(
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'article_vectors'"
+        ).fetchall()
+        assert dict(columns)["vector"] == "FLOAT[384]"

@@ -29,7 +29,12 @@ def stories_cmd(
     db: DbOption = DEFAULT_DB,
     fmt: FormatOption = "text",
     rebuild: Annotated[
-        bool, typer.Option("--rebuild", help="Regroup the stored articles and store the stories.")
+        bool,
+        typer.Option(
+            "--rebuild",
+            help="Regroup every stored article from scratch and store the stories "
+            "(a build only assigns the articles it adds).",
+        ),
     ] = False,
 ) -> None:
     """The dossier's articles grouped into stories, largest first, each with a title.
@@ -48,7 +53,7 @@ def stories_cmd(
     con = open_db(db, write=rebuild)
     try:
         if rebuild:
-            stories = build_stories(con)
+            stories = build_stories(con, rebuild=True)
         else:
             stories = stored_stories(con)
             if not stories and con.execute("SELECT count(*) FROM articles").fetchone()[0]:

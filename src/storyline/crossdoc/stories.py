@@ -34,7 +34,7 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -142,14 +142,19 @@ def word_counts(text: str) -> Counter[str]:
 
 
 def entity_key(mention: Mention) -> str | None:
-    """The name a mention is matched on: its actor, else its text; a person by surname."""
+    """The name a mention is matched on: its actor, else its text; a person by surname.
+
+    A person's resolved actor name is cut to its surname too, so that an article
+    that names "Susilo Bambang Yudhoyono" and one that only says "Yudhoyono"
+    (each resolved within its own article) share the key.
+    """
     name = mention.actor or mention.text
     name = _LEADING_THE.sub("", name.strip())
     name = _POSSESSIVE.sub("", name)
     name = " ".join(_NAME_JUNK.sub(" ", name).lower().split())
     if not name:
         return None
-    if mention.label == "PERSON" and not mention.actor:
+    if mention.label == "PERSON":
         name = name.split()[-1]
     return name
 
@@ -218,6 +223,11 @@ def _date_keys(value: str) -> list[str]:
                 return keys
             keys.append(f"{year}-W{week:02d}")
     return keys
+
+
+def document_text(article: StoryArticle) -> str:
+    """What is embedded of an article: its title, then its text."""
+    return f"{article.title}. {article.text}" if article.title else article.text
 
 
 def story_title(article: StoryArticle) -> str:
@@ -312,19 +322,10 @@ class StoryIndex:
             return
         new = [articles[i] for i in keep]
         if vectors is None:
-            texts = [f"{a.title}. {a.text}" if a.title else a.text for a in new]
-            vecs = self.embedder.encode_documents(texts)
+            vecs = self.embedder.encode_documents([document_text(a) for a in new])
         else:
             vecs = np.asarray(vectors, dtype=np.float32)[keep]
-        counts = [(word_counts(f"{a.title or ''} {a.text}"), entity_counts(a.mentions, a.title)) for a in new]
-        for words, ents in counts:
-            self._df.update({f"w:{k}" for k in words})
-            self._df.update(set(ents))
-        first = len(self._profiles)
-        total = first + len(new)
-        for article, vec, (words, ents) in zip(new, vecs, counts, strict=True):
-            self._position[article.id] = len(self._profiles)
-            self._profiles.append(self._profile(article, vec, words, ents, total))
+        first = self._append_profiles(new, vecs)
         for cluster in self._clusters.values():
             cluster.frozen = True
         for idx in range(first, len(self._profiles)):
@@ -338,6 +339,48 @@ class StoryIndex:
             if cluster.story is None:
                 founder = min(cluster.members, key=self._founder_key)
                 cluster.story = story_id(self._profiles[founder].article.id)
+
+    def restore(self, articles: Sequence[StoryArticle], vectors: np.ndarray, stories: Mapping[str, str]) -> None:
+        """Put back articles an earlier build grouped, each into its story ``stories[id]``, without clustering.
+
+        Their profiles, IDF counts and blocking postings are rebuilt (cheap: no
+        embedding, no pairwise work); each story becomes one group that a later
+        ``add`` may extend but never merges with another. ``vectors`` are their
+        stored document embeddings, one row per article.
+        """
+        keep = [i for i, a in enumerate(articles) if a.id not in self._position and a.id in stories]
+        if not keep:
+            return
+        new = [articles[i] for i in keep]
+        first = self._append_profiles(new, np.asarray(vectors, dtype=np.float32)[keep])
+        by_story: dict[str, list[int]] = {}
+        for idx in range(first, len(self._profiles)):
+            by_story.setdefault(stories[self._profiles[idx].article.id], []).append(idx)
+            for block in self._block_keys(idx):
+                self._postings.setdefault(block, []).append(idx)
+        self._cluster_of.extend([0] * (len(self._profiles) - first))
+        for story, members in by_story.items():
+            key = members[0]
+            dense = np.sum([self._profiles[m].dense for m in members], axis=0).astype(np.float32)
+            sparse: dict[str, float] = {}
+            for m in members:
+                _add_into(sparse, self._profiles[m].sparse)
+                self._cluster_of[m] = key
+            dated = sum(self._profiles[m].dated for m in members)
+            self._clusters[key] = _Cluster(members, dense, sparse, dated, frozen=True, story=story)
+
+    def _append_profiles(self, new: Sequence[StoryArticle], vecs: np.ndarray) -> int:
+        """Count the new articles into the IDF weights and append their profiles; returns the first new position."""
+        counts = [(word_counts(f"{a.title or ''} {a.text}"), entity_counts(a.mentions, a.title)) for a in new]
+        for words, ents in counts:
+            self._df.update({f"w:{k}" for k in words})
+            self._df.update(set(ents))
+        first = len(self._profiles)
+        total = first + len(new)
+        for article, vec, (words, ents) in zip(new, vecs, counts, strict=True):
+            self._position[article.id] = len(self._profiles)
+            self._profiles.append(self._profile(article, vec, words, ents, total))
+        return first
 
     def _profile(
         self, article: StoryArticle, vec: np.ndarray, words: Counter[str], ents: dict[str, float], n: int

@@ -3,16 +3,20 @@
 The build calls :func:`build_stories` and :func:`build_wire_copies` after the
 per-article map, each with a writable DuckDB connection; each rewrites its
 tables in one transaction, so a crash leaves the previous result whole.
+Stories are incremental: each article's document vector is stored
+(``article_vectors``), and a later build embeds and assigns only the articles
+no story holds yet; ``storyline stories --rebuild`` regroups from scratch.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from storyline.crossdoc.stories import DEFAULT_CONFIG, StoryArticle, StoryConfig, StoryIndex
+from storyline.crossdoc.stories import DEFAULT_CONFIG, StoryArticle, StoryConfig, StoryIndex, document_text
 from storyline.crossdoc.wirecopy import WireArticle, WireCopy, WireIndex
 from storyline.records import Mention, Story
 
@@ -44,7 +48,9 @@ def load_story_articles(con: Any, timex_dates: bool = False) -> list[StoryArticl
         ).fetchall():
             dates[article_id].append(value)
     return [
-        StoryArticle(article_id, text, title, published, tuple(mentions[article_id]), tuple(dates[article_id]))
+        StoryArticle(
+            article_id, text, title, published, tuple(mentions[article_id]), tuple(dates[article_id])
+        )
         for article_id, text, title, published in con.execute(
             "SELECT id, text, title, CAST(published AS VARCHAR) FROM articles ORDER BY id"
         ).fetchall()
@@ -52,39 +58,169 @@ def load_story_articles(con: Any, timex_dates: bool = False) -> list[StoryArticl
 
 
 def compute_stories(
-    articles: list[StoryArticle], embedder: Embedder | None = None, config: StoryConfig = DEFAULT_CONFIG
+    articles: list[StoryArticle],
+    embedder: Embedder | None = None,
+    config: StoryConfig = DEFAULT_CONFIG,
+    vectors: np.ndarray | None = None,
 ) -> list[Story]:
-    """Stories over ``articles`` (embedded in batches), without touching any database."""
+    """Stories over ``articles`` from scratch (embedded in batches unless ``vectors`` are given),
+    without touching any database."""
     index = StoryIndex(embedder, config)
-    vectors = np.zeros((len(articles), _dimension()), dtype=np.float32)
-    for lo in range(0, len(articles), EMBED_BATCH):
-        part = articles[lo : lo + EMBED_BATCH]
-        vectors[lo : lo + len(part)] = index.embedder.encode_documents(
-            [f"{a.title}. {a.text}" if a.title else a.text for a in part]
-        )
+    if vectors is None:
+        vectors = np.zeros((len(articles), _dimension()), dtype=np.float32)
+        for lo in range(0, len(articles), EMBED_BATCH):
+            part = articles[lo : lo + EMBED_BATCH]
+            vectors[lo : lo + len(part)] = index.embedder.encode_documents([document_text(a) for a in part])
     index.add(articles, vectors)
     return index.stories()
 
 
-def build_stories(con: Any, embedder: Embedder | None = None, config: StoryConfig = DEFAULT_CONFIG) -> list[Story]:
-    """Group the stored articles into stories; rewrite ``stories`` and ``story_articles``."""
-    stories = compute_stories(load_story_articles(con), embedder, config)
+def stored_vectors(con: Any) -> dict[str, np.ndarray]:
+    """The document vectors a dossier holds (those of the current :data:`DOCUMENT_MODEL`), by article id."""
+    from storyline.embeddings import DOCUMENT_MODEL
+
+    table = con.execute(
+        "SELECT article_id, vector FROM article_vectors WHERE model = ?", [DOCUMENT_MODEL]
+    ).to_arrow_table()
+    if not table.num_rows:
+        return {}
+    ids = table.column("article_id").to_pylist()
+    matrix = table.column("vector").combine_chunks().values.to_numpy(zero_copy_only=False)
+    matrix = matrix.astype(np.float32).reshape(len(ids), -1)
+    return dict(zip(ids, matrix, strict=True))
+
+
+def store_vectors(con: Any, ids: list[str], vectors: np.ndarray) -> None:
+    """Store (or replace) the document vectors of ``ids``, in one statement."""
+    import pyarrow as pa
+
+    from storyline.embeddings import DOCUMENT_MODEL
+
+    if not ids:
+        return
+    flat = pa.array(np.ascontiguousarray(vectors, dtype=np.float32).ravel())
+    batch = pa.table(
+        {
+            "article_id": ids,
+            "model": [DOCUMENT_MODEL] * len(ids),
+            "vector": pa.FixedSizeListArray.from_arrays(flat, vectors.shape[1]),
+        }
+    )
+    con.register("_storyline_vectors", batch)
+    try:
+        con.execute(
+            "INSERT OR REPLACE INTO article_vectors SELECT article_id, model, vector FROM _storyline_vectors"
+        )
+    finally:
+        con.unregister("_storyline_vectors")
+
+
+def article_vectors(con: Any, articles: list[StoryArticle], embedder: Embedder | None = None) -> np.ndarray:
+    """Each article's document vector, one row per article: the stored ones read back, the others
+    embedded (in batches, each stored as soon as it is made, so a killed build keeps them)."""
+    have = stored_vectors(con)
+    out = np.zeros((len(articles), _dimension()), dtype=np.float32)
+    missing = []
+    for i, article in enumerate(articles):
+        vector = have.get(article.id)
+        if vector is None:
+            missing.append(i)
+        else:
+            out[i] = vector
+    if missing and embedder is None:
+        from storyline.embeddings import Embedder
+
+        embedder = Embedder()
+    for lo in range(0, len(missing), EMBED_BATCH):
+        part = missing[lo : lo + EMBED_BATCH]
+        assert embedder is not None
+        vectors = embedder.encode_documents([document_text(articles[i]) for i in part])
+        out[part] = vectors
+        store_vectors(con, [articles[i].id for i in part], vectors)
+    return out
+
+
+def unassigned_count(con: Any) -> int:
+    """How many stored articles no story holds yet."""
+    row = con.execute(
+        "SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles)"
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
+def build_stories(
+    con: Any, embedder: Embedder | None = None, config: StoryConfig = DEFAULT_CONFIG, rebuild: bool = False
+) -> list[Story]:
+    """Group the stored articles into stories; rewrite ``stories`` and ``story_articles``.
+
+    Incremental unless ``rebuild``: the articles a story already holds stay in it
+    (:meth:`StoryIndex.restore`, from their stored vectors), and only the articles
+    no story holds are embedded and assigned (:meth:`StoryIndex.add`): they join
+    existing stories or open new ones; two existing stories are never merged.
+    With nothing new, nothing is recomputed or written. ``rebuild`` regroups
+    every article from scratch (stored vectors are reused: they do not depend on
+    the grouping).
+    """
+    assigned = dict(con.execute("SELECT article_id, story_id FROM story_articles").fetchall())
+    if assigned and not rebuild and not unassigned_count(con):
+        return stored_stories(con)
+    articles = load_story_articles(con)
+    vectors = article_vectors(con, articles, embedder)
+    index = StoryIndex(embedder, config)
+    previous: dict[str, Story] = {}
+    if rebuild or not assigned:
+        index.add(articles, vectors)
+    else:
+        previous = {s.id: s for s in stored_stories(con)}
+        old = [i for i, a in enumerate(articles) if a.id in assigned]
+        new = [i for i, a in enumerate(articles) if a.id not in assigned]
+        index.restore([articles[i] for i in old], vectors[old], assigned)
+        index.add([articles[i] for i in new], vectors[new])
+    stories = index.stories()
+    # A story the new articles did not touch keeps its stored title.
+    stories = [
+        replace(s, title=previous[s.id].title)
+        if s.id in previous and set(previous[s.id].article_ids) == set(s.article_ids)
+        else s
+        for s in stories
+    ]
+    _write_stories(con, stories)
+    return stories
+
+
+def _write_stories(con: Any, stories: list[Story]) -> None:
+    """Replace the ``stories`` and ``story_articles`` tables in one transaction."""
+    import pyarrow as pa
+
+    story_rows = pa.table(
+        {
+            "id": [s.id for s in stories],
+            "title": [s.title for s in stories],
+            "size": pa.array([len(s.article_ids) for s in stories], pa.int32()),
+        }
+    )
+    member_rows = pa.table(
+        {
+            "story_id": [s.id for s in stories for _ in s.article_ids],
+            "article_id": [a for s in stories for a in s.article_ids],
+        },
+        schema=pa.schema([("story_id", pa.string()), ("article_id", pa.string())]),
+    )
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute("DELETE FROM story_articles")
         con.execute("DELETE FROM stories")
-        if stories:  # DuckDB's executemany refuses an empty list
-            con.executemany(
-                "INSERT INTO stories VALUES (?, ?, ?)", [(s.id, s.title, len(s.article_ids)) for s in stories]
-            )
-            con.executemany(
-                "INSERT INTO story_articles VALUES (?, ?)", [(s.id, a) for s in stories for a in s.article_ids]
-            )
+        con.register("_storyline_stories", story_rows)
+        con.register("_storyline_members", member_rows)
+        con.execute("INSERT INTO stories SELECT id, title, size FROM _storyline_stories")
+        con.execute("INSERT INTO story_articles SELECT story_id, article_id FROM _storyline_members")
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
-    return stories
+    finally:
+        con.unregister("_storyline_stories")
+        con.unregister("_storyline_members")
 
 
 def compute_wire_copies(con: Any) -> list[WireCopy]:
@@ -102,7 +238,8 @@ def build_wire_copies(con: Any) -> list[WireCopy]:
         con.execute("DELETE FROM wire_copies")
         if copies:  # DuckDB's executemany refuses an empty list
             con.executemany(
-                "INSERT INTO wire_copies VALUES (?, ?, ?)", [(c.article_id, c.original_id, c.similarity) for c in copies]
+                "INSERT INTO wire_copies VALUES (?, ?, ?)",
+                [(c.article_id, c.original_id, c.similarity) for c in copies],
             )
         con.execute("COMMIT")
     except Exception:
