@@ -3,6 +3,8 @@
     .venv/bin/python evaluation/timex.py [dev|train]
 
 The document's ``dct`` is the given anchor. Predictions go to ``evaluation/out/timex_SPLIT.jsonl``.
+The spaCy parses are cached in ``evaluation/out/parse_SPLIT.spacy`` (the texts are fixed), so that
+re-scoring after a rule change skips the parser.
 """
 
 from __future__ import annotations
@@ -11,23 +13,56 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from storyline.nlp import load_nlp
+from storyline.records import Article, PublicationDate
+from storyline.stages.document import ArticleDoc
 from storyline.stages.timexes import extract_timexes
-from storyline.testing import article_doc
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "eval"
 OUT = ROOT / "evaluation" / "out"
 
 
+def _parses(split: str, texts: list[str]) -> list[Doc]:
+    """spaCy parses of ``texts``, read from the cache when it holds exactly these texts."""
+    from spacy.tokens import DocBin
+
+    nlp = load_nlp()
+    cache = OUT / f"parse_{split}.spacy"
+    if cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if [d.text for d in docs] == texts:
+            return docs
+    docs = list(nlp.pipe(texts))
+    DocBin(docs=docs).to_disk(cache)
+    return docs
+
+
 def predict(split: str) -> Path:
     gold_path = SHARED / f"tempeval3_{split}.jsonl"
     OUT.mkdir(parents=True, exist_ok=True)
     out_path = OUT / f"timex_{split}.jsonl"
-    with gold_path.open(encoding="utf-8") as f, out_path.open("w", encoding="utf-8") as out:
-        for line in f:
-            gold = json.loads(line)
-            doc = article_doc(gold["text"], published=gold.get("dct"), article_id=gold["id"])
+    with gold_path.open(encoding="utf-8") as f:
+        golds = [json.loads(line) for line in f if line.strip()]
+    parses = _parses(split, [g["text"] for g in golds])
+    with out_path.open("w", encoding="utf-8") as out:
+        for gold, parse in zip(golds, parses, strict=True):
+            dct = gold.get("dct")
+            article = Article(
+                id=gold["id"],
+                text=gold["text"],
+                raw=gold["text"],
+                published=dct,
+                published_how="given" if dct else "unknown",
+            )
+            doc = ArticleDoc(article=article, doc=parse)
+            if dct:
+                doc.published = PublicationDate(dct, dct, dct, "given", 1.0, "given")
             timexes = [
                 {"start": t.start, "end": t.end, "type": t.type, "value": t.value, "text": t.text}
                 for t in extract_timexes(doc)

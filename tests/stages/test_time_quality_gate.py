@@ -41,7 +41,10 @@ def test_tempeval3_dev_floors() -> None:
     for doc_id, g in gold.items():
         doc = article_doc(g["text"], published=g["dct"], article_id=doc_id)
         pred[doc_id] = {
-            "timexes": [{"start": t.start, "end": t.end, "type": t.type, "value": t.value} for t in extract_timexes(doc)]
+            "timexes": [
+                {"start": t.start, "end": t.end, "type": t.type, "value": t.value}
+                for t in extract_timexes(doc)
+            ]
         }
     result = scorer.score(gold, pred)
     print(json.dumps(result))

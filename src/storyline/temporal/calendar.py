@@ -58,7 +58,9 @@ def _pick(candidates: list[date], anchor: date, tense: str | None) -> date:
 
 def month_day_year(month: int, day: int, anchor: date, tense: str | None) -> date | None:
     """The year of a month-day with no year: a December date in a January article is last year's."""
-    candidates = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := safe_date(y, month, day))]
+    candidates = [
+        d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := safe_date(y, month, day))
+    ]
     return _pick(candidates, anchor, tense) if candidates else None
 
 

@@ -71,7 +71,9 @@ def _placeholders(extra: dict[str, str]) -> dict[str, str]:
         "ordinal": _alternation(list(w["ordinals"])),
         "reference": _alternation(list(w["references"])),
         # holidays are proper names: matched with their capitals ("Christmas", "New Year's Day")
-        "holiday": _alternation([h.title().replace("'S", "'s").replace(" Of ", " of ") for h in w["holidays"]]),
+        "holiday": _alternation(
+            [h.title().replace("'S", "'s").replace(" Of ", " of ") for h in w["holidays"]]
+        ),
     }
     table.update(extra)  # the rules file's own placeholders, used verbatim
     return table
@@ -118,10 +120,43 @@ WINDOW_CHARS = 100
 def _trigger() -> re.Pattern[str]:
     """Any word a temporal expression must contain: time vocabulary or a digit."""
     w = time_words()
-    words = [*w["months"], *w["weekdays"], *w["seasons"], *w["parts_of_day"], *w["references"], *w["holidays"]]
-    words += [*w["units"], "centuries", "millennia", "today", "yesterday", "tomorrow", "noon", "midnight",
-              "ago", "future", "term", "daily", "weekly", "monthly", "yearly", "hourly", "nightly", "nineteen", "thousand",
-              "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+    words = [
+        *w["months"],
+        *w["weekdays"],
+        *w["seasons"],
+        *w["parts_of_day"],
+        *w["references"],
+        *w["holidays"],
+    ]
+    words += [
+        *w["units"],
+        "centuries",
+        "millennia",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "noon",
+        "midnight",
+        "ago",
+        "future",
+        "term",
+        "daily",
+        "weekly",
+        "monthly",
+        "yearly",
+        "hourly",
+        "nightly",
+        "nineteen",
+        "thousand",
+        "twenties",
+        "thirties",
+        "forties",
+        "fifties",
+        "sixties",
+        "seventies",
+        "eighties",
+        "nineties",
+    ]
     body = "|".join(re.escape(x) for x in sorted(set(words), key=len, reverse=True))
     return re.compile(r"[0-9]|\b(?:" + body + ")", re.IGNORECASE)
 
@@ -168,10 +203,11 @@ def find_candidates(text: str) -> list[Candidate]:
         groups = {k: v for k, v in m.groupdict().items() if v is not None}
         if not _plausible(m.group(0), groups):
             continue
-        taken.append((start, end))
         text_ = m.group(0)
         assert text[start:end] == text_
-        cut = _adjectival_determiner(text_, groups)
+        # a `lead` group is context the rule needs but the span leaves out ("$5 million a year")
+        cut = len(groups.pop("lead")) if "lead" in groups else _adjectival_determiner(text_, groups)
+        taken.append((start + cut, end))
         chosen.append(
             Candidate(start + cut, end, text_[cut:], rule.name, rule.type, rule.norm, groups, rule.value)
         )

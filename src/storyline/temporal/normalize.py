@@ -16,11 +16,23 @@ from storyline.temporal import calendar as cal
 from storyline.temporal.finder import Candidate, time_words
 
 SEASON_ORDER = ("SP", "SU", "FA", "WI")
-_PAST_REL = {"last", "past", "previous", "prior", "the previous", "the prior", "this past", "the past", "the last"}
+_PAST_REL = {
+    "last",
+    "past",
+    "previous",
+    "prior",
+    "the previous",
+    "the prior",
+    "this past",
+    "the past",
+    "the last",
+}
 _NEXT_REL = {"next", "coming", "the coming", "the following", "this coming", "the next"}
 # "the next day", "the previous day": the day after or before the one last named, not the anchor.
 _ANAPHORIC_DAY = {"the next", "the following", "the previous", "the prior", "the same"}
+_ANAPHORIC_UNIT = {"the following"}  # "the previous year" stays with the anchor: in news it is last year
 _BACKWARD = {"ago", "earlier", "before", "back"}
+_FORWARD_REF = {"later", "after"}  # shifts counted from the story's reference time
 
 
 @dataclass
@@ -29,8 +41,22 @@ class DocState:
     "the quarter", "a year earlier" against the quarter it is about)."""
 
     quarter: tuple[int, int] | None = None
-    year: int | None = None
+    year: int | None = None  # the last year written out ("the following year" follows it)
+    month: tuple[int, int] | None = None  # the last (year, month) named
     day: date | None = None  # the last day named ("the next day" follows it)
+
+    def reference(self, letter: str, anchor: date) -> date:
+        """The time a narrative "N units later" counts from: the last day, month or year the
+        text named at the unit's granularity or finer, else the anchor (HeidelTime's REF)."""
+        if letter in ("D", "W", "WE"):
+            return self.day or anchor
+        if letter == "M":
+            if self.month:
+                return date(self.month[0], self.month[1], 15)
+            return self.day or anchor
+        if self.year is not None:
+            return date(self.year, 7, 1)
+        return anchor
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,26 +156,38 @@ def _ymd(g, anchor, tense, state, cand):
         return None
     state.year = y
     state.day = d
+    state.month = (y, m)
     return cal.iso(d)
 
 
 def _md(g, anchor, tense, state, cand):
     if "pod" in g:  # "the morning of Aug. 7": the day with its part
         rest = {k: v for k, v in g.items() if k != "pod"}
-        day_value = _ymd(rest, anchor, tense, state, cand) if "y" in g else _md(rest, anchor, tense, state, cand)
+        day_value = (
+            _ymd(rest, anchor, tense, state, cand) if "y" in g else _md(rest, anchor, tense, state, cand)
+        )
         pod = time_words()["parts_of_day"][g["pod"].lower()]
         return Resolved("TIME", f"{day_value}T{pod}") if day_value else None
+    if "clock" in g:  # "5 p.m. EST Nov. 9": the day with its clock time
+        rest = {k: v for k, v in g.items() if k not in ("clock", "hh", "mm", "ampm")}
+        day_value = _md(rest, anchor, tense, state, cand)
+        return Resolved("TIME", f"{day_value}T{_clock_suffix(g)}") if day_value else None
     m, day = _month(g["m"]), int(re.sub(r"\D", "", g["d"]))
     if anchor is None:
         return f"XXXX-{m:02d}-{day:02d}" if cal.safe_date(2000, m, day) else None
     d = cal.month_day_year(m, day, anchor, tense)
-    state.day = d or state.day
+    if d:
+        state.day = d
+        state.month = (d.year, d.month)
     return cal.iso(d) if d else None
 
 
 def _ym(g, anchor, tense, state, cand):
     y = _year(g, anchor)
+    if y is None:
+        return None
     state.year = y
+    state.month = (y, _month(g["m"]))
     return f"{y:04d}-{_month(g['m']):02d}"
 
 
@@ -162,7 +200,10 @@ def _month_norm(g, anchor, tense, state, cand):
         return f"XXXX-{m:02d}"
     rel = g.get("rel", "").lower()
     if cand.rule == "month_relative_year":
-        return f"{_rel_year(rel, anchor):04d}-{m:02d}"
+        y = _rel_year(rel, anchor)
+        assert y is not None
+        state.month = (y, m)
+        return f"{y:04d}-{m:02d}"
     if rel == "this":
         y = anchor.year
     elif rel in _PAST_REL:
@@ -171,6 +212,7 @@ def _month_norm(g, anchor, tense, state, cand):
         y = anchor.year if m > anchor.month else anchor.year + 1
     else:
         y = cal.month_year(m, anchor, tense)
+    state.month = (y, m)
     return f"{y:04d}-{m:02d}"
 
 
@@ -364,7 +406,11 @@ def _shifted(g, anchor, tense, state, cand):
     if letter == "Y" and abs(steps) == 1 and state.quarter and backward:
         y, q = state.quarter  # "a year earlier" in a quarterly report: the year-ago quarter
         return f"{y - 1:04d}-Q{q}"
-    return _at_granularity(letter, _shift(anchor, letter, steps))
+    # "three days later" counts from the time the story last named, "two days ago" from the
+    # publication date ("earlier" stays with the anchor: in news it mostly compares periods
+    # with the present one, "a year earlier").
+    base = state.reference(letter, anchor) if g["dir"].lower() in _FORWARD_REF else anchor
+    return _at_granularity(letter, _shift(base, letter, steps))
 
 
 def _relative_unit(g, anchor, tense, state, cand):
@@ -376,7 +422,9 @@ def _relative_unit(g, anchor, tense, state, cand):
         return f"{anchor.year:04d}-12-31"
     rel = g["rel"].lower()
     unit = g["unit"].lower()
-    letter = {"fiscal year": "Y", "school year": "Y", "full year": "Y", "weekend": "WE"}.get(unit) or _unit(unit)[0]
+    letter = {"fiscal year": "Y", "school year": "Y", "full year": "Y", "weekend": "WE"}.get(unit) or _unit(
+        unit
+    )[0]
     if anchor is None:
         return {"this": "PRESENT_REF", "the": None}.get(rel, "PAST_REF" if rel in _PAST_REL else None)
     if rel == "that":
@@ -388,6 +436,9 @@ def _relative_unit(g, anchor, tense, state, cand):
         step = -1 if rel in _PAST_REL else 1 if rel in _NEXT_REL else 0
         return cal.iso(base + timedelta(days=step))
     steps = -1 if rel in _PAST_REL else 1 if rel in _NEXT_REL else 0
+    if rel in _ANAPHORIC_UNIT and letter in ("M", "Y"):
+        # "the following year", "the previous month": next to the one the story last named
+        return _at_granularity(letter, _shift(state.reference(letter, anchor), letter, steps))
     if letter == "WE":
         d = anchor + timedelta(weeks=steps)
         if steps == 0 and rel == "the" and tense == "past" and anchor.isoweekday() < 6:
@@ -422,16 +473,23 @@ def _set(g, anchor, tense, state, cand):
     every = g.get("every", "").lower()
     if every:
         return {
-            "daily": "XXXX-XX-XX", "nightly": "XXXX-XX-XXTNI", "weekly": "XXXX-WXX",
-            "monthly": "XXXX-XX", "quarterly": "XXXX-QX", "annually": "XXXX", "yearly": "XXXX",
+            "daily": "XXXX-XX-XX",
+            "nightly": "XXXX-XX-XXTNI",
+            "weekly": "XXXX-WXX",
+            "monthly": "XXXX-XX",
+            "quarterly": "XXXX-QX",
+            "annually": "XXXX",
+            "yearly": "XXXX",
             "hourly": "PT1H",
         }[every]
+    if "m" in g:  # "each July"
+        return f"XXXX-{_month(g['m']):02d}"
     if "wd" in g:
         pod = time_words()["parts_of_day"].get(g.get("pod", "").lower().rstrip("s"))
         value = f"XXXX-WXX-{_weekday(g['wd'])}"
         return f"{value}T{pod}" if pod else value
     letter, is_time, factor = _unit(g["unit"])
-    n = _number(g["n"]) if "n" in g else 1.0
+    n = _number(g["n"]) if "n" in g else 1.0  # "twice a week": once a week, twice (P1W)
     amount = "X" if n is None else _fmt_number(n * factor)
     return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
 

@@ -15,8 +15,26 @@ if TYPE_CHECKING:
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
 # Heads of an infinitive that point to the future: "to be aired Monday", "expected to meet Friday".
 _FUTURE_HEADS = {
-    "expect", "schedule", "plan", "due", "set", "go", "intend", "hope", "want", "seek",
-    "prepare", "agree", "promise", "aim", "be", "vow", "threaten", "decide", "try", "likely",
+    "expect",
+    "schedule",
+    "plan",
+    "due",
+    "set",
+    "go",
+    "intend",
+    "hope",
+    "want",
+    "seek",
+    "prepare",
+    "agree",
+    "promise",
+    "aim",
+    "be",
+    "vow",
+    "threaten",
+    "decide",
+    "try",
+    "likely",
 }
 # How far up the dependency tree to look for the verb that governs an expression.
 MAX_HEAD_HOPS = 6
@@ -26,22 +44,41 @@ def _governing_verb(token: Token) -> Token | None:
     for _ in range(MAX_HEAD_HOPS):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
 
 
 def verb_tense(verb: Token) -> str | None:
+    tense = _own_tense(verb)
+    if tense is None and verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        # "will travel to Nairobi and return on Sunday": a conjoined verb without auxiliaries
+        # of its own shares the tense of the verb it is conjoined to.
+        return _own_tense(verb.head)
+    return tense
+
+
+def _own_tense(verb: Token, depth: int = 0) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     aux_words = {a.lower_ for a in auxes}
     if aux_words & _FUTURE_AUX:
         return "future"
     if "to" in aux_words or verb.tag_ == "VB" and verb.dep_ == "xcomp":
         head = verb.head
-        if head is not verb and (head.lemma_.lower() in _FUTURE_HEADS or head.lower_ == "going"):
-            # "is expected to arrive": future, unless the head itself is past ("was set to")
-            return "past" if head.tag_ == "VBD" and head.lemma_ not in ("be",) else "future"
+        if head.i != verb.i and (head.lemma_.lower() in _FUTURE_HEADS or head.lower_ == "going"):
+            # "is expected to arrive": future, unless the head itself is past ("was set to",
+            # "had been scheduled to expire")
+            head_auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+            if "had" in head_auxes or head.tag_ == "VBD" and head.lemma_ not in ("be",):
+                return "past"
+            return "future"
+        if "to" in aux_words and head.i != verb.i and head.pos_ in ("VERB", "AUX") and depth < MAX_HEAD_HOPS:
+            # "extended their offer to acquire the company Friday": an infinitive under any
+            # other verb happens when that verb does
+            head_tense = _own_tense(head, depth + 1)
+            if head_tense is not None:
+                return head_tense
         return "future" if "to" in aux_words else None
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"

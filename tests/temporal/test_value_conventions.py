@@ -1,0 +1,170 @@
+"""TimeML value conventions, one table row per form: (expression, anchor, tense, expected value).
+
+Rows added with the TempEval-3 value-F1 work (issue #4); the older rows are in
+tests/stages/test_timexes.py.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storyline.temporal import DocState, find_candidates, resolve
+
+
+def normalize(text: str, anchor: str | None, tense: str | None) -> tuple[str, str, str]:
+    """The longest timex found in ``text``: its span text, type and value."""
+    cands = find_candidates(text)
+    assert cands, f"no timex in {text!r}"
+    cand = max(cands, key=lambda c: c.end - c.start)
+    resolved = resolve(cand, date.fromisoformat(anchor) if anchor else None, tense, DocState())
+    assert resolved is not None, f"{cand.text!r} was rejected"
+    return cand.text, resolved.type, resolved.value
+
+
+def sequence(text: str, anchor: str, tense: str | None) -> list[tuple[str, str]]:
+    """Every timex of ``text`` in order, resolved with one document state."""
+    state = DocState()
+    out = []
+    for cand in find_candidates(text):
+        resolved = resolve(cand, date.fromisoformat(anchor), tense, state)
+        if resolved is not None:
+            out.append((cand.text, resolved.value))
+    return out
+
+
+# (sentence holding the expression, anchor, tense, expected span text, type, value)
+CASES = [
+    # a clock time written with its day is one TIME ("5 p.m. EST Nov. 9")
+    (
+        "Bids are due by 5 p.m. EST Nov. 9.",
+        "1989-11-02",
+        "future",
+        "5 p.m. EST Nov. 9",
+        "TIME",
+        "1989-11-09T17:00",
+    ),
+    (
+        "It expires at 5 p.m. EST, Nov. 6.",
+        "1989-10-30",
+        "future",
+        "5 p.m. EST, Nov. 6",
+        "TIME",
+        "1989-11-06T17:00",
+    ),
+    (
+        "The blast was at 10:30 a.m. EDT Friday.",
+        "1998-08-07",
+        "past",
+        "10:30 a.m. EDT Friday",
+        "TIME",
+        "1998-08-07T10:30",
+    ),
+    (
+        "Trading halted in mid-afternoon yesterday.",
+        "1989-11-02",
+        "past",
+        "mid-afternoon yesterday",
+        "TIME",
+        "1989-11-01TAF",
+    ),
+    # rates and frequencies are SETs: "a year" after an amount, "twice a month", "each July"
+    ("It would save $500 million a year.", "1989-10-26", "future", "a year", "SET", "P1Y"),
+    ("Prices rose 5 percent a year.", "1998-08-07", "past", "a year", "SET", "P1Y"),
+    ("Jobs grew at 358,000 a month.", "1998-02-06", "past", "a month", "SET", "P1M"),
+    ("The board meets twice a month.", "1998-08-07", "present", "twice a month", "SET", "P1M"),
+    ("Orangemen march each July.", "1998-03-22", "present", "each July", "SET", "XXXX-07"),
+    # ... but "a year ago" after an amount stays a date
+    ("Profit was $10 million a year ago.", "1998-08-07", "past", "a year ago", "DATE", "1997"),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "tense", "span", "type_", "value"), CASES)
+def test_timex_value(
+    text: str, anchor: str | None, tense: str | None, span: str, type_: str, value: str
+) -> None:
+    assert normalize(text, anchor, tense) == (span, type_, value)
+
+
+def test_rate_span_leaves_the_amount_out() -> None:
+    text = "It would save $500 million a year."
+    (cand,) = find_candidates(text)
+    assert text[cand.start : cand.end] == "a year"
+
+
+# Narrative shifts count from the time the story last named (HeidelTime's REF), "ago" from the
+# publication date.
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        (
+            "On Aug. 1, the rebels seized the town. A week later they left.",
+            "1998-08-20",
+            [("Aug. 1", "1998-08-01"), ("A week later", "1998-W32")],
+        ),
+        (
+            "The bomb exploded on March 3. Two days later, police arrested a suspect.",
+            "1998-03-20",
+            [("March 3", "1998-03-03"), ("Two days later", "1998-03-05")],
+        ),
+        (
+            "The law was passed in 1995 and amended the following year.",
+            "1998-08-07",
+            [("1995", "1995"), ("the following year", "1996")],
+        ),
+        (
+            "The company was sold in April 1996; the following month it closed.",
+            "1998-08-07",
+            [("April 1996", "1996-04"), ("the following month", "1996-05")],
+        ),
+        (
+            "Two days ago the talks began.",
+            "1998-08-07",
+            [("Two days ago", "1998-08-05")],
+        ),
+        (
+            "A week later they left.",  # no time named before: the publication date
+            "1998-08-07",
+            [("A week later", "1998-W33")],
+        ),
+    ],
+)
+def test_later_counts_from_the_reference_time(
+    text: str, anchor: str, expected: list[tuple[str, str]]
+) -> None:
+    assert sequence(text, anchor, "past") == expected
+
+
+# --- with the parse: the tense of the clause ---
+
+
+def _values(text: str, published: str) -> dict[str, str]:
+    from storyline.stages.timexes import extract_timexes
+    from storyline.testing import article_doc
+
+    return {t.text: t.value for t in extract_timexes(article_doc(text, published=published))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # a conjoined verb without auxiliaries shares the tense of its conjunct
+        ("The president will travel to Nairobi next week and return on Sunday.", "Sunday", "1998-08-09"),
+        (
+            "Officials said they would meet Tuesday and announce the decision Wednesday.",
+            "Wednesday",
+            "1998-08-12",
+        ),
+        # "had been scheduled to expire": the plan was in the past
+        (
+            "The offer had been scheduled to expire at midnight Thursday.",
+            "midnight Thursday",
+            "1998-08-06T24:00",
+        ),
+        # an infinitive under a past verb that is not about plans happens when that verb does
+        ("Two companies extended their offers to acquire the maker Wednesday.", "Wednesday", "1998-08-05"),
+    ],
+)
+def test_tense_of_the_clause(text: str, expression: str, value: str) -> None:
+    assert _values(text, "1998-08-07")[expression] == value  # a Friday
