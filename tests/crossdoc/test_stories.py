@@ -219,3 +219,11 @@ def test_restore_then_add_equals_add_twice(articles, vectors) -> None:  # type: 
     live.add([articles[k] for k in later], stack(later))
     restored.add([articles[k] for k in later], stack(later))
     assert {k: restored.story_of(k) for k in TEXTS} == {k: live.story_of(k) for k in TEXTS}
+
+
+def test_document_text_holds_a_title_once() -> None:
+    from storyline.crossdoc.stories import document_text
+
+    assert document_text(StoryArticle("a", "Quake hits Chile", "Quake hits Chile")) == "Quake hits Chile"
+    assert document_text(StoryArticle("a", "Body.", "Head")) == "Head. Body."
+    assert document_text(StoryArticle("a", "Body.")) == "Body."

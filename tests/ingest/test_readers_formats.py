@@ -347,6 +347,26 @@ def test_jsonl_fields_date_and_dct(tmp_path: Path) -> None:
     assert (d.published, d.published_how) == (None, "unknown")
 
 
+def test_jsonl_line_with_only_a_title_reads_the_title_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "headlines.jsonl"
+    lines = [
+        json.dumps({"id": "h1", "text": "", "title": " Quake hits Chile ", "date": "2010-02-27"}),
+        json.dumps({"id": "h2", "text": "  ", "title": "  "}),
+        json.dumps({"id": "h3", "title": "no text field at all"}),
+    ]
+    path.write_text("\n".join(lines))
+    headline, blank, missing = read_inputs([path])
+    doc = doc_of(headline)
+    assert (doc.text, doc.title, doc.input_id, doc.published) == (
+        "Quake hits Chile",
+        "Quake hits Chile",
+        "h1",
+        "2010-02-27",
+    )
+    assert skip_of(blank, "empty").source == f"{path}#L2"
+    assert skip_of(missing, "malformed").source == f"{path}#L3"
+
+
 def test_jsonl_bad_lines_are_skipped_alone(tmp_path: Path) -> None:
     path = tmp_path / "mixed.jsonl"
     lines = [

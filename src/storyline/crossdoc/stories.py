@@ -226,8 +226,11 @@ def _date_keys(value: str) -> list[str]:
 
 
 def document_text(article: StoryArticle) -> str:
-    """What is embedded of an article: its title, then its text."""
-    return f"{article.title}. {article.text}" if article.title else article.text
+    """What is embedded of an article: its title, then its text (once when the text is the title)."""
+    title = (article.title or "").strip()
+    if not title or title == article.text.strip():
+        return article.text
+    return f"{title}. {article.text}"
 
 
 def story_title(article: StoryArticle) -> str:
@@ -371,7 +374,7 @@ class StoryIndex:
 
     def _append_profiles(self, new: Sequence[StoryArticle], vecs: np.ndarray) -> int:
         """Count the new articles into the IDF weights and append their profiles; returns the first new position."""
-        counts = [(word_counts(f"{a.title or ''} {a.text}"), entity_counts(a.mentions, a.title)) for a in new]
+        counts = [(word_counts(document_text(a)), entity_counts(a.mentions, a.title)) for a in new]
         for words, ents in counts:
             self._df.update({f"w:{k}" for k in words})
             self._df.update(set(ents))

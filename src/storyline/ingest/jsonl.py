@@ -1,6 +1,7 @@
 """JSON Lines and JSON inputs: one article an object.
 
-Fields (``../shared/eval/README.md``): ``id``, ``text`` (required), ``title``,
+Fields (``../shared/eval/README.md``): ``id``, ``text`` (required; when it is
+empty, a non-empty ``title`` is read as the text), ``title``,
 ``date`` or ``dct`` (YYYY-MM-DD, the publication date: ``published_how="given"``),
 ``url``, ``publisher`` or ``outlet``. A bad line is a Skipped for that line only.
 JSONL is streamed, so the size cap applies to each line, not to the file.
@@ -32,15 +33,19 @@ def article_from_object(obj: Any, source: str, encoding: str = "utf-8") -> RawDo
         return Skipped(source, "malformed", "no 'text' field; every article needs its text")
     if not isinstance(text, str):
         return Skipped(source, "malformed", f"'text' is a {type(text).__name__}, not a string")
+    title = _string(obj.get("title"))
     if not text.strip():
-        return Skipped(source, "empty", "'text' is empty")
+        if title is None:
+            return Skipped(source, "empty", "'text' is empty")
+        # A line that carries only a headline (ECB+ has 51) is a one-sentence article.
+        text = title
     raw_date = _string(obj.get("date")) or _string(obj.get("dct"))
     published = iso_date(raw_date)
     raw_id = obj.get("id")
     return RawDocument(
         text=text,
         source=source,
-        title=_string(obj.get("title")),
+        title=title,
         outlet=_string(obj.get("publisher")) or _string(obj.get("outlet")),
         url=_string(obj.get("url")),
         input_id=str(raw_id) if isinstance(raw_id, str | int) and not isinstance(raw_id, bool) else None,
