@@ -72,6 +72,14 @@ TABLE = [
     # denials
     ("Bashar al-Assad denied that his government practises torture.",
      "his government practises torture", "indirect", "Bashar al-Assad", "Bashar al-Assad", "denied"),
+    # cue frames (learned per "lemma/frame"): the object of a preposition after the verb
+    ("Hillary Clinton called for a ban on assault weapons.",
+     "a ban on assault weapons", "indirect", "Hillary Clinton", "Hillary Clinton", "called"),
+    ("Senator Bernie Sanders talked about health care at the rally.",
+     "health care", "indirect", "Senator Bernie Sanders", "Bernie Sanders", "talked"),
+    # a passive verb's subject is the content, its agent the source
+    ("The move was first reported by the Associated Press.",
+     "The move", "indirect", "the Associated Press", "Associated Press", "reported"),
     # headline "Name: statement"
     ("John McCain: Republican anger appeals to the bad angels of our nature\n\nThe senator spoke on Monday.",
      "Republican anger appeals to the bad angels of our nature", "indirect", "John McCain", "John McCain", ":"),
@@ -87,6 +95,20 @@ def test_attribution_table(text: str, content: str, typ: str, speaker_text: str,
     assert a.speaker == speaker
     assert a.cue is not None and a.cue.text(text) == cue
     assert 0.0 < a.confidence <= 1.0
+
+
+def test_passive_question_has_no_source() -> None:
+    text = "Donald Trump was asked about the loan on Sunday."
+    a = _find(text, _attrs(text), "the loan")
+    assert a.cue is not None and a.cue.text(text) == "asked"
+    assert a.speaker_span is None and a.speaker is None
+
+
+def test_speech_verb_with_a_quote_keeps_the_quote_not_the_preposition() -> None:
+    text = "“We will not back down,” Hillary Clinton said about the ruling."
+    a = _find(text, _attrs(text), "We will not back down")
+    assert a.type == "direct" and a.speaker == "Hillary Clinton"
+    assert not any(_content(x, text) == "the ruling" for x in _attrs(text))
 
 
 def test_split_quote_is_one_attribution_in_two_fragments() -> None:

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from storyline.records import Attribution, AttributionType, Span
+from storyline.stages.cue_frames import FRAME_PREFIXES, passive_frame, prep_frame
 from storyline.stages.document import ArticleDoc
 from storyline.stages.quotemarks import Quote, find_quotes
 from storyline.stages.speakers import SpeakerResolver, load_titles
@@ -86,6 +87,11 @@ class CueLexicon:
     raising: frozenset[str] = frozenset()
     weights: dict[str, tuple[int, int]] = field(default_factory=dict)  # "lemma/class" -> (hits, seen)
     open_class: bool = False  # every verb is a candidate (for learning the weights)
+    frames: frozenset[str] = frozenset()  # reliable "lemma/frame" keys of cue_frames ("call/pp:for")
+
+    @functools.cached_property
+    def frame_lemmas(self) -> frozenset[str]:
+        return frozenset(k.rsplit("/", 1)[0] for k in self.frames)
 
     def precision(self, key: str) -> float | None:
         w = self.weights.get(key)
@@ -104,16 +110,20 @@ def load_cues(open_class: bool = False) -> CueLexicon:
             if cls not in classes[str(lemma).lower()]:
                 classes[str(lemma).lower()].append(cls)
     weights: dict[str, tuple[int, int]] = {}
+    frames: set[str] = set()
     if WEIGHTS.exists() and not open_class:
         raw = yaml.safe_load(WEIGHTS.read_text(encoding="utf-8")) or {}
         weights = {k: (int(v[0]), int(v[1])) for k, v in (raw.get("weights") or {}).items()}
         # Lemmas the hand lexicon lacks but train shows to be reliable cues.
         for key, (tp, n) in weights.items():
             lemma, cls = key.rsplit("/", 1)
-            if cls in CLASSES and n >= MIN_LEARNED_COUNT and (tp + PRIOR_TP) / (n + PRIOR_N) >= MIN_PRECISION:
-                have = classes.setdefault(lemma, [])
-                if cls not in have:
-                    have.append(cls)
+            if n >= MIN_LEARNED_COUNT and (tp + PRIOR_TP) / (n + PRIOR_N) >= MIN_PRECISION:
+                if cls.startswith(FRAME_PREFIXES):
+                    frames.add(key)
+                elif cls in CLASSES:
+                    have = classes.setdefault(lemma, [])
+                    if cls not in have:
+                        have.append(cls)
     return CueLexicon(
         classes={k: tuple(v) for k, v in classes.items()},
         object_never=frozenset(data.get("object_never_content", ())),
@@ -121,6 +131,7 @@ def load_cues(open_class: bool = False) -> CueLexicon:
         raising=frozenset(data.get("raising", ())),
         weights=weights,
         open_class=open_class,
+        frames=frozenset(frames),
     )
 
 
@@ -276,11 +287,12 @@ def _verb_candidate(tok: Token, lex: CueLexicon, text: str, qidx: _QuoteIndex | 
         return _raising_candidate(tok, text)
     hand = lex.classes.get(lemma, ())
     classes = CLASSES if lex.open_class else hand
-    if not classes:
+    if not classes and lemma not in lex.frame_lemmas:
         return None
     kids = list(tok.children)
     content: list[tuple[int, int]] = []
-    how = classes[0]
+    how = classes[0] if classes else "frame"
+    frame = None  # "pp:for", "passive": a cue_frames frame, keyed apart
     ccomps = [c for c in kids if c.dep_ == "ccomp"]
     xcomps = [c for c in kids if c.dep_ == "xcomp"]
     dobjs = [c for c in kids if c.dep_ in ("dobj", "attr") and c.i > tok.i]
@@ -299,11 +311,13 @@ def _verb_candidate(tok: Token, lex: CueLexicon, text: str, qidx: _QuoteIndex | 
         end = max(_subtree_span(c)[1] for c in right)
         content = [(first.left_edge.idx, end)]
         how = "object"
+    elif (framed := _frame_content(tok, lex, hand, qidx)) is not None:
+        how, (frame, content) = "frame", framed
     elif "speech" not in hand:
         return None
     else:
         how = "speech"
-    key = f"{lemma}/{how}"
+    key = f"{lemma}/{frame or how}"
     source = _subject(tok, qidx)
     # The parser runs sentences over paragraph ends; an attribution stays in its cue's paragraph.
     lo, hi = _paragraph(text, tok.idx)
@@ -319,6 +333,31 @@ def _verb_candidate(tok: Token, lex: CueLexicon, text: str, qidx: _QuoteIndex | 
     content = [(s, e) for s, e in content if WORD.search(text, s, e)]
     cue = (tok.idx, tok.idx + len(tok.text))
     return _Candidate(cue, tok.i, how, source, content, key=key)
+
+
+def _frame_content(tok: Token, lex: CueLexicon, hand: tuple[str, ...], qidx: _QuoteIndex | None
+                   ) -> tuple[str, list[tuple[int, int]]] | None:
+    """A cue verb's content in a ``cue_frames`` frame ("called for X", "X was named Y"), if
+    that "lemma/frame" is a reliable cue (or every frame, when learning the weights).
+
+    A speech verb in a sentence with a quote keeps no content here: the quote is its content
+    ('"...," he said of the plan')."""
+    lemma = tok.lemma_.lower()
+    sent = tok.sent
+    if "speech" in hand and qidx is not None and any(qidx.at(t.idx) is not None for t in sent):
+        return None
+    doc = tok.doc
+    found = []
+    pp = prep_frame(tok)
+    if pp is not None:
+        found.append((f"pp:{pp[0]}", [pp[1]]))
+    passive = passive_frame(tok)
+    if passive is not None:
+        found.append(("passive", passive))
+    for frame, pieces in found:
+        if lex.open_class or f"{lemma}/{frame}" in lex.frames:
+            return frame, [(doc[a].idx, doc[b].idx + len(doc[b].text)) for a, b in pieces]
+    return None
 
 
 def _prep_candidate(tok: Token, lex: CueLexicon, text: str) -> _Candidate | None:
