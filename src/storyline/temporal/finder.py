@@ -207,6 +207,10 @@ def find_candidates(text: str) -> list[Candidate]:
         assert text[start:end] == text_
         # a `lead` group is context the rule needs but the span leaves out ("$5 million a year")
         cut = len(groups.pop("lead")) if "lead" in groups else _adjectival_determiner(text_, groups)
+        # ... and a `trail` group context after it ("three days later")
+        trail = len(groups.pop("trail")) if "trail" in groups else 0
+        end -= trail
+        text_ = text_[: len(text_) - trail]
         taken.append((start + cut, end))
         chosen.append(
             Candidate(start + cut, end, text_[cut:], rule.name, rule.type, rule.norm, groups, rule.value)

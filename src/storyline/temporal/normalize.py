@@ -32,7 +32,6 @@ _NEXT_REL = {"next", "coming", "the coming", "the following", "this coming", "th
 _ANAPHORIC_DAY = {"the next", "the following", "the previous", "the prior", "the same"}
 _ANAPHORIC_UNIT = {"the following"}  # "the previous year" stays with the anchor: in news it is last year
 _BACKWARD = {"ago", "earlier", "before", "back"}
-_FORWARD_REF = {"later", "after"}  # shifts counted from the story's reference time
 
 
 @dataclass
@@ -406,11 +405,7 @@ def _shifted(g, anchor, tense, state, cand):
     if letter == "Y" and abs(steps) == 1 and state.quarter and backward:
         y, q = state.quarter  # "a year earlier" in a quarterly report: the year-ago quarter
         return f"{y - 1:04d}-Q{q}"
-    # "three days later" counts from the time the story last named, "two days ago" from the
-    # publication date ("earlier" stays with the anchor: in news it mostly compares periods
-    # with the present one, "a year earlier").
-    base = state.reference(letter, anchor) if g["dir"].lower() in _FORWARD_REF else anchor
-    return _at_granularity(letter, _shift(base, letter, steps))
+    return _at_granularity(letter, _shift(anchor, letter, steps))
 
 
 def _relative_unit(g, anchor, tense, state, cand):
