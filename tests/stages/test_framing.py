@@ -4,12 +4,16 @@ aggregation: PressTV's labels for the Islamic State next to the other outlets'."
 from __future__ import annotations
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyline.crossdoc.framing import ArticleFraming, aggregate, canonical_outlet, outlet_facts
+from storyline.names import LEXICONS
 from storyline.records import Attribution, Span
 from storyline.seeds import SEEDS, seed_doc
 from storyline.stages.actors_local import resolve_mentions
-from storyline.stages.framing import extract_framing, voice_of
+from storyline.stages.framing import _folded, _hits, extract_framing, load_framing_lexicon, voice_of
 from storyline.testing import article_doc
 
 
@@ -102,3 +106,27 @@ def test_outlet_facts() -> None:
     assert facts is not None and facts["country"] == "IR" and facts["state_relation"] == "state-owned"
     assert canonical_outlet(None) == "(unknown outlet)"
     assert outlet_facts("Unknown Daily") is None
+
+
+_CASE_TWINS = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+
+
+def _forms() -> list[str]:
+    files = [("framing_labels.yaml", "labels"), ("hedges.yaml", "hedges")]
+    return [f for name, key in files for x in yaml.safe_load((LEXICONS / name).read_text())[key] for f in x["forms"]]
+
+
+@given(st.data())
+@settings(max_examples=200, deadline=None)
+def test_the_key_prefilter_loses_no_match(data: st.DataObject) -> None:
+    """Skipping a term whose forms' first words are absent finds exactly what its regex finds,
+    whatever the case, including the non-ASCII letters re.IGNORECASE folds to ASCII ones."""
+    labels, hedges, _ = load_framing_lexicon()
+    pieces = []
+    for _ in range(data.draw(st.integers(1, 4))):
+        form = data.draw(st.sampled_from(_forms()))
+        pieces.append("".join(data.draw(st.sampled_from([c, c.upper(), *_CASE_TWINS.get(c, "")])) for c in form))
+    text = data.draw(st.sampled_from([" ", ", ", "-", "x"])).join(pieces)
+    folded = _folded(text)
+    for t in labels + hedges:
+        assert [m.span() for m in _hits(t, text, folded)] == [m.span() for m in t.pattern.finditer(text)]

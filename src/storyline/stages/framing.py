@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 import yaml
@@ -37,16 +38,43 @@ PERSON_TERMS = frozenset({"strongman", "dictator", "pariah"})
 _QUOTES = re.compile(r"\u201c([^\u201d]{1,400})\u201d|\"([^\"\n]{1,400})\"")
 
 
+# The only characters outside ASCII that re.IGNORECASE matches to an ASCII letter ("İ" and
+# "ı" to i, "ſ" to s, the Kelvin sign to k; found by trying every code point): folded to that
+# letter before lowercasing, a form matched by a term's pattern is a substring of the text.
+_ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
 @dataclass(frozen=True)
 class Term:
     term: str
     category: str
     pattern: re.Pattern[str]
+    # lowercased first words of the forms: the pattern can match only where one of them occurs,
+    # so a text without any skips the regex (most texts hold few of the terms)
+    keys: tuple[str, ...] = ()
+
+
+def _term(term: str, category: str, forms: list[str]) -> Term:
+    firsts = {f.split(" ")[0].lower() for f in forms}
+    keys = () if any(not f.isascii() for f in firsts) else tuple(
+        sorted(k for k in firsts if not any(o != k and o in k for o in firsts))
+    )
+    return Term(term, category, _pattern(forms), keys)
 
 
 def _pattern(forms: list[str]) -> re.Pattern[str]:
     alts = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
     return re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])", re.IGNORECASE)
+
+
+def _folded(text: str) -> str:
+    return (text.translate(_ASCII_FOLD) if not text.isascii() else text).lower()
+
+
+def _hits(t: Term, text: str, folded: str) -> Iterator[re.Match[str]]:
+    if t.keys and not any(k in folded for k in t.keys):
+        return iter(())
+    return t.pattern.finditer(text)
 
 
 @functools.lru_cache(maxsize=1)
@@ -55,8 +83,8 @@ def load_framing_lexicon() -> tuple[list[Term], list[Term], frozenset[str]]:
     labels = yaml.safe_load((LEXICONS / "framing_labels.yaml").read_text(encoding="utf-8"))
     hedges = yaml.safe_load((LEXICONS / "hedges.yaml").read_text(encoding="utf-8"))
     return (
-        [Term(x["term"], x["category"], _pattern(x["forms"])) for x in labels["labels"]],
-        [Term(x["term"], "distancing", _pattern(x["forms"])) for x in hedges["hedges"]],
+        [_term(x["term"], x["category"], x["forms"]) for x in labels["labels"]],
+        [_term(x["term"], "distancing", x["forms"]) for x in hedges["hedges"]],
         frozenset(w.lower() for w in labels["contested"]),
     )
 
@@ -118,14 +146,15 @@ def extract_framing(doc: ArticleDoc) -> list[FramingLabel]:
     mentions = sorted((m for m in doc.mentions if _attachable(m)), key=lambda m: m.start)
     starts = _sentence_starts(doc)
     text = doc.text
+    folded = _folded(text)
     out: list[FramingLabel] = []
     for t in labels:
-        for hit in t.pattern.finditer(text):
+        for hit in _hits(t, text, folded):
             actor = _label_actor(doc, mentions, hit.start(), hit.end(), t.term, starts)
             out.append(FramingLabel(doc.id, hit.start(), hit.end(), "label", t.term, actor, t.category))
     hedge_labels: list[FramingLabel] = []
     for t in hedges:
-        for hit in t.pattern.finditer(text):
+        for hit in _hits(t, text, folded):
             sent_end = next((s for s in starts if s > hit.end()), len(text))
             scope = [m for m in mentions if hit.end() <= m.start < min(hit.end() + HEDGE_SCOPE, sent_end)]
             actor = scope[0].actor if scope else None
