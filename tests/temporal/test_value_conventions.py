@@ -75,8 +75,26 @@ CASES = [
     ("Jobs grew at 358,000 a month.", "1998-02-06", "past", "a month", "SET", "P1M"),
     ("The board meets twice a month.", "1998-08-07", "present", "twice a month", "SET", "P1M"),
     ("Orangemen march each July.", "1998-03-22", "present", "each July", "SET", "XXXX-07"),
+    ("Some 1,000 refugees a day crossed the border.", "1998-08-07", "past", "a day", "SET", "P1D"),
     # ... but "a year ago" after an amount stays a date
     ("Profit was $10 million a year ago.", "1998-08-07", "past", "a year ago", "DATE", "1997"),
+    # "a couple of" is two in a duration, vague in a date
+    ("He stayed a couple of years.", "1998-08-07", "past", "a couple of years", "DURATION", "P2Y"),
+    ("over the next couple of weeks", "1998-08-07", "future", "the next couple of weeks", "DURATION", "P2W"),
+    ("A couple of days ago he left.", "1998-08-07", "past", "A couple of days ago", "DATE", "PAST_REF"),
+    # halves of a year
+    ("in the last half of 1989", "1989-10-26", "past", "the last half of 1989", "DATE", "1989-H2"),
+    (
+        "the first two quarters of 1990",
+        "1989-10-26",
+        "future",
+        "the first two quarters of 1990",
+        "DATE",
+        "1990-H1",
+    ),
+    # a bare month in a past-tense clause ten months back is last year's
+    ("In January, the company brought in a new chief.", "1989-10-27", "past", "January", "DATE", "1989-01"),
+    ("The accord takes effect in January.", "1989-10-27", "future", "January", "DATE", "1990-01"),
 ]
 
 

@@ -58,6 +58,7 @@ def _placeholders(extra: dict[str, str]) -> dict[str, str]:
     abbreviations = [d for d in w["weekdays"] if len(d) <= 4]
     compounds = [f"{t}[- ]{o}" for t in _TENS for o in _ONES]
     number_words = list(w["number_words"])
+    number_words += list(w.get("number_phrases", {}))
     number = "(?:[0-9]+(?:\\.[0-9]+)?|" + "|".join(compounds) + "|" + _alternation(number_words)[3:]
     units = [*w["units"], "centurie", "millennia"]
     table = {

@@ -92,9 +92,11 @@ def _weekday(word: str) -> int:
 
 def _number(word: str) -> float | None:
     """A number from digits or words ("twenty-four", "a"); None for a vague amount."""
-    w = word.lower().strip()
+    w = re.sub(r"\s+", " ", word.lower().strip())
     if w in time_words()["vague_numbers"]:
         return None
+    if w in time_words().get("number_phrases", {}):
+        return float(time_words()["number_phrases"][w])
     try:
         return float(w)
     except ValueError:
@@ -276,7 +278,7 @@ def _quarter(g, anchor, tense, state, cand):
 
 
 def _half(g, anchor, tense, state, cand):
-    h = 1 if g["h"].lower() in ("first", "1st") else 2
+    h = 1 if g["h"].lower() in ("first", "1st") else 2  # second, last, latter
     y = _year(g, anchor) or _rel_year(g.get("rel"), anchor)
     return f"{y:04d}-H{h}" if y else f"XXXX-H{h}"
 
@@ -395,7 +397,8 @@ def _shift(d: date, letter: str, n: int) -> date:
 
 def _shifted(g, anchor, tense, state, cand):
     letter, is_time, factor = _unit(g["unit"])
-    n = _number(g["n"])
+    # "a couple of days ago" is as vague as "a few days ago" (PAST_REF, as HeidelTime reads it)
+    n = None if "couple" in g["n"].lower() else _number(g["n"])
     backward = g["dir"].lower() in _BACKWARD
     if n is None or n != int(n) or anchor is None or is_time:
         if is_time and anchor is not None and n is not None:
