@@ -82,6 +82,9 @@ CASES = [
     ("He stayed a couple of years.", "1998-08-07", "past", "a couple of years", "DURATION", "P2Y"),
     ("over the next couple of weeks", "1998-08-07", "future", "the next couple of weeks", "DURATION", "P2W"),
     ("A couple of days ago he left.", "1998-08-07", "past", "A couple of days ago", "DATE", "PAST_REF"),
+    # a bare season after a preposition
+    ("Prosecutors expect to finish by spring.", "1998-02-04", "future", "spring", "DATE", "1998-SP"),
+    ("The talks broke down in summer.", "1998-02-04", "past", "summer", "DATE", "1997-SU"),
     # halves of a year
     ("in the last half of 1989", "1989-10-26", "past", "the last half of 1989", "DATE", "1989-H2"),
     (
@@ -127,6 +130,22 @@ def test_rate_span_leaves_the_amount_out() -> None:
             [("April 1996", "1996-04"), ("the following month", "1996-05")],
         ),
         ("Two days ago the talks began.", "1998-08-07", [("Two days ago", "1998-08-05")]),
+        # "earlier in the day", "the day before": the day the story last named ("today" included)
+        (
+            "Moscow warned on Thursday. Whatever happens today, he arrived later in the day.",
+            "1998-02-13",
+            [("Thursday", "1998-02-12"), ("today", "1998-02-13"), ("the day", "1998-02-13")],
+        ),
+        (
+            "He resigned on Aug. 3. The day before, he had met the president.",
+            "1998-08-07",
+            [("Aug. 3", "1998-08-03"), ("The day before", "1998-08-02")],
+        ),
+        (
+            "Riots broke out yesterday. The next day, the army moved in.",
+            "1998-08-07",
+            [("yesterday", "1998-08-06"), ("The next day", "1998-08-07")],
+        ),
         # "later" is a signal: the timex is the duration before it (TimeBank: 'Three days' P3D)
         (
             "The bomb exploded on March 3. Three days later, police arrested a suspect.",

@@ -323,8 +323,17 @@ def _deictic_day(g, anchor, tense, state, cand):
         offset = 0
     if anchor is None:
         return "PRESENT_REF" if offset == 0 and not pod else None
-    d = cal.iso(anchor + timedelta(days=offset))
+    state.day = anchor + timedelta(days=offset)
+    d = cal.iso(state.day)
     return Resolved("TIME", f"{d}T{pod}") if pod else Resolved("DATE", d)
+
+
+def _story_day(g, anchor, tense, state, cand):
+    base = state.day or anchor
+    if base is None:
+        return None
+    step = {"before": -1, "after": 1}.get(g.get("dir", "").lower(), 0)
+    return cal.iso(base + timedelta(days=step))
 
 
 def _clock_suffix(g) -> str | None:
@@ -523,6 +532,7 @@ _NORMALIZERS = {
     "half": _half,
     "season": _season,
     "deictic_day": _deictic_day,
+    "story_day": _story_day,
     "weekday": _weekday_norm,
     "clock": _clock,
     "shifted": _shifted,
