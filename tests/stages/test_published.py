@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyline.records import Article
 from storyline.stages.document import ArticleDoc
-from storyline.stages.published import infer_publication_date
+from storyline.stages.published import Evidence, infer_publication_date, score_days
 from storyline.testing import article_doc
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seeds"
@@ -94,3 +97,29 @@ def test_time_of_day_dates_are_read_as_days() -> None:
     text = "On the night of Aug. 23 the rebels attacked a base. Talks failed on Friday."
     result = infer_publication_date(article_doc(text))
     assert (result.how, result.date) == ("unknown", None)
+
+
+_TENSES = st.sampled_from(["past", "future", "present", None])
+_DAYS = st.dates(min_value=date(2010, 1, 1), max_value=date(2020, 12, 31))
+_EVIDENCE = st.one_of(
+    st.builds(Evidence, st.just("full_date"), _TENSES, st.just("x"), day=_DAYS),
+    st.builds(Evidence, st.just("month_day"), _TENSES, st.just("x"), month=st.integers(1, 12), dom=st.integers(1, 31)),
+    st.builds(Evidence, st.just("weekday_date"), _TENSES, st.just("x"), month=st.integers(1, 12),
+              dom=st.integers(1, 31), weekday=st.integers(1, 7)),
+    st.builds(Evidence, st.just("dateline"), st.none(), st.just("x"), day=st.none() | _DAYS,
+              month=st.integers(1, 12), dom=st.integers(1, 28)),
+    st.builds(Evidence, st.just("weekday"), _TENSES, st.just("x"), weekday=st.integers(1, 7)),
+    st.builds(Evidence, st.just("year"), _TENSES, st.just("x"), year=st.integers(2009, 2021)),
+    st.builds(Evidence, st.just("month"), _TENSES, st.just("x"), month=st.integers(1, 12)),
+    st.builds(Evidence, st.just("last_month"), _TENSES, st.just("x")),
+    st.builds(Evidence, st.just("years_since"), st.none(), st.just("x"), earliest=_DAYS, latest=_DAYS),
+)
+
+
+@given(st.lists(_EVIDENCE, max_size=12), _DAYS, st.integers(1, 60))
+@settings(max_examples=100, deadline=None)
+def test_scoring_many_days_at_once_scores_each_day_as_alone(evidence: list, first: date, n: int) -> None:
+    """score_days shares the work of repeated items and of weekdays between days; each day's
+    score is still exactly the one it gets when scored on its own."""
+    days = [first + timedelta(days=i) for i in range(n)]
+    assert score_days(days, evidence) == [score_days([d], evidence)[0] for d in days]

@@ -92,7 +92,7 @@ def infer_from_text(doc: ArticleDoc) -> PublicationDate:
         return PublicationDate(None, cal.iso(bound) if bound else None, None, "unknown", 0.0, "only years mentioned")
     first, last = years
     days = [date(first, 1, 1) + timedelta(days=i) for i in range((date(last, 12, 31) - date(first, 1, 1)).days + 1)]
-    scores = [(score_day(d, evidence), d) for d in days]
+    scores = list(zip(score_days(days, evidence), days, strict=True))
     best_score, best = max(scores, key=lambda s: (s[0], -abs((s[1] - days[len(days) // 2]).days)))
     if best_score < MIN_SCORE:
         low: str | None = None
@@ -284,42 +284,72 @@ def _year_range(evidence: list[Evidence]) -> tuple[int, int] | None:
 
 def score_day(d: date, evidence: list[Evidence]) -> float:
     """How well publication on day ``d`` agrees with the evidence (higher is better)."""
-    score = 0.0
-    past_months = set()
+    return score_days([d], evidence)[0]
+
+
+def score_days(days: list[date], evidence: list[Evidence]) -> list[float]:
+    """:func:`score_day` of each day. Items that differ only in their wording ("Tuesday" twice)
+    score alike, so each distinct one is scored once per day, and a weekday once per day of the
+    week (``cal.weekday_date`` reads only the weekday of its anchor)."""
+    scores = [0.0] * len(days)
+    past_months: list[set[tuple[int, int]]] | None = None
+    if any(e.kind == "last_month" for e in evidence):
+        past_months = [set() for _ in days]
+    columns: dict[tuple[Any, ...], list[float]] = {}
     for e in evidence:
-        if e.kind == "full_date" and e.day:
-            score += _dated(d, e.day, e.tense)
-        elif e.kind == "month_day":
-            resolved = cal.month_day_year(e.month, e.dom, d, e.tense)
-            if resolved:
-                score += _dated(d, resolved, e.tense)
-                if e.tense == "past" and resolved <= d:
-                    past_months.add((resolved.year, resolved.month))
-        elif e.kind == "weekday_date":
-            resolved = cal.month_day_year(e.month, e.dom, d, e.tense)
-            if resolved:
-                score += _dated(d, resolved, e.tense) + (1.5 if resolved.isoweekday() == e.weekday else -3.0)
-        elif e.kind == "dateline":
-            if e.day:
-                score += 3.0 if 0 <= (d - e.day).days <= 1 else -3.0
+        key = (e.kind, e.tense, e.day, e.month, e.dom, e.weekday, e.year, e.earliest, e.latest)
+        column = columns.get(key)
+        if column is None:
+            if e.kind == "weekday":
+                week: dict[int, float] = {}
+                column = [
+                    week[wd] if wd in week else week.setdefault(wd, _item_score(d, e))
+                    for d in days
+                    for wd in (d.isoweekday(),)
+                ]
             else:
-                resolved = cal.month_day_year(e.month, e.dom, d, "past")
-                score += 3.0 if resolved and 0 <= (d - resolved).days <= 1 else -1.0
-        elif e.kind == "weekday":
-            resolved = cal.weekday_date(e.weekday, d, e.tense)
-            score += _weekday_fit(abs((d - resolved).days), e.tense)
-        elif e.kind == "year":
-            if e.tense != "future":  # a year in a future clause may be past already
-                score -= 3.0 if d.year < e.year else 0.0
-        elif e.kind == "month":
-            if cal.month_year(e.month, d, e.tense) == d.year and e.month == d.month:
-                score += 0.3  # articles name their own month ("later this month", "in January")
-        elif e.kind == "years_since" and e.earliest and e.latest:
-            score += 0.5 if e.earliest <= d <= e.latest else -3.0
-    if past_months and any(e.kind == "last_month" for e in evidence):
-        last = cal.add_months(d.year, d.month, -1)
-        score += 1.5 if last in past_months else 0.0
-    return score
+                column = [_item_score(d, e) for d in days]
+            columns[key] = column
+        scores = [s + add for s, add in zip(scores, column, strict=True)]
+        if past_months is not None and e.kind == "month_day" and e.tense == "past":
+            for months, d in zip(past_months, days, strict=True):
+                resolved = cal.month_day_year(e.month, e.dom, d, e.tense)
+                if resolved and resolved <= d:
+                    months.add((resolved.year, resolved.month))
+    if past_months is not None:
+        for i, (d, months) in enumerate(zip(days, past_months, strict=True)):
+            if months:
+                scores[i] += 1.5 if cal.add_months(d.year, d.month, -1) in months else 0.0
+    return scores
+
+
+def _item_score(d: date, e: Evidence) -> float:
+    """What one evidence item adds to the score of publication on day ``d``."""
+    if e.kind == "full_date" and e.day:
+        return _dated(d, e.day, e.tense)
+    if e.kind == "month_day":
+        resolved = cal.month_day_year(e.month, e.dom, d, e.tense)
+        return _dated(d, resolved, e.tense) if resolved else 0.0
+    if e.kind == "weekday_date":
+        resolved = cal.month_day_year(e.month, e.dom, d, e.tense)
+        return _dated(d, resolved, e.tense) + (1.5 if resolved.isoweekday() == e.weekday else -3.0) if resolved else 0.0
+    if e.kind == "dateline":
+        if e.day:
+            return 3.0 if 0 <= (d - e.day).days <= 1 else -3.0
+        resolved = cal.month_day_year(e.month, e.dom, d, "past")
+        return 3.0 if resolved and 0 <= (d - resolved).days <= 1 else -1.0
+    if e.kind == "weekday":
+        resolved = cal.weekday_date(e.weekday, d, e.tense)
+        return _weekday_fit(abs((d - resolved).days), e.tense)
+    if e.kind == "year":
+        # a year in a future clause may be past already
+        return -3.0 if e.tense != "future" and d.year < e.year else 0.0
+    if e.kind == "month":
+        # articles name their own month ("later this month", "in January")
+        return 0.3 if e.month == d.month and cal.month_year(e.month, d, e.tense) == d.year else 0.0
+    if e.kind == "years_since" and e.earliest and e.latest:
+        return 0.5 if e.earliest <= d <= e.latest else -3.0
+    return 0.0
 
 
 def _dated(d: date, mentioned: date, tense: str | None) -> float:
