@@ -5,6 +5,7 @@
     .venv/bin/python evaluation/stories.py t17            # no story may mix two Timeline17 topics
     .venv/bin/python evaluation/stories.py wire           # wire copies among the Timeline17 texts
     .venv/bin/python evaluation/stories.py e2e            # storyline build + stories --format jsonl, scored
+    .venv/bin/python evaluation/stories.py incremental    # adding 10 articles to the e2e dossier vs a rebuild
 
 ECB+ dev holds 33 topics, each with two stories of one kind. The thresholds in
 ``storyline.crossdoc.stories.StoryConfig`` were calibrated on the **odd**
@@ -38,7 +39,7 @@ ECB = SHARED / "eval" / "ecbplus_dev_docs.jsonl"
 T17 = SHARED / "corpus" / "t17" / "articles.jsonl"
 SCORER = SHARED / "eval" / "score_stories.py"
 OUT = ROOT / "evaluation" / "out"
-NAMES = ("text", "words", "people", "entities", "dates")
+NAMES = ("text", "words", "people", "entities", "dates", "lead_people")
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -141,7 +142,14 @@ def component_matrices(articles: list[StoryArticle], vectors: np.ndarray) -> dic
     for name in NAMES:
         weights = {k: 1.0 if k == name else 0.0 for k in NAMES}
         config = replace(
-            DEFAULT_CONFIG, undated=0.0, threshold=99.0, normalize=False, lsh_tables=0, block_entities=0, **weights
+            DEFAULT_CONFIG,
+            undated=0.0,
+            lead_both=0.0,
+            threshold=99.0,
+            normalize=False,
+            lsh_tables=0,
+            block_entities=0,
+            **weights,
         )
         index = StoryIndex(config=config)
         index.add(articles, vectors)
@@ -161,15 +169,16 @@ def component_matrices(articles: list[StoryArticle], vectors: np.ndarray) -> dic
             sims = (matrix @ matrix.T).toarray()
         out[name] = sims
         out[name + "_self"] = np.diag(sims).copy()
-        dated = np.array([p.dated for p in profiles])
-    out["undated"] = np.outer(dated, dated)
+        flags = np.vstack([p.flags for p in profiles])
+    out["undated"] = np.outer(flags[:, 0], flags[:, 0])  # both have a year profile
+    out["lead_both"] = np.outer(flags[:, 1], flags[:, 1])  # both name lead people
     return out
 
 
 def weighted(comps: dict[str, np.ndarray], config: StoryConfig) -> np.ndarray:
     """The similarity matrix the index computes for ``config``."""
     w = {n: getattr(config, n) for n in NAMES}
-    sims = sum(w[n] * comps[n] for n in NAMES) - config.undated * comps["undated"]
+    sims = sum(w[n] * comps[n] for n in NAMES) - config.undated * comps["undated"] - config.lead_both * comps["lead_both"]
     if config.normalize:
         norms = np.sqrt(np.maximum(sum(w[n] * comps[n + "_self"] for n in NAMES), 1e-12))
         sims = sims / np.outer(norms, norms)
@@ -187,12 +196,15 @@ def average_link_tree(sims: np.ndarray) -> tuple[np.ndarray, float]:
 
 
 T17_SAMPLE = 1000
+SMOOTH_TIE = 0.001  # 0.1 point of BCubed F1: below what one article moves on the tuning half
 
 
-def tune(t17_pure: bool = False) -> StoryConfig:
-    """Grid search of weights and threshold: best BCubed F1 on the odd (tuning) ECB+ topics;
+def tune(t17_pure: bool = False, lead: bool = False) -> StoryConfig:
+    """Grid search of weights and threshold: best BCubed F1 on the odd (tuning) ECB+ topics
+    (averaged over the threshold and its two neighbours);
     with ``t17_pure``, only among the configurations that mix no two topics on a sample of
-    Timeline17 (not the shipped default: see BENCHMARKS.md).
+    Timeline17 (not the shipped default: see BENCHMARKS.md). ``lead`` adds the lead-people
+    component and its penalty to the grid (not shipped either: it did not hold on the report half).
 
     Runs full average-link (scipy) on the weighted sum of the component
     matrices: the same clustering the index does when blocking misses no pair.
@@ -210,33 +222,51 @@ def tune(t17_pure: bool = False) -> StoryConfig:
         sample = sorted(np.random.default_rng(0).choice(len(t17_rows), T17_SAMPLE, replace=False).tolist())
         t17_comps = component_matrices([t17_articles[i] for i in sample], t17_vectors[sample])
         t17_topics = [t17_rows[i]["topic"] for i in sample]
-    best: tuple[float, StoryConfig] | None = None
-    grid = itertools.product(
-        [0.1, 0.2, 0.35], [0.3, 0.45, 0.6, 0.8], [0.2, 0.3, 0.45, 0.6], [0.0], [0.1, 0.2, 0.3, 0.45], [0.05, 0.1, 0.2, 0.3, 0.45]
-    )
-    for text, words, people, entities, dates, undated in grid:
+    scored: list[tuple[float, float, StoryConfig]] = []
+    if lead:  # text, words, people, entities, dates, undated, lead_people, lead_both
+        grid = itertools.product(
+            [0.1, 0.2], [0.6, 0.8], [0.3, 0.45, 0.6], [0.0], [0.3, 0.45], [0.1, 0.2], [0.0, 0.2, 0.35, 0.5],
+            [0.0, 0.03, 0.05, 0.1],
+        )
+    else:  # the grid the shipped StoryConfig came from (no lead people)
+        grid = itertools.product(
+            [0.1, 0.2, 0.35], [0.3, 0.45, 0.6, 0.8], [0.2, 0.3, 0.45, 0.6], [0.0], [0.1, 0.2, 0.3, 0.45],
+            [0.05, 0.1, 0.2, 0.3, 0.45], [0.0], [0.0],
+        )
+    thresholds = np.round(np.arange(0.1, 0.6, 0.02), 2)
+    for text, words, people, entities, dates, undated, lead_people, lead_both in grid:
         base = replace(
             DEFAULT_CONFIG, normalize=True, text=text, words=words, people=people, entities=entities, dates=dates,
-            undated=undated,
+            undated=undated, lead_people=lead_people, lead_both=lead_both,
         )
         tree, top = average_link_tree(weighted(comps, base))
         if t17_pure:
             t17_tree, t17_top = average_link_tree(weighted(t17_comps, base))
-        for threshold in np.arange(0.1, 0.6, 0.02):
+        f1s = []
+        for threshold in thresholds:
             if t17_pure:
                 t17_labels = fcluster(t17_tree, t=t17_top - threshold, criterion="distance")
                 topics_of: dict[int, set[str]] = defaultdict(set)
                 for label, topic in zip(t17_labels.tolist(), t17_topics, strict=True):
                     topics_of[label].add(topic)
                 if any(len(t) > 1 for t in topics_of.values()):
-                    continue  # mixes two Timeline17 topics: not allowed
-            f1 = bcubed_f1(gold, fcluster(tree, t=top - threshold, criterion="distance").tolist())
-            config = replace(base, threshold=round(float(threshold), 2))
-            if best is None or f1 > best[0]:
-                best = (f1, config)
-                print(f"{100 * f1:6.2f} {config}", flush=True)
-    assert best is not None
-    return best[1]
+                    f1s.append(0.0)  # mixes two Timeline17 topics: not allowed
+                    continue
+            f1s.append(bcubed_f1(gold, fcluster(tree, t=top - threshold, criterion="distance").tolist()))
+        for k in range(1, len(thresholds) - 1):
+            if f1s[k]:
+                scored.append((float(np.mean(f1s[k - 1 : k + 2])), f1s[k], replace(base, threshold=float(thresholds[k]))))
+    if not lead:  # the shipped rule: the best F1 at the threshold
+        mean, f1, best = max(scored, key=lambda x: x[1])
+        print(f"{100 * f1:6.2f}: {best}", flush=True)
+        return best
+    # With --lead, chosen by the mean F1 at the threshold and its two neighbours (+-0.02): on 32
+    # stories one merge more or less moves F1 by a point or two, and a lone peak is a chance
+    # alignment. Among those within SMOOTH_TIE of the best mean, the highest F1 at the threshold wins.
+    top_mean = max(s for s, _, _ in scored)
+    smooth, f1, best = max(((s, f, c) for s, f, c in scored if s >= top_mean - SMOOTH_TIE), key=lambda x: x[1])
+    print(f"{100 * smooth:6.2f} (mean of three thresholds), {100 * f1:6.2f} at the threshold: {best}", flush=True)
+    return best
 
 
 def bcubed_f1(gold: list[str], pred: list) -> float:
@@ -331,16 +361,105 @@ def run_e2e() -> dict:
     return scores
 
 
+def _score_dossier(con, label: str) -> dict:  # type: ignore[no-untyped-def]
+    """BCubed of the stories a dossier of ECB+ dev stores (replicas, ``id~r``, left out)."""
+    rows = con.execute(
+        "SELECT a.input_id, sa.story_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+        " WHERE a.id NOT LIKE '%~%'"
+    ).fetchall()
+    pred = OUT / f"stories_incremental_{label}.jsonl"
+    with pred.open("w", encoding="utf-8") as f:
+        for input_id, story in rows:
+            f.write(json.dumps({"id": input_id, "story": story}) + "\n")
+    res = subprocess.run(
+        [sys.executable, str(SCORER), str(ECB), str(pred), "--json"], check=True, capture_output=True, text=True
+    )
+    return json.loads(res.stdout)["bcubed"]
+
+
+def run_incremental(new: int, factor: int = 1, seed: int = 0) -> dict:
+    """The cost of adding ``new`` articles to a stored dossier vs regrouping it from scratch.
+
+    Works on a copy of the e2e dossier (`stories.py e2e` builds it), optionally holding
+    ``factor`` copies of every article (ids ``<id>~r``, same vectors and mentions). Times:
+    a rebuild from scratch (stored vectors, so clustering only), a second build with nothing
+    new, and a build after ``new`` articles lost their story and their vector (so they are
+    embedded and assigned, the others restored).
+    """
+    import shutil
+    import tempfile
+
+    from storyline.crossdoc.storystore import build_stories
+    from storyline.store import Store
+
+    source = OUT / "ecb_e2e.duckdb"
+    if not source.exists():
+        raise SystemExit(f"{source} is missing: run `python evaluation/stories.py e2e` first")
+    folder = Path(tempfile.mkdtemp(prefix="stories-incremental-"))
+    db = folder / "d.duckdb"
+    shutil.copy(source, db)
+    if source.with_suffix(".duckdb.wal").exists():
+        shutil.copy(source.with_suffix(".duckdb.wal"), db.with_suffix(".duckdb.wal"))
+    out: dict = {}
+    try:
+        with Store(db) as store:
+            con = store.con
+            build_stories(con)  # an e2e dossier made before vectors were stored gets them now (not timed)
+            for table, key in (("articles", "id"), ("mentions", "article_id"), ("article_vectors", "article_id")):
+                con.execute(
+                    f"INSERT INTO {table} SELECT {table}.* REPLACE ({key} || '~' || r.range AS {key}) "
+                    f"FROM {table}, range(1, {int(factor)}) r"
+                )
+            out["articles"] = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+            started = time.perf_counter()
+            build_stories(con, rebuild=True)
+            out["rebuild_seconds"] = round(time.perf_counter() - started, 2)
+            out["rebuild_bcubed"] = _score_dossier(con, "rebuild")
+            started = time.perf_counter()
+            build_stories(con)
+            out["nothing_new_seconds"] = round(time.perf_counter() - started, 3)
+            ids = [r[0] for r in con.execute("SELECT id FROM articles WHERE id NOT LIKE '%~%' ORDER BY id").fetchall()]
+            chosen = sorted(np.random.default_rng(seed).choice(len(ids), new, replace=False).tolist())
+            gone = [ids[i] for i in chosen]
+            con.execute("DELETE FROM story_articles WHERE article_id IN (SELECT unnest(?))", [gone])
+            con.execute("DELETE FROM article_vectors WHERE article_id IN (SELECT unnest(?))", [gone])
+            started = time.perf_counter()
+            build_stories(con)
+            out[f"add_{new}_seconds"] = round(time.perf_counter() - started, 2)
+            out[f"add_{new}_bcubed"] = _score_dossier(con, "added")
+            from storyline.crossdoc.storystore import load_story_articles
+            from storyline.embeddings import Embedder
+
+            articles = [a for a in load_story_articles(con) if a.id in set(gone)]
+            embedder = Embedder()
+            embedder.encode_documents(["warm up"])
+            started = time.perf_counter()
+            from storyline.crossdoc.stories import document_text
+
+            embedder.encode_documents([document_text(a) for a in articles])
+            out[f"embed_{new}_seconds"] = round(time.perf_counter() - started, 2)
+            per_article = out[f"embed_{new}_seconds"] / max(len(articles), 1)
+            out["embed_all_estimate_seconds"] = round(per_article * out["articles"], 1)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("what", nargs="?", default="ecb", choices=["ecb", "tune", "t17", "e2e", "wire"])
+    ap.add_argument("what", nargs="?", default="ecb", choices=["ecb", "tune", "t17", "e2e", "wire", "incremental"])
     ap.add_argument("--t17-pure", action="store_true", help="tune: only configurations that mix no T17 topics")
+    ap.add_argument("--lead", action="store_true", help="tune: add the lead-people component to the grid")
     ap.add_argument("--batches", type=int, default=1, help="add the articles incrementally in this many parts")
+    ap.add_argument("--new", type=int, default=10, help="incremental: articles added to the stored dossier")
+    ap.add_argument("--factor", type=int, default=1, help="incremental: copies of every article in the dossier")
     a = ap.parse_args()
     if a.what == "tune":
-        print(tune(a.t17_pure))
+        print(tune(a.t17_pure, a.lead))
     elif a.what == "wire":
         print(json.dumps(run_wire_t17(), indent=1))
+    elif a.what == "incremental":
+        print(json.dumps(run_incremental(a.new, a.factor), indent=1))
     elif a.what == "e2e":
         print(json.dumps(run_e2e(), indent=1))
     elif a.what == "ecb":

@@ -125,15 +125,16 @@ def test_group_score_is_the_mean_pairwise_similarity(n_a: int, n_b: int, seed: i
     index = StoryIndex()
     keys = ["w:a", "w:b", "p:c", "y:2010"]
 
-    def member() -> tuple[np.ndarray, dict[str, float], float]:
+    def member() -> tuple[np.ndarray, dict[str, float], np.ndarray]:
         sparse = {k: float(rng.random()) for k in keys if rng.random() < 0.6}
-        return rng.standard_normal(384).astype(np.float32), sparse, float(rng.random() < 0.5)
+        flags = (rng.random(2) < 0.5).astype(float)  # (dated, names lead people)
+        return rng.standard_normal(384).astype(np.float32), sparse, flags
 
     a, b = [member() for _ in range(n_a)], [member() for _ in range(n_b)]
 
     def pair(x, y) -> float:  # type: ignore[no-untyped-def]
         dot = float(x[0] @ y[0]) + sum(v * y[1].get(k, 0.0) for k, v in x[1].items())
-        return dot - DEFAULT_CONFIG.undated * x[2] * y[2]
+        return dot - DEFAULT_CONFIG.undated * x[2][0] * y[2][0] - DEFAULT_CONFIG.lead_both * x[2][1] * y[2][1]
 
     def cluster(ms) -> _Cluster:  # type: ignore[no-untyped-def]
         sparse: dict[str, float] = {}

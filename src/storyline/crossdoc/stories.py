@@ -10,7 +10,12 @@ their similarity: a weighted sum of
   and possessives dropped), which is what tells two earthquakes or two arrests
   of one kind apart;
 - **dates**: the cosine of their year profiles (publication year and the years
-  the text mentions), which keeps this year's story apart from last year's.
+  the text mentions), which keeps this year's story apart from last year's;
+- **lead people**: the cosine of their TF-IDF vectors over the people the title
+  and the lead name, the protagonists (two DUI arrests of two players of one team).
+
+Two penalties are subtracted when both articles have a year profile, and when
+both name lead people: agreement on when and on whom must earn them back.
 
 Because the similarity is a dot product, the average similarity between two
 groups of articles is the dot product of their feature sums divided by the
@@ -88,6 +93,11 @@ class StoryConfig:
     entities: float = 0.0  # other actors and places: no gain over words on the tuning topics
     dates: float = 0.45
     undated: float = 0.2  # subtracted when both articles have a year profile: agreement must earn it
+    # The people the title and the lead name (who the story is about), and what a pair loses when both
+    # name such people. Off: `tune --lead` picks lead_people 0.35, lead_both 0.05, undated 0.1 on the
+    # tuning half (95.6 there), but the report half drops from 92.86 to 92.09 (BENCHMARKS.md).
+    lead_people: float = 0.0
+    lead_both: float = 0.0
     threshold: float = 0.18  # average similarity two groups need to be one story
     normalize: bool = True  # scale each article's features to unit length (missing components cost nothing)
     edge_min: float = 0.1  # candidate pairs below this similarity are not linked at all
@@ -160,7 +170,8 @@ def entity_key(mention: Mention) -> str | None:
 
 
 def entity_counts(mentions: Iterable[Mention], title: str | None = None) -> dict[str, float]:
-    """Entity keys, ``p:surname`` for people and ``e:name`` for other actors and places.
+    """Entity keys, ``p:surname`` for people and ``e:name`` for other actors and places,
+    and ``l:surname`` for the people the lead or the title names (the story's protagonists).
 
     News puts who and where first: a mention in the lead counts
     ``1 + LEAD_BONUS`` times, and a name the title also holds gets ``TITLE_BONUS`` more.
@@ -169,14 +180,19 @@ def entity_counts(mentions: Iterable[Mention], title: str | None = None) -> dict
     for mention in mentions:
         key = entity_key(mention)
         if key:
-            weight = 1.0 + (LEAD_BONUS if mention.start < LEAD_CHARS else 0.0)
+            lead = mention.start < LEAD_CHARS
+            weight = 1.0 + (LEAD_BONUS if lead else 0.0)
             full = ("p:" if mention.label == "PERSON" else "e:") + key
             counts[full] = counts.get(full, 0.0) + weight
+            if lead and mention.label == "PERSON":
+                counts["l:" + key] = counts.get("l:" + key, 0.0) + 1.0
     if title:
         lowered = " ".join(_NAME_JUNK.sub(" ", title).lower().split())
-        for key in counts:
+        for key in [k for k in counts if not k.startswith("l:")]:
             if re.search(r"\b" + re.escape(key[2:]) + r"\b", lowered):
                 counts[key] += TITLE_BONUS
+                if key.startswith("p:"):
+                    counts["l:" + key[2:]] = counts.get("l:" + key[2:], 0.0) + TITLE_BONUS
     return counts
 
 
@@ -266,7 +282,7 @@ class _Cluster:
     members: list[int]
     dense: np.ndarray
     sparse: dict[str, float]
-    dated: float = 0.0  # how many members have a year profile
+    flags: np.ndarray  # summed over the members: (has a year profile, names lead people), scaled like the features
     frozen: bool = False  # existed before the current ``add``: never merged with another frozen one
     story: str | None = None
 
@@ -277,7 +293,7 @@ class _Profile:
     dense: np.ndarray  # sqrt(w_text) * embedding
     sparse: dict[str, float]  # sqrt(w) * unit TF-IDF vectors of words, people, entities and years
     entity_weights: dict[str, float] = field(default_factory=dict)
-    dated: float = 0.0  # 1 when the article has a year profile
+    flags: np.ndarray = field(default_factory=lambda: np.zeros(2))  # (has a year profile, names lead people)
 
 
 class StoryIndex:
@@ -293,6 +309,8 @@ class StoryIndex:
         self._vocab: dict[str, int] = {}  # sparse feature key -> column
         self._cluster_of: list[int] = []
         self._clusters: dict[int, _Cluster] = {}
+        # what a pair loses when both articles have a year profile, and when both name lead people
+        self._penalty = np.array([config.undated, config.lead_both])
         rng = np.random.default_rng(config.seed)
         self._planes = rng.standard_normal((config.lsh_tables * config.lsh_bits, _dimension())).astype(
             np.float32
@@ -335,7 +353,7 @@ class StoryIndex:
             key = idx
             self._cluster_of.append(key)
             p = self._profiles[idx]
-            self._clusters[key] = _Cluster([idx], p.dense.copy(), dict(p.sparse), p.dated)
+            self._clusters[key] = _Cluster([idx], p.dense.copy(), dict(p.sparse), p.flags.copy())
         edges = self._candidate_edges(range(first, len(self._profiles)))
         self._agglomerate(edges)
         for cluster in self._clusters.values():
@@ -369,8 +387,8 @@ class StoryIndex:
             for m in members:
                 _add_into(sparse, self._profiles[m].sparse)
                 self._cluster_of[m] = key
-            dated = sum(self._profiles[m].dated for m in members)
-            self._clusters[key] = _Cluster(members, dense, sparse, dated, frozen=True, story=story)
+            flags = np.sum([self._profiles[m].flags for m in members], axis=0)
+            self._clusters[key] = _Cluster(members, dense, sparse, flags, frozen=True, story=story)
 
     def _append_profiles(self, new: Sequence[StoryArticle], vecs: np.ndarray) -> int:
         """Count the new articles into the IDF weights and append their profiles; returns the first new position."""
@@ -392,15 +410,22 @@ class StoryIndex:
         word_vec = _tfidf({f"w:{k}": v for k, v in words.items()}, self._df, n)
         people_vec = _tfidf({k: v for k, v in ents.items() if k.startswith("p:")}, self._df, n)
         ent_vec = _tfidf({k: v for k, v in ents.items() if k.startswith("e:")}, self._df, n)
+        lead_vec = _tfidf({k: v for k, v in ents.items() if k.startswith("l:")}, self._df, n)
         when = date_counts(article.published, article.dates, f"{article.title or ''}\n{article.text}")
         year_vec = _unit({f"y:{k}": v for k, v in when.items()})
         sparse: dict[str, float] = {}
-        components = ((word_vec, c.words), (people_vec, c.people), (ent_vec, c.entities), (year_vec, c.dates))
+        components = (
+            (word_vec, c.words),
+            (people_vec, c.people),
+            (ent_vec, c.entities),
+            (year_vec, c.dates),
+            (lead_vec, c.lead_people),
+        )
         for vector, weight in components:
             scale = math.sqrt(weight)
             for k, v in vector.items():
                 sparse[k] = v * scale
-        dated = 1.0 if year_vec else 0.0
+        flags = np.array([1.0 if year_vec else 0.0, 1.0 if lead_vec else 0.0])
         blocking = {**people_vec, **ent_vec}
         dense = (vec * math.sqrt(c.text)).astype(np.float32)
         if c.normalize:
@@ -408,8 +433,8 @@ class StoryIndex:
             if norm > 0:
                 dense = dense / norm
                 sparse = {k: v / norm for k, v in sparse.items()}
-                dated = dated / norm
-        return _Profile(article, dense, sparse, blocking, dated)
+                flags = flags / norm
+        return _Profile(article, dense, sparse, blocking, flags)
 
     def _founder_key(self, idx: int) -> tuple[str, str]:
         article = self._profiles[idx].article
@@ -447,7 +472,7 @@ class StoryIndex:
             shape=(len(self._profiles), max(len(self._vocab), 1)),
         )
         dense = np.vstack([p.dense for p in self._profiles])
-        dated = np.array([p.dated for p in self._profiles])
+        flags = np.vstack([p.flags for p in self._profiles]) * self._penalty
         edges: list[tuple[float, int, int]] = []
         for idx in new:
             candidates: set[int] = set()
@@ -459,7 +484,7 @@ class StoryIndex:
                 continue
             others = np.array(sorted(candidates), dtype=np.int64)
             sims = dense[others] @ dense[idx] + (matrix[others] @ matrix[idx].T).toarray().ravel()
-            sims = sims - c.undated * dated[idx] * dated[others]
+            sims = sims - flags[others] @ self._profiles[idx].flags
             scored = sorted(
                 ((float(sv), int(j)) for sv, j in zip(sims, others, strict=True) if sv >= c.edge_min), reverse=True
             )
@@ -470,7 +495,7 @@ class StoryIndex:
 
     def _dot(self, a: _Cluster, b: _Cluster) -> float:
         """The sum of the pairwise similarities between the members of two groups."""
-        return float(a.dense @ b.dense) + _sparse_dot(a.sparse, b.sparse) - self.config.undated * a.dated * b.dated
+        return float(a.dense @ b.dense) + _sparse_dot(a.sparse, b.sparse) - float(a.flags @ (self._penalty * b.flags))
 
     def _score(self, a: _Cluster, b: _Cluster) -> float:
         return self._dot(a, b) / (len(a.members) * len(b.members))
@@ -526,7 +551,7 @@ class StoryIndex:
             target.members.extend(source.members)
             target.dense = target.dense + source.dense
             _add_into(target.sparse, source.sparse)
-            target.dated += source.dated
+            target.flags = target.flags + source.flags
             target.frozen = target.frozen or source.frozen
             for m in source.members:
                 self._cluster_of[m] = keep
@@ -559,7 +584,7 @@ class StoryIndex:
                 key=lambda i: (
                     float(self._profiles[i].dense @ cluster.dense)
                     + _sparse_dot(self._profiles[i].sparse, cluster.sparse)
-                    - self.config.undated * self._profiles[i].dated * cluster.dated,
+                    - float(self._profiles[i].flags @ (self._penalty * cluster.flags)),
                     -i,
                 ),
             )
