@@ -185,6 +185,9 @@ def _values(text: str, published: str) -> dict[str, str]:
             "midnight Thursday",
             "1998-08-06T24:00",
         ),
+        # a present-tense plan: "is scheduled for", "is due"
+        ("A memorial service is scheduled for Thursday at the cathedral.", "Thursday", "1998-08-13"),
+        ("The report is due Wednesday.", "Wednesday", "1998-08-12"),
         # an infinitive under a past verb that is not about plans happens when that verb does
         ("Two companies extended their offers to acquire the maker Wednesday.", "Wednesday", "1998-08-05"),
     ],

@@ -36,6 +36,8 @@ _FUTURE_HEADS = {
     "try",
     "likely",
 }
+# Present-tense predicates that announce a plan: "is scheduled for Thursday", "is due Monday".
+_PLANNED = {"scheduled", "expected", "set", "slated", "planned", "due", "poised", "supposed"}
 # How far up the dependency tree to look for the verb that governs an expression.
 MAX_HEAD_HOPS = 6
 
@@ -85,6 +87,10 @@ def _own_tense(verb: Token, depth: int = 0) -> str | None:
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return "past"  # present perfect: the event is over
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        # "is scheduled for Thursday", "the report is due Monday": a present-tense plan
+        planned = [verb] if verb.tag_ == "VBN" else [c for c in verb.children if c.dep_ in ("acomp", "attr")]
+        if any(t.lower_ in _PLANNED for t in planned):
+            return "future"
         return "present"
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "advcl"):
         return None
