@@ -108,6 +108,18 @@ def test_timex_value(
     assert normalize(text, anchor, tense) == (span, type_, value)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Ninth Five-Year Plan (1996-2000) aims high.", ["Five-Year", "1996", "2000"]),
+        ("Trade grew in the 1990-1995 period.", ["1990", "1995"]),
+        ("Call 555-1999 or see the pre-1990 rules.", []),
+    ],
+)
+def test_year_ranges_give_both_years(text: str, expected: list[str]) -> None:
+    assert [c.text for c in find_candidates(text)] == expected
+
+
 def test_rate_span_leaves_the_amount_out() -> None:
     text = "It would save $500 million a year."
     (cand,) = find_candidates(text)

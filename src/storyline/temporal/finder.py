@@ -92,8 +92,12 @@ def rules() -> tuple[Rule, ...]:
             pattern = pattern.replace("{" + key + "}", sub)
         if re.search(r"\{[a-z]", pattern):
             raise ValueError(f"time rule {r['name']}: unknown placeholder in {pattern!r}")
-        # Whole words only, and not a piece of a hyphenated word ("now-defunct", "pre-1990").
-        regex = re.compile(r"(?<![\w])(?<![\w]-)(?:" + pattern + r")(?![\w])(?!-\w)", re.IGNORECASE)
+        # Whole words only, and not a piece of a hyphenated word ("now-defunct", "pre-1990"),
+        # except for rules that read a hyphenated range themselves ("1996-2000").
+        if r.get("in_range"):
+            regex = re.compile(r"(?<![\w])(?:" + pattern + r")(?![\w])", re.IGNORECASE)
+        else:
+            regex = re.compile(r"(?<![\w])(?<![\w]-)(?:" + pattern + r")(?![\w])(?!-\w)", re.IGNORECASE)
         compiled.append(Rule(r["name"], regex, r["type"], r["norm"], r.get("value"), r.get("needs")))
     return tuple(compiled)
 
