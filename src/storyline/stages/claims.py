@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import yaml
@@ -20,8 +20,10 @@ from storyline.records import Claim, Mention
 from storyline.stages.document import ArticleDoc
 
 if TYPE_CHECKING:
+    from spacy.lexeme import Lexeme
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
+    from spacy.vocab import Vocab
 
 # Numbers written in words below this ("one", "two") are mostly not claims ("two parliaments",
 # "the two countries"); in the seeds every word number below 3 was such a phrase, every one of
@@ -52,6 +54,8 @@ class ClaimLexicon:
     # fractions by their first letter, longest first: the per-token test looks only at these
     fractions_by_initial: dict[str, tuple[str, ...]]
     by_source: re.Pattern[str]  # "... by " before a source: "a statement by", "a report by"
+    # word (spaCy orth id) -> whether it is a number word: filled as texts are read
+    number_orths: dict[int, bool] = field(default_factory=dict, compare=False)
 
 
 @functools.lru_cache(maxsize=1)
@@ -111,9 +115,18 @@ def parse_number(text: str) -> float | None:
     return total + (current or 0.0)
 
 
-def _is_number_token(tok: Token, lex: ClaimLexicon) -> bool:
+def _is_number_token(tok: Token | Lexeme, lex: ClaimLexicon) -> bool:
     low = tok.lower_
     return bool(_DIGITS.match(low)) or low in lex.words or low in lex.scales or (tok.like_num and low.isalpha())
+
+
+def _is_number_orth(orth: int, vocab: Vocab, lex: ClaimLexicon) -> bool:
+    """:func:`_is_number_token` of a word by its orth id: it reads only the word's lexeme, so the
+    answer is kept per word and no spaCy Token is made for the other words."""
+    known = lex.number_orths.get(orth)
+    if known is None:
+        known = lex.number_orths[orth] = _is_number_token(vocab[orth], lex)
+    return known
 
 
 def _qualifier(text: str, start: int, lex: ClaimLexicon) -> tuple[str | None, int]:
@@ -228,28 +241,32 @@ def extract_claims(doc: ArticleDoc) -> list[Claim]:
     lex = load_claim_lexicon()
     timex_spans = [(t.start, t.end) for t in doc.timexes]
     claims: list[Claim] = []
-    tokens = list(doc.doc)
+    from spacy.attrs import IDX, ORTH
+
+    sdoc = doc.doc
+    n = len(sdoc)
+    # the words and offsets as plain ints: Token objects are made only for numbers and fractions
+    rows: list[list[int]] = sdoc.to_array([ORTH, IDX]).tolist() if n else []
     text = doc.text
     i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        idx = tok.idx
-        fraction = next((f for f in lex.fractions_by_initial.get(text[idx : idx + 1].lower()[:1], ())
-                         if text[idx : idx + len(f)].lower() == f
-                         and (idx == 0 or not text[idx - 1].isalnum())), None)
-        if fraction and i + 1 < len(tokens):
-            claim = _fraction_claim(doc, tok, fraction, lex)
+    while i < n:
+        orth, idx = rows[i]
+        fractions = lex.fractions_by_initial.get(text[idx : idx + 1].lower()[:1])
+        fraction = next((f for f in fractions if text[idx : idx + len(f)].lower() == f
+                         and (idx == 0 or not text[idx - 1].isalnum())), None) if fractions else None
+        if fraction and i + 1 < n:
+            claim = _fraction_claim(doc, sdoc[i], fraction, lex)
             if claim:
                 claims.append(claim)
                 i += len(fraction.split())
                 continue
-        if not _is_number_token(tok, lex) or tok.ent_type_ in SKIP_ENTS:
+        if not _is_number_orth(orth, sdoc.vocab, lex) or sdoc[i].ent_type_ in SKIP_ENTS:
             i += 1
             continue
         j = i
-        while j + 1 < len(tokens) and _is_number_token(tokens[j + 1], lex) and tokens[j + 1].ent_type_ not in SKIP_ENTS:
+        while j + 1 < n and _is_number_orth(rows[j + 1][0], sdoc.vocab, lex) and sdoc[j + 1].ent_type_ not in SKIP_ENTS:
             j += 1
-        number_tokens = tokens[i : j + 1]
+        number_tokens = [sdoc[k] for k in range(i, j + 1)]
         i = j + 1
         claim = _number_claim(doc, number_tokens, lex, timex_spans)
         if claim:
