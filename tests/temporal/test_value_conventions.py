@@ -142,6 +142,12 @@ def test_rate_span_leaves_the_amount_out() -> None:
             [("April 1996", "1996-04"), ("the following month", "1996-05")],
         ),
         ("Two days ago the talks began.", "1998-08-07", [("Two days ago", "1998-08-05")]),
+        # "the 1988 quarter" in a quarterly report: the reported quarter, in 1988
+        (
+            "Profit rose in the third quarter, up from $5 million in the 1988 quarter.",
+            "1989-10-26",
+            [("the third quarter", "1989-Q3"), ("the 1988 quarter", "1988-Q3")],
+        ),
         # "earlier in the day", "the day before": the day the story last named ("today" included)
         (
             "Moscow warned on Thursday. Whatever happens today, he arrived later in the day.",

@@ -260,6 +260,10 @@ def _quarter(g, anchor, tense, state, cand):
             y = ay if q <= aq or tense == "future" else ay - 1
         state.quarter = (y, q)
         return f"{y:04d}-Q{q}"
+    if "y" in g:  # "the 1988 quarter": the quarter reported on, in that year; else the year
+        y = _year(g, anchor)
+        yq = _reporting_quarter(anchor, state) if state.quarter or "quarter" in cand.text.lower() else None
+        return f"{y:04d}-Q{yq[1]}" if y and yq else f"{y:04d}" if y else None
     if anchor is None:
         return "XXXX-QX"
     if "ago" in g:
