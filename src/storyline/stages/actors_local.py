@@ -15,6 +15,7 @@ paragraph break are split; lexicon names spaCy missed ("Lecointre") are added.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import replace
@@ -71,11 +72,7 @@ def _lexicon_gaps(doc: ArticleDoc, mentions: list[Mention], lexicon: AliasLexico
                 label_of[a] = kinds[actor.type]
     if not label_of:
         return []
-    alts = "|".join(re.escape(n) for n in sorted(label_of, key=len, reverse=True))
-    # The lookahead on the names' first letters changes no match; it lets the regex engine skip
-    # to those letters instead of trying every name at every character (3.6x faster).
-    initials = re.escape("".join(sorted({n[0] for n in label_of})))
-    pattern = re.compile(r"(?=[" + initials + r"])(?<![\w-])(?:" + alts + r")(?![\w-])")
+    pattern = _names_pattern(frozenset(label_of))
     found = []
     for hit in pattern.finditer(doc.text):
         name = hit.group()
@@ -85,6 +82,16 @@ def _lexicon_gaps(doc: ArticleDoc, mentions: list[Mention], lexicon: AliasLexico
             continue
         found.append(Mention(doc.id, hit.start(), hit.end(), label_of[name], name))
     return found
+
+
+@functools.lru_cache(maxsize=8)
+def _names_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    """Any of the names as a whole word, longest first (built once per lexicon, not per article)."""
+    alts = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+    # The lookahead on the names' first letters changes no match; it lets the regex engine skip
+    # to those letters instead of trying every name at every character (3.6x faster).
+    initials = re.escape("".join(sorted({n[0] for n in names})))
+    return re.compile(r"(?=[" + initials + r"])(?<![\w-])(?:" + alts + r")(?![\w-])")
 
 
 def _in_capitals(text: str, start: int, end: int) -> bool:
