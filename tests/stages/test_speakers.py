@@ -135,6 +135,21 @@ SOURCES = [
     # an adjective between the cue and the subject ("is likely to remind")
     ("Speaker Paul Ryan is also likely to remind voters that he backed the bill.",
      "that he backed the bill", "Speaker Paul Ryan", "Paul Ryan"),
+    # a subject-less parse: the mislabelled noun phrase before the cue, or the one after it
+    ("Less than a third agreed with the President that Britain would have to wait its turn.",
+     "that Britain would have to wait its turn", "Less than a third", None),
+    ('"Our political revolution has already forced a change," read the email.',
+     '"Our political revolution has already forced a change,"', "the email", None),
+    # a conjunct of a passive verb takes its subject, not the agent
+    ("FBI officials were angered by the deal and predicted it would affect other cases.",
+     "it would affect other cases", "FBI officials", None),
+    # a quote that ends its own sentence takes the cue of the next one
+    ("“Who do they think they are?” Donald Trump said.", "“Who do they think they are?”", "Donald Trump",
+     "Donald Trump"),
+    # the speaker's own next cue ends the content of the first ("..., telling X that ...")
+    ("Ben Carson said he saw no need to change anything about his campaign, telling George "
+     "Stephanopoulos that his team tells the truth.", "he saw no need to change anything about his campaign",
+     "Ben Carson", "Ben Carson"),
 ]
 
 
