@@ -85,6 +85,11 @@ CASES = [
     # a bare season after a preposition
     ("Prosecutors expect to finish by spring.", "1998-02-04", "future", "spring", "DATE", "1998-SP"),
     ("The talks broke down in summer.", "1998-02-04", "past", "summer", "DATE", "1997-SU"),
+    # a half unit is written in the next smaller unit ("a minute and a half" PT1M30S in TimeBank)
+    ("It took 2 1/2 years.", "1998-02-27", "past", "2 1/2 years", "DURATION", "P2.5Y"),
+    ("He spoke for a minute and a half.", "1998-01-14", "past", "a minute and a half", "DURATION", "PT1M30S"),
+    ("They waited two and a half hours.", None, None, "two and a half hours", "DURATION", "PT2H30M"),
+    ("The trial lasted a day and a half.", None, None, "a day and a half", "DURATION", "P1DT12H"),
     # halves of a year
     ("in the last half of 1989", "1989-10-26", "past", "the last half of 1989", "DATE", "1989-H2"),
     (
@@ -118,6 +123,11 @@ def test_timex_value(
 )
 def test_year_ranges_give_both_years(text: str, expected: list[str]) -> None:
     assert [c.text for c in find_candidates(text)] == expected
+
+
+def test_fractions_are_not_durations() -> None:
+    cands = find_candidates("She won about three-quarters of the vote.")
+    assert [resolve(c, date(1998, 8, 7), "past", DocState()) for c in cands] == [None] * len(cands)
 
 
 def test_rate_span_leaves_the_amount_out() -> None:

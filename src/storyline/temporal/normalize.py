@@ -472,12 +472,32 @@ def _duration(g, anchor, tense, state, cand):
     if n is not None and g.get("n", "").lower() in ("a", "an") and letter == "S":
         return None  # "a second time"
     text = cand.text.lower()
-    if n is not None and ("and a half" in text or "and one-half" in text):
+    if re.search(r"\w-quarters\b", text):
+        return None  # "three-quarters of the vote" is a fraction
+    if n is not None and re.search(r"and a half|and one-half| 1/2", text):
         n += 0.5
     if n is not None and letter in ("E", "C"):  # "two decades": TimeBank writes P20Y
         n, letter = n * (10 if letter == "E" else 100), "Y"
+    if n is not None and n * factor != int(n * factor) and (letter, is_time) in _HALF_UNIT:
+        # "a minute and a half" PT1M30S (TimeBank), "a day and a half" P1DT12H
+        whole, (half_amount, half_letter) = int(n * factor), _HALF_UNIT[letter, is_time]
+        head = f"{whole}{letter}" if whole else ""
+        if is_time:
+            return f"PT{head}{half_amount}{half_letter}"
+        return f"P{head}{half_amount}{half_letter}" if half_letter != "H" else f"P{head}T12H"
     amount = "X" if n is None else _fmt_number(n * factor)
     return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
+
+
+# Half of a unit in the next smaller one, for durations "and a half" (TimeML writes no fractions
+# where a smaller unit says it): days -> 12 hours, hours -> 30 minutes, minutes -> 30 seconds.
+# (Years keep the ISO decimal, P2.5Y, the convention tests/stages/test_timexes.py pins, though
+# TimeBank once writes P2Y6M.)
+_HALF_UNIT = {
+    ("D", False): (12, "H"),
+    ("H", True): (30, "M"),
+    ("M", True): (30, "S"),
+}
 
 
 def _set(g, anchor, tense, state, cand):
