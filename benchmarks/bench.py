@@ -31,6 +31,12 @@ def load_texts(limit: int | None) -> list[dict]:
     return rows[:limit] if limit else rows
 
 
+def cpu_now() -> float:
+    """CPU seconds (user + system) of this process and of its finished children (pool workers)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def measure(kind: str, limit: int | None, workers: int) -> dict:
     """Run in a subprocess: words/s and peak RSS of one kind of run."""
     from storyline.nlp import load_nlp
@@ -39,7 +45,8 @@ def measure(kind: str, limit: int | None, workers: int) -> dict:
     words = sum(len(r["text"].split()) for r in rows)
     nlp = load_nlp()
     stage_seconds: dict[str, float] = {}
-    started = time.perf_counter()
+    stage_cpu: dict[str, float] = {}
+    started, cpu_started = time.perf_counter(), cpu_now()
     if kind == "spacy":
         for _ in nlp.pipe((r["text"] for r in rows), batch_size=32, n_process=workers):
             pass
@@ -59,7 +66,9 @@ def measure(kind: str, limit: int | None, workers: int) -> dict:
         engine.close()
         assert n == len(rows)
         stage_seconds = dict(pipeline.seconds) if workers == 1 else {}
+        stage_cpu = dict(pipeline.cpu_seconds) if workers == 1 else {}
     seconds = time.perf_counter() - started
+    cpu = cpu_now() - cpu_started
     peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {
@@ -68,9 +77,11 @@ def measure(kind: str, limit: int | None, workers: int) -> dict:
         "articles": len(rows),
         "words": words,
         "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu, 2),
         "words_per_s": round(words / seconds),
         "peak_mb": round(max(peak_self, peak_children)),
         "stages": stage_seconds,
+        "stage_cpu": stage_cpu,
     }
 
 
@@ -106,30 +117,37 @@ def main() -> None:
         f"Command: `make bench` (`python benchmarks/bench.py{' --limit ' + str(args.limit) if args.limit else ''} --out BENCHMARKS.md`), "
         f"{time.strftime('%Y-%m-%d')}, {platform.machine()}, {cores} cores, Python {platform.python_version()}. "
         f"Texts: `polnear_train.jsonl`. spaCy alone = `nlp.pipe` of en_core_web_sm; storyline = clean + parse + every per-article stage. "
-        "Each row is its own process; the pair of each worker count ran back to back.",
+        "Each row is its own process; the pair of each worker count ran back to back. "
+        "CPU s = user + system seconds of the run's processes (a busy machine inflates wall-clock "
+        "seconds but hardly CPU seconds); the last column is the throughput ratio by CPU seconds.",
         "",
-        "| run | workers | articles | words | seconds | words/s | peak RSS MB | ratio to spaCy alone |",
-        "|---|---|---|---|---|---|---|---|",
+        "| run | workers | articles | words | seconds | words/s | peak RSS MB | ratio to spaCy alone | CPU s | ratio by CPU |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for i in range(0, len(results), 2):
         sp, st = results[i], results[i + 1]
         for r in (sp, st):
             ratio = r["words_per_s"] / sp["words_per_s"]
+            cpu_ratio = sp["cpu_seconds"] / r["cpu_seconds"]
             lines.append(
                 f"| {r['kind']} | {r['workers']} | {r['articles']} | {r['words']:,} | {r['seconds']} | "
-                f"{r['words_per_s']:,} | {r['peak_mb']} | {ratio:.2f} |"
+                f"{r['words_per_s']:,} | {r['peak_mb']} | {ratio:.2f} | {r['cpu_seconds']} | {cpu_ratio:.2f} |"
             )
-    stages = next((r["stages"] for r in results if r["stages"]), {})
-    if stages:
-        total = sum(stages.values())
+    run = next((r for r in results if r["stages"]), None)
+    if run:
+        stages, cpu = run["stages"], run["stage_cpu"]
+        total = sum(cpu.values())
         lines += [
             "",
-            "Where the single-process storyline run spends its time (`ArticlePipeline.seconds`):",
+            "Where the single-process storyline run spends its time (`ArticlePipeline.seconds` and "
+            "`.cpu_seconds`; the share is of CPU seconds):",
             "",
-            "| step | seconds | share |",
-            "|---|---|---|",
+            "| step | seconds | CPU seconds | share |",
+            "|---|---|---|---|",
         ]
-        lines += [f"| {name} | {sec:.1f} | {100 * sec / total:.1f}% |" for name, sec in stages.items()]
+        lines += [
+            f"| {name} | {sec:.1f} | {cpu[name]:.1f} | {100 * cpu[name] / total:.1f}% |" for name, sec in stages.items()
+        ]
     body = "\n".join(lines) + "\n"
     print(body)
     if args.out:
