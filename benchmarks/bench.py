@@ -10,6 +10,7 @@ their ratio is fair on a shared, noisy machine. Results are written into the
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import platform
 import resource
@@ -85,6 +86,40 @@ def measure(kind: str, limit: int | None, workers: int) -> dict:
     }
 
 
+def stage_cpu(limit: int | None, passes: int) -> None:
+    """CPU seconds of each stage after the parse, the texts parsed once beforehand, so that the
+    stages are measured rather than spaCy (quick before/after checks of stage speed-ups; run it
+    with PYTHONPATH=<other checkout>/src to measure another version the same way)."""
+    from storyline.ingest.clean import clean
+    from storyline.nlp import load_nlp
+    from storyline.pipeline import ArticlePipeline
+    from storyline.records import RawDocument
+    from storyline.stages.document import ArticleDoc
+
+    rows = load_texts(limit)
+    articles = [clean(RawDocument(text=r["text"], source=r["id"], input_id=r["id"])) for r in rows]
+    nlp = load_nlp()
+    started = time.process_time()
+    parsed = list(nlp.pipe((a.text for a in articles), batch_size=32))
+    parse_cpu = time.process_time() - started
+    pipeline = ArticlePipeline()
+    pipeline.run_stages(ArticleDoc(article=articles[0], doc=parsed[0]))  # lexicons load outside the timing
+    cpu: dict[str, float] = {}
+    for _ in range(passes):
+        for article, doc in zip(articles, parsed, strict=True):
+            adoc = ArticleDoc(article=article, doc=doc)
+            for stage in pipeline.stages:
+                started = time.process_time()
+                with contextlib.suppress(Exception):  # a failing stage costs what it cost
+                    setattr(adoc, stage.field, stage.run(adoc))
+                cpu[stage.name] = cpu.get(stage.name, 0.0) + time.process_time() - started
+    words = sum(len(a.text.split()) for a in articles)
+    print(f"{len(articles)} articles, {words:,} words; parse {parse_cpu:.2f} s CPU (once); stages, s CPU per pass:")
+    for name, sec in cpu.items():
+        print(f"  {name:<14} {sec / passes:.3f}")
+    print(f"  {'total':<14} {sum(cpu.values()) / passes:.3f} ({100 * sum(cpu.values()) / passes / parse_cpu:.1f}% of the parse)")
+
+
 def run_sub(kind: str, limit: int | None, workers: int) -> dict:
     cmd = [sys.executable, __file__, "--measure", kind, "--workers", str(workers)]
     if limit:
@@ -99,7 +134,14 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles (quick runs)")
     parser.add_argument("--out", type=Path, default=None, help="BENCHMARKS.md to update")
+    parser.add_argument(
+        "--stage-cpu", type=int, metavar="PASSES", default=0,
+        help="only time the stages after the parse (texts parsed once), over PASSES passes; prints, writes nothing",
+    )
     args = parser.parse_args()
+    if args.stage_cpu:
+        stage_cpu(args.limit, args.stage_cpu)
+        return
     if args.measure:
         print(json.dumps(measure(args.measure, args.limit, args.workers)))
         return
