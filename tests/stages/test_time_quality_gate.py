@@ -1,7 +1,7 @@
 """Quality gate: the timex stage on TempEval-3 dev must not fall below the measured figures.
 
 Measured with `.venv/bin/python evaluation/timex.py dev` (BENCHMARKS.md, "Time"): strict 81.10,
-relaxed 91.47, value 72.74. The floors sit just under them so that a real regression fails.
+relaxed 91.47, value 72.91. The floors sit just under them so that a real regression fails.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 EVAL = ROOT.parent / "shared" / "eval"
 RELAXED_F1_FLOOR = 91.0
-VALUE_F1_FLOOR = 72.3
+VALUE_F1_FLOOR = 72.5
 STRICT_F1_FLOOR = 80.7
 
 
