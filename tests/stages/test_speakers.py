@@ -140,6 +140,12 @@ SOURCES = [
      "that Britain would have to wait its turn", "Less than a third", None),
     ('"Our political revolution has already forced a change," read the email.',
      '"Our political revolution has already forced a change,"', "the email", None),
+    # a name the parser hung on a fronted phrase ("In a statement ..., X, said")
+    ("In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: "
+     "“Hillary Clinton believes that cooperation is essential.”",
+     "“Hillary Clinton believes that cooperation is essential.”", "Jake Sullivan", "Jake Sullivan"),
+    # "Asked about X, Y said": who asked is not named
+    ("Asked about the new poll, Reince Priebus said the party was united.", "the new poll", None, None),
     # a conjunct of a passive verb takes its subject, not the agent
     ("FBI officials were angered by the deal and predicted it would affect other cases.",
      "it would affect other cases", "FBI officials", None),

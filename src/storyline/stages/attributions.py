@@ -175,6 +175,8 @@ def _subject(tok: Token, qidx: _QuoteIndex | None = None) -> tuple[int, int] | N
     """The source of a cue verb as a character span: its subject, the agent of a passive,
     the subject inherited by "..., saying"/"adding"/"to say", or the noun that a
     participle modifies ("a statement saying ...")."""
+    if _passive_participle(tok):
+        return None
     cur = tok
     for depth in range(SUBJECT_HOPS):
         for c in cur.children:
@@ -252,6 +254,50 @@ def _adjacent_source(tok: Token, qidx: _QuoteIndex | None) -> tuple[int, int] | 
         return first.idx, last.idx + len(last.text)
     right = [c for c in kids if c.i > tok.i and c.dep_ in INVERTED_SUBJECT_DEPS and nominal(c)]
     return _subtree_span(right[0]) if right else None
+
+
+# Dependencies a subject-less cue's source climbs through to the head of its noun phrase
+# ("a military spokesman in Baghdad": Baghdad -> in -> spokesman).
+NP_CLIMB_DEPS = ("compound", "flat", "pobj", "prep", "amod", "nummod", "poss", "nmod")
+
+
+def _left_noun_source(tok: Token, qidx: _QuoteIndex | None) -> tuple[int, int] | None:
+    """The noun phrase that ends right before a cue verb the parser gave no subject: "In a
+    statement, her adviser, Jake Sullivan, said" (the parser hung the name on "statement"),
+    "At the town hall, a young woman ... asked". Failing that, the subject of a clause the
+    parser made the cue's complement ("Kasich offered the man a job, then says ...")."""
+    kids = list(tok.children)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "agent") for c in kids) or tok.dep_ not in (
+            "ROOT", "conj", "parataxis"):
+        return None
+    if tok.tag_ in ("VB", "VBG", "VBN"):
+        return None
+    doc = tok.doc
+    j = tok.i - 1
+    while j >= 0 and (doc[j].pos_ in ("ADV", "PART") or doc[j].text == ","):
+        j -= 1
+    if j < 0 or doc[j].sent != tok.sent or (qidx is not None and qidx.at(doc[j].idx) is not None):
+        return None
+    t = doc[j]
+    if t.pos_ in ("NOUN", "PROPN") and not (t.dep_ == "pobj" and t.head.i == j - 1 and t.head.head.i == tok.i):
+        x = t
+        while x.dep_ in NP_CLIMB_DEPS and x.head.i < tok.i and x.head.i != x.i:
+            x = x.head
+        if x.dep_ not in ("dobj", "attr", "dative", "oprd", "pobj") and x.pos_ in ("NOUN", "PROPN"):
+            return x.left_edge.idx, t.idx + len(t.text)
+    comps = [c for c in kids if c.dep_ == "ccomp" and c.i < tok.i]
+    if comps and (qidx is None or qidx.at(comps[0].idx) is None):
+        subj = [g for g in comps[0].children if g.dep_ == "nsubj"]
+        if subj and subj[0].pos_ in ("PROPN", "PRON", "NOUN"):
+            return _subtree_span(subj[0])
+    return None
+
+
+def _passive_participle(tok: Token) -> bool:
+    """"Asked about the poll, Priebus said ...": the one asked is the main clause's subject;
+    who asked is not named, so the cue has no source."""
+    return tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in tok.children)
 
 
 def _inherit_from(cur: Token) -> Token | None:
@@ -375,7 +421,7 @@ def _verb_candidate(tok: Token, lex: CueLexicon, text: str, qidx: _QuoteIndex | 
     key = f"{lemma}/{frame or how}"
     source = _subject(tok, qidx)
     if source is None:
-        source = _adjacent_source(tok, qidx)
+        source = _adjacent_source(tok, qidx) or _left_noun_source(tok, qidx)
     # The parser runs sentences over paragraph ends; an attribution stays in its cue's paragraph.
     lo, hi = _paragraph(text, tok.idx)
     if source is not None:
