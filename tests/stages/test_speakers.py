@@ -146,6 +146,9 @@ SOURCES = [
      "“Hillary Clinton believes that cooperation is essential.”", "Jake Sullivan", "Jake Sullivan"),
     # "Asked about X, Y said": who asked is not named
     ("Asked about the new poll, Reince Priebus said the party was united.", "the new poll", None, None),
+    # what a statement, an ad or a resolution says, the one who issued it says
+    ("The St. Paul City Council approved a resolution condemning the remarks.", "the remarks",
+     "The St. Paul City Council", "St. Paul City Council"),
     # a conjunct of a passive verb takes its subject, not the agent
     ("FBI officials were angered by the deal and predicted it would affect other cases.",
      "it would affect other cases", "FBI officials", None),

@@ -202,7 +202,10 @@ def _subject(tok: Token, qidx: _QuoteIndex | None = None) -> tuple[int, int] | N
             return _subtree_span(passive[0]) if depth > 0 else None
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
             noun = cur.head
-            return noun.left_edge.idx, noun.idx + len(noun.text)
+            if not _issued_object(noun):
+                return noun.left_edge.idx, noun.idx + len(noun.text)
+            cur = noun.head  # "Trump issued a statement saying ...": Trump says it
+            continue
         up = _inherit_from(cur)
         if up is None:
             return None
@@ -291,6 +294,12 @@ def _left_noun_source(tok: Token, qidx: _QuoteIndex | None) -> tuple[int, int] |
         if subj and subj[0].pos_ in ("PROPN", "PRON", "NOUN"):
             return _subtree_span(subj[0])
     return None
+
+
+def _issued_object(noun: Token) -> bool:
+    """A noun that is the object of an active verb ("issued a statement", "released an ad",
+    "approved a resolution"): what it says, the verb's subject says."""
+    return noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and noun.pos_ == "NOUN"
 
 
 def _passive_participle(tok: Token) -> bool:
