@@ -148,6 +148,7 @@ LATER = ["chile-3", "sumatra-3", "arrest-2"]  # each published after the first o
 
 def test_build_assigns_only_new_articles_and_matches_a_rebuild(tmp_path: Path) -> None:
     from storyline.build import build
+    from storyline.crossdoc.stories import ArticleCounts
     from storyline.crossdoc.storystore import build_stories, stored_stories
     from storyline.store import connect
 
@@ -164,10 +165,21 @@ def test_build_assigns_only_new_articles_and_matches_a_rebuild(tmp_path: Path) -
 
     build([_write_jsonl(tmp_path / "later.jsonl", LATER)], db, crossdoc=False)
     con = connect(db, read_only=False)
+    computed: list[str] = []
+    original = ArticleCounts.of.__func__  # type: ignore[attr-defined]
+
+    def counting(cls, article):  # type: ignore[no-untyped-def]
+        computed.append(article.id)
+        return original(cls, article)
+
     try:
-        build_stories(con, embedder)
-        # only the three new articles were embedded; the old ones came from article_vectors
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(ArticleCounts, "of", classmethod(counting))
+            build_stories(con, embedder)
+        # only the three new articles were embedded and counted; the old ones came from article_vectors
         assert len(embedder.embedded) == len(FIRST) + len(LATER)
+        assert len(computed) == len(LATER)
+        assert con.execute("SELECT count(counts) FROM article_vectors").fetchone()[0] == len(FIRST + LATER)
         incremental = stored_stories(con)
         for story in incremental:  # existing stories kept their ids and their articles
             if story.id in first:
@@ -201,7 +213,7 @@ def test_second_build_of_the_same_input_changes_nothing(tmp_path: Path) -> None:
             return (
                 con.execute("SELECT * FROM stories ORDER BY id").fetchall(),
                 con.execute("SELECT * FROM story_articles ORDER BY article_id").fetchall(),
-                con.execute("SELECT article_id, model, vector FROM article_vectors ORDER BY 1").fetchall(),
+                con.execute("SELECT article_id, model, vector, counts FROM article_vectors ORDER BY 1").fetchall(),
             )
         finally:
             con.close()
@@ -246,3 +258,14 @@ def test_vectors_of_another_model_are_computed_again(tmp_path: Path) -> None:
             ]
             == 2
         )
+
+
+def test_article_counts_survive_json() -> None:
+    from test_stories import story_article
+
+    from storyline.crossdoc.stories import ArticleCounts
+
+    date, text = TEXTS["chile-1"]
+    counts = ArticleCounts.of(story_article("chile-1", date, text))
+    assert counts.words and counts.entities and counts.dates
+    assert ArticleCounts.from_json(counts.to_json()) == counts

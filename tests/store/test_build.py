@@ -190,3 +190,4 @@ def test_a_version_1_dossier_gains_article_vectors(tmp_path: Path) -> None:
             "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'article_vectors'"
         ).fetchall()
         assert dict(columns)["vector"] == "FLOAT[384]"
+        assert dict(columns)["counts"] == "VARCHAR"  # migration 003

@@ -256,6 +256,37 @@ def document_text(article: StoryArticle) -> str:
     return f"{title}. {article.text}"
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleCounts:
+    """What the features of an article are made of, before IDF weighting: its content words,
+    entity keys (:func:`entity_counts`) and date keys (:func:`date_counts`). A dossier stores
+    them, so restoring its stories reads them instead of running the regexes again."""
+
+    words: dict[str, float]
+    entities: dict[str, float]
+    dates: dict[str, float]
+
+    @classmethod
+    def of(cls, article: StoryArticle) -> ArticleCounts:
+        return cls(
+            dict(word_counts(document_text(article))),
+            entity_counts(article.mentions, article.title),
+            date_counts(article.published, article.dates, f"{article.title or ''}\n{article.text}"),
+        )
+
+    def to_json(self) -> str:
+        import json
+
+        return json.dumps({"w": self.words, "e": self.entities, "d": self.dates}, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> ArticleCounts:
+        import json
+
+        data = json.loads(text)
+        return cls(data["w"], data["e"], data["d"])
+
+
 def story_title(article: StoryArticle) -> str:
     """An article's title, else its first sentence, cut to a line."""
     title = (article.title or "").strip()
@@ -336,11 +367,17 @@ class StoryIndex:
 
     # -- adding ---------------------------------------------------------------------------------
 
-    def add(self, articles: Sequence[StoryArticle], vectors: np.ndarray | None = None) -> None:
+    def add(
+        self,
+        articles: Sequence[StoryArticle],
+        vectors: np.ndarray | None = None,
+        counts: Sequence[ArticleCounts | None] | None = None,
+    ) -> None:
         """Assign ``articles`` to existing stories or new ones.
 
         ``vectors`` are their document embeddings when already computed (unit
         vectors, one row per article); otherwise the embedder computes them.
+        ``counts`` are their :class:`ArticleCounts` where already computed.
         Articles already in the index are ignored.
         """
         keep = [i for i, a in enumerate(articles) if a.id not in self._position]
@@ -353,7 +390,7 @@ class StoryIndex:
             vecs = self.embedder.encode_documents([document_text(a) for a in new])
         else:
             vecs = np.asarray(vectors, dtype=np.float32)[keep]
-        first = self._append_profiles(new, vecs)
+        first = self._append_profiles(new, vecs, [counts[i] for i in keep] if counts is not None else None)
         for cluster in self._clusters.values():
             cluster.frozen = True
         for idx in range(first, len(self._profiles)):
@@ -368,19 +405,27 @@ class StoryIndex:
                 founder = min(cluster.members, key=self._founder_key)
                 cluster.story = story_id(self._profiles[founder].article.id)
 
-    def restore(self, articles: Sequence[StoryArticle], vectors: np.ndarray, stories: Mapping[str, str]) -> None:
+    def restore(
+        self,
+        articles: Sequence[StoryArticle],
+        vectors: np.ndarray,
+        stories: Mapping[str, str],
+        counts: Sequence[ArticleCounts | None] | None = None,
+    ) -> None:
         """Put back articles an earlier build grouped, each into its story ``stories[id]``, without clustering.
 
         Their profiles, IDF counts and blocking postings are rebuilt (cheap: no
         embedding, no pairwise work); each story becomes one group that a later
         ``add`` may extend but never merges with another. ``vectors`` are their
-        stored document embeddings, one row per article.
+        stored document embeddings, one row per article; ``counts`` their stored
+        :class:`ArticleCounts` (``None`` where not stored: computed then).
         """
         keep = [i for i, a in enumerate(articles) if a.id not in self._position and a.id in stories]
         if not keep:
             return
         new = [articles[i] for i in keep]
-        first = self._append_profiles(new, np.asarray(vectors, dtype=np.float32)[keep])
+        known = [counts[i] for i in keep] if counts is not None else None
+        first = self._append_profiles(new, np.asarray(vectors, dtype=np.float32)[keep], known)
         by_story: dict[str, list[int]] = {}
         for idx in range(first, len(self._profiles)):
             by_story.setdefault(stories[self._profiles[idx].article.id], []).append(idx)
@@ -397,28 +442,28 @@ class StoryIndex:
             flags = np.sum([self._profiles[m].flags for m in members], axis=0)
             self._clusters[key] = _Cluster(members, dense, sparse, flags, frozen=True, story=story)
 
-    def _append_profiles(self, new: Sequence[StoryArticle], vecs: np.ndarray) -> int:
+    def _append_profiles(
+        self, new: Sequence[StoryArticle], vecs: np.ndarray, known: Sequence[ArticleCounts | None] | None = None
+    ) -> int:
         """Count the new articles into the IDF weights and append their profiles; returns the first new position."""
-        counts = [(word_counts(document_text(a)), entity_counts(a.mentions, a.title)) for a in new]
-        for words, ents in counts:
-            self._df.update({f"w:{k}" for k in words})
-            self._df.update(set(ents))
+        counts = [c if c is not None else ArticleCounts.of(a) for a, c in zip(new, known or [None] * len(new), strict=True)]
+        for count in counts:
+            self._df.update({f"w:{k}" for k in count.words})
+            self._df.update(set(count.entities))
         first = len(self._profiles)
         total = first + len(new)
-        for article, vec, (words, ents) in zip(new, vecs, counts, strict=True):
+        for article, vec, count in zip(new, vecs, counts, strict=True):
             self._position[article.id] = len(self._profiles)
-            self._profiles.append(self._profile(article, vec, words, ents, total))
+            self._profiles.append(self._profile(article, vec, count, total))
         return first
 
-    def _profile(
-        self, article: StoryArticle, vec: np.ndarray, words: Counter[str], ents: dict[str, float], n: int
-    ) -> _Profile:
+    def _profile(self, article: StoryArticle, vec: np.ndarray, counts: ArticleCounts, n: int) -> _Profile:
         c = self.config
+        words, ents, when = counts.words, counts.entities, counts.dates
         word_vec = _tfidf({f"w:{k}": v for k, v in words.items()}, self._df, n)
         people_vec = _tfidf({k: v for k, v in ents.items() if k.startswith("p:")}, self._df, n)
         ent_vec = _tfidf({k: v for k, v in ents.items() if k.startswith("e:")}, self._df, n)
         lead_vec = _tfidf({k: v for k, v in ents.items() if k.startswith("l:")}, self._df, n)
-        when = date_counts(article.published, article.dates, f"{article.title or ''}\n{article.text}")
         year_vec = _unit({f"y:{k}": v for k, v in when.items()})
         sparse: dict[str, float] = {}
         components = (

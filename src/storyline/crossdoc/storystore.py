@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from storyline.crossdoc.stories import DEFAULT_CONFIG, StoryArticle, StoryConfig, StoryIndex, document_text
+from storyline.crossdoc.stories import (
+    DEFAULT_CONFIG,
+    ArticleCounts,
+    StoryArticle,
+    StoryConfig,
+    StoryIndex,
+    document_text,
+)
 from storyline.crossdoc.wirecopy import WireArticle, WireCopy, WireIndex
 from storyline.records import Mention, Story
 
@@ -109,7 +116,8 @@ def store_vectors(con: Any, ids: list[str], vectors: np.ndarray) -> None:
     con.register("_storyline_vectors", batch)
     try:
         con.execute(
-            "INSERT OR REPLACE INTO article_vectors SELECT article_id, model, vector FROM _storyline_vectors"
+            "INSERT OR REPLACE INTO article_vectors (article_id, model, vector)"
+            " SELECT article_id, model, vector FROM _storyline_vectors"
         )
     finally:
         con.unregister("_storyline_vectors")
@@ -140,6 +148,27 @@ def article_vectors(con: Any, articles: list[StoryArticle], embedder: Embedder |
     return out
 
 
+def article_counts(con: Any, articles: list[StoryArticle]) -> list[ArticleCounts]:
+    """Each article's :class:`ArticleCounts`: the stored ones read back, the others computed and
+    stored (beside the article's vector, which :func:`article_vectors` stores first)."""
+    rows = con.execute("SELECT article_id, counts FROM article_vectors WHERE counts IS NOT NULL").fetchall()
+    have = {article_id: ArticleCounts.from_json(text) for article_id, text in rows}
+    fresh = {a.id: ArticleCounts.of(a) for a in articles if a.id not in have}
+    if fresh:
+        import pyarrow as pa
+
+        batch = pa.table({"article_id": list(fresh), "counts": [c.to_json() for c in fresh.values()]})
+        con.register("_storyline_counts", batch)
+        try:
+            con.execute(
+                "UPDATE article_vectors SET counts = b.counts FROM _storyline_counts b"
+                " WHERE article_vectors.article_id = b.article_id"
+            )
+        finally:
+            con.unregister("_storyline_counts")
+    return [have.get(a.id) or fresh[a.id] for a in articles]
+
+
 def unassigned_count(con: Any) -> int:
     """How many stored articles no story holds yet."""
     row = con.execute(
@@ -154,7 +183,7 @@ def build_stories(
     """Group the stored articles into stories; rewrite ``stories`` and ``story_articles``.
 
     Incremental unless ``rebuild``: the articles a story already holds stay in it
-    (:meth:`StoryIndex.restore`, from their stored vectors), and only the articles
+    (:meth:`StoryIndex.restore`, from their stored vectors and counts), and only the articles
     no story holds are embedded and assigned (:meth:`StoryIndex.add`): they join
     existing stories or open new ones; two existing stories are never merged.
     With nothing new, nothing is recomputed or written. ``rebuild`` regroups
@@ -166,16 +195,17 @@ def build_stories(
         return stored_stories(con)
     articles = load_story_articles(con)
     vectors = article_vectors(con, articles, embedder)
+    counts = article_counts(con, articles)
     index = StoryIndex(embedder, config)
     previous: dict[str, Story] = {}
     if rebuild or not assigned:
-        index.add(articles, vectors)
+        index.add(articles, vectors, counts)
     else:
         previous = {s.id: s for s in stored_stories(con)}
         old = [i for i, a in enumerate(articles) if a.id in assigned]
         new = [i for i, a in enumerate(articles) if a.id not in assigned]
-        index.restore([articles[i] for i in old], vectors[old], assigned)
-        index.add([articles[i] for i in new], vectors[new])
+        index.restore([articles[i] for i in old], vectors[old], assigned, [counts[i] for i in old])
+        index.add([articles[i] for i in new], vectors[new], [counts[i] for i in new])
     stories = index.stories()
     # A story the new articles did not touch keeps its stored title.
     stories = [
