@@ -10,7 +10,16 @@ import pytest
 from tests.conftest import SHARED, seed_path
 
 from storyline.records import Attribution
-from storyline.stages.attributions import extract_attributions
+from storyline.stages.attributions import (
+    MIN_PRECISION,
+    PRIOR_N,
+    PRIOR_TP,
+    SOURCE_KIND_PRIOR,
+    CueLexicon,
+    _source_kind,
+    extract_attributions,
+    pooled_key,
+)
 from storyline.stages.quotemarks import find_quotes
 from storyline.testing import article_doc
 
@@ -95,6 +104,31 @@ def test_attribution_table(text: str, content: str, typ: str, speaker_text: str,
     assert a.speaker == speaker
     assert a.cue is not None and a.cue.text(text) == cue
     assert 0.0 < a.confidence <= 1.0
+
+
+def test_cue_weight_by_kind_of_source_is_smoothed_towards_the_pooled_cue() -> None:
+    lex = CueLexicon(classes={}, object_never=frozenset(), prepositional=(),
+                     weights={"back/object": (6, 9), "back/object+p": (5, 5), "back/object+0": (0, 4)})
+    pooled = (6 + PRIOR_TP) / (9 + PRIOR_N)
+    assert lex.precision("back/object") == pytest.approx(pooled)
+    assert lex.precision("back/object+p") == pytest.approx((5 + SOURCE_KIND_PRIOR * pooled) / (5 + SOURCE_KIND_PRIOR))
+    assert lex.precision("back/object+0") < MIN_PRECISION < lex.precision("back/object+p")  # type: ignore[operator]
+    assert lex.precision("back/object+n") == pytest.approx(pooled)  # unseen with that source: the cue's own
+    assert lex.precision("unseen/object+p") is None
+    assert pooled_key("say/speech+p@quote") == "say/speech@quote"
+
+
+@pytest.mark.parametrize(("text", "source", "kind"), [
+    ("Donald Trump said he would win.", "Donald Trump", "+p"),
+    ("She said she would win.", "She", "+p"),
+    ("The report said the economy grew.", "The report", "+n"),
+    ("It said the economy grew.", "It", "+0"),
+    ("Nobody is named here.", None, "+0"),
+])
+def test_source_kind(text: str, source: str | None, kind: str) -> None:
+    doc = article_doc(text)
+    span = (text.index(source), text.index(source) + len(source)) if source else None
+    assert _source_kind(span, doc.doc) == kind
 
 
 def test_passive_question_has_no_source() -> None:
