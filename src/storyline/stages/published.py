@@ -261,8 +261,8 @@ def _number_word(word: str) -> int | None:
 
 
 def _sentences(doc: ArticleDoc) -> list[str]:
-    if doc.doc is not None:
-        return [s.text for s in doc.doc.sents]
+    if doc.doc is not None:  # the parse is of doc.text: slicing it is Span.text without making Tokens
+        return [doc.text[s.start_char : s.end_char] for s in doc.doc.sents]
     return re.split(r"(?<=[.!?])\s+|\n+", doc.text)
 
 
@@ -289,8 +289,8 @@ def score_day(d: date, evidence: list[Evidence]) -> float:
 
 def score_days(days: list[date], evidence: list[Evidence]) -> list[float]:
     """:func:`score_day` of each day. Items that differ only in their wording ("Tuesday" twice)
-    score alike, so each distinct one is scored once per day, and a weekday once per day of the
-    week (``cal.weekday_date`` reads only the weekday of its anchor)."""
+    score alike, so each distinct one is scored once per day, a weekday once per day of the
+    week (``cal.weekday_date`` reads only the weekday of its anchor) and a year once per year."""
     scores = [0.0] * len(days)
     past_months: list[set[tuple[int, int]]] | None = None
     if any(e.kind == "last_month" for e in evidence):
@@ -306,6 +306,11 @@ def score_days(days: list[date], evidence: list[Evidence]) -> list[float]:
                     week[wd] if wd in week else week.setdefault(wd, _item_score(d, e))
                     for d in days
                     for wd in (d.isoweekday(),)
+                ]
+            elif e.kind == "year":  # reads only the year of the day
+                years: dict[int, float] = {}
+                column = [
+                    years[d.year] if d.year in years else years.setdefault(d.year, _item_score(d, e)) for d in days
                 ]
             else:
                 column = [_item_score(d, e) for d in days]
