@@ -59,7 +59,8 @@ def cached_articles(name: str, rows: list[dict]) -> tuple[list[StoryArticle], np
 
         start = time.perf_counter()
         nlp = load_nlp()
-        with ner_path.open("w", encoding="utf-8") as f:
+        partial = ner_path.with_suffix(".partial")  # renamed when complete: a killed run leaves no cache
+        with partial.open("w", encoding="utf-8") as f:
             texts = (r["text"] for r in rows)
             # NER alone gives the same entities as the full pipeline (its own tok2vec), 2.5x faster.
             with nlp.select_pipes(enable=["ner"]):
@@ -68,6 +69,7 @@ def cached_articles(name: str, rows: list[dict]) -> tuple[list[StoryArticle], np
                 article = Article(id=row["id"], text=row["text"], raw=row["text"])
                 mentions = extract_mentions(ArticleDoc(article=article, doc=parsed))
                 f.write(json.dumps({"id": row["id"], "m": [[m.start, m.end, m.label, m.text] for m in mentions]}) + "\n")
+        partial.replace(ner_path)
         print(f"spaCy over {len(rows)} articles: {time.perf_counter() - start:.1f} s", file=sys.stderr)
     mentions = {d["id"]: d["m"] for d in read_jsonl(ner_path)}
     articles = [
