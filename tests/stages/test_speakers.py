@@ -169,3 +169,23 @@ def test_source_span(text: str, content: str, source: str | None, speaker: str |
     a = attrs[0]
     assert (a.speaker_span.text(text) if a.speaker_span else None) == source
     assert a.speaker == speaker
+
+
+# ---- content boundaries (stages/attributions.py: _clause_span, _object_span) --------------
+
+# (text, the content expected, exactly)
+BOUNDARIES = [
+    # an object cue's content keeps the prepositional phrase that completes the object ...
+    ("Maria Lopez expressed her stance in support of the new law during the rally.",
+     "her stance in support of the new law"),
+    # ... and the speaker's own next cue ends a reported clause
+    ("Ben Carson said he saw no need to change anything about his campaign, telling George "
+     "Stephanopoulos that his team tells the truth.", "he saw no need to change anything about his campaign"),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), BOUNDARIES)
+def test_content_boundary(text: str, content: str) -> None:
+    attrs = extract_attributions(article_doc(text))
+    assert any([s.text(text) for s in a.content] == [content] for a in attrs), [
+        [s.text(text) for s in a.content] for a in attrs]

@@ -428,12 +428,7 @@ def _verb_candidate(tok: Token, lex: CueLexicon, text: str, qidx: _QuoteIndex | 
         content = [(start.left_edge.idx, _clause_span(xcomps[-1])[1])]
         how = "intent"
     elif dobjs and "object" in classes and tok.lemma_.lower() not in lex.object_never:
-        first = dobjs[0]
-        right = [c for c in kids if c.i >= first.i and (
-            c.dep_ in ("dobj", "attr", "xcomp", "oprd", "ccomp", "dative", "acomp")
-            or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS))]
-        end = max(_subtree_span(c)[1] for c in right)
-        content = [(first.left_edge.idx, end)]
+        content = [_object_span(tok, dobjs[0])]
         how = "object"
     elif (framed := _frame_content(tok, lex, hand, qidx)) is not None:
         how, (frame, content) = "frame", framed
@@ -459,6 +454,27 @@ def _verb_candidate(tok: Token, lex: CueLexicon, text: str, qidx: _QuoteIndex | 
     content = [(s, e) for s, e in content if WORD.search(text, s, e)]
     cue = (tok.idx, tok.idx + len(tok.text))
     return _Candidate(cue, tok.i, how, source, content, key=key)
+
+
+# Prepositions after an object that give the circumstances, not what was said ("praised Y at
+# the rally", "after the debate"); with a date or time inside, any preposition does.
+CIRCUMSTANCE_PREPS = frozenset({"during", "after", "before", "since", "until", "at"})
+
+
+def _circumstance(prep: Token) -> bool:
+    return prep.lower_ in CIRCUMSTANCE_PREPS or any(g.ent_type_ in ("DATE", "TIME") for g in prep.subtree)
+
+
+def _object_span(tok: Token, first: Token) -> tuple[int, int]:
+    """The content of an object cue: its object and what completes it ("accused Y of Z",
+    "described Y as Z", "expressed her stance in support of Z"), without the circumstances.
+    (Keeping only the prepositions of ``OBJECT_PREPS``: train content+speaker F1 61.75; every
+    preposition but circumstances: 61.95; adding trailing clauses or conjuncts lowered it.)"""
+    right = [c for c in tok.children if c.i >= first.i and (
+        c.dep_ in ("dobj", "attr", "xcomp", "oprd", "ccomp", "dative", "acomp")
+        or (c.dep_ == "prep" and (c.lower_ in OBJECT_PREPS or not _circumstance(c))))]
+    end = max(_subtree_span(c)[1] for c in right)
+    return first.left_edge.idx, end
 
 
 def _frame_content(tok: Token, lex: CueLexicon, hand: tuple[str, ...], qidx: _QuoteIndex | None
