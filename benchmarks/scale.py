@@ -8,7 +8,7 @@ Four measurements, written into the "Scale" section of BENCHMARKS.md:
    number of processes; words/s, ratio to spaCy, peak RSS of each worker.
 2. **The whole Timeline17 build** (2,896 articles, 2.76M words): opt-in with
    ``--full`` because it takes tens of minutes on two shared cores; its result
-   is kept in ``benchmarks/out/full_t17.json`` and reported from there.
+   is kept in ``benchmarks/full_t17.json`` (tracked) and reported from there.
 3. **Cross-article stages at 1x, 10x and 100x**: the dossier of the sample is
    replicated inside DuckDB (every per-article row copied with a new article
    id, no re-parsing), and each stage is timed on each size; a table and
@@ -44,7 +44,7 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = (REPO / ".." / "shared").resolve()
 T17 = SHARED / "corpus" / "t17" / "articles.jsonl"
 OUT = REPO / "benchmarks" / "out"
-FULL_RESULT = OUT / "full_t17.json"
+FULL_RESULT = REPO / "benchmarks" / "full_t17.json"  # tracked: a fresh clone reports the last whole build
 LAST_RESULT = OUT / "scale_last.json"
 PLOT = REPO / "benchmarks" / "scale_crossdoc.png"
 SECTION = "Scale"
@@ -400,7 +400,7 @@ def main() -> None:
         "--full", action="store_true", help="also build the whole Timeline17 corpus (tens of minutes)"
     )
     parser.add_argument(
-        "--full-only", action="store_true", help="only the whole build; writes benchmarks/out/full_t17.json"
+        "--full-only", action="store_true", help="only the whole build; writes benchmarks/full_t17.json"
     )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument(
@@ -541,7 +541,7 @@ def report(
         full = json.loads(FULL_RESULT.read_text(encoding="utf-8"))
         lines.append(
             f"Command: `python benchmarks/scale.py --full-only --workers {full['workers']}` ({full['date']}; run once, in the "
-            "background, opt-in: `make bench` reports the last result kept in `benchmarks/out/full_t17.json`). "
+            "background, opt-in: `make bench` reports the last result kept in `benchmarks/full_t17.json`). "
             f"`build --engine dask --parquet` on a local cluster of {full['workers']} workers: "
             f"**{full['articles']:,} articles, {full['words']:,} words, map + Parquet + load {full['map_load_s']:,} s "
             f"({full['words_per_s']:,} words/s wall clock{_cpu_note(full)}), cross-article stages {full['crossdoc_s']} s** ({', '.join(f'{k}: {v}' for k, v in full['crossdoc'].items())}), "
