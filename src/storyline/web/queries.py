@@ -202,6 +202,18 @@ def _where(conditions: list[str]) -> str:
     return ("WHERE " + " AND ".join(conditions)) if conditions else ""
 
 
+def _filters(*clauses: tuple[str, Any]) -> tuple[list[str], list[Any]]:
+    """The conditions of the filters that are set (a value that is not empty), with their
+    parameters: each ``?`` of a condition takes its value."""
+    conditions: list[str] = []
+    params: list[Any] = []
+    for condition, value in clauses:
+        if value:
+            conditions.append(condition)
+            params += [value] * condition.count("?")
+    return conditions, params
+
+
 # The start of the sentence that holds fact alias `f` (its own start when none does).
 def _sentence(alias: str, start: str = "start_") -> str:
     pos = f"{alias}.{start}"
@@ -252,19 +264,12 @@ def list_articles(
     con: duckdb.DuckDBPyConnection, *, outlet: str | None = None, date_from: str | None = None,
     date_to: str | None = None, story: str | None = None, limit: int = 50, offset: int = 0,
 ) -> Page[ArticleRow]:  # fmt: skip
-    conditions, params = [], []
-    if story:
-        conditions.append("story_id = ?")
-        params.append(story)
-    if outlet:
-        conditions.append(f"{OUTLET} = ?")
-        params.append(outlet)
-    if date_from:
-        conditions.append("published >= CAST(? AS DATE)")
-        params.append(date_from)
-    if date_to:
-        conditions.append("published <= CAST(? AS DATE)")
-        params.append(date_to)
+    conditions, params = _filters(
+        ("story_id = ?", story),
+        (f"{OUTLET} = ?", outlet),
+        ("published >= CAST(? AS DATE)", date_from),
+        ("published <= CAST(? AS DATE)", date_to),
+    )
     rows, total = _paged(
         con,
         f"SELECT {_ARTICLE_COLS} FROM ({_ARTICLES})",
@@ -360,13 +365,7 @@ def list_actors(
     limit: int = 50,
     offset: int = 0,
 ) -> Page[ActorRow]:
-    conditions, params = [], []
-    if type:
-        conditions.append("type = ?")
-        params.append(type)
-    if q:
-        conditions.append("name ILIKE ?")
-        params.append(f"%{q}%")
+    conditions, params = _filters(("type = ?", type), ("name ILIKE ?", f"%{q}%" if q else None))
     rows, total = _paged(con, _ACTORS, conditions, params, "mentions DESC, name", limit, offset)
     return Page([_actor(r) for r in rows], total, _limit(limit), offset)
 
@@ -437,16 +436,9 @@ def list_quotes(
     con: duckdb.DuckDBPyConnection, *, speaker: str | None = None, outlet: str | None = None,
     article_id: str | None = None, type: str | None = None, limit: int = 50, offset: int = 0,
 ) -> Page[QuoteRow]:  # fmt: skip
-    conditions, params = [], []
-    for column, value in (
-        ("speaker", speaker),
-        (OUTLET, outlet),
-        ("article_id", article_id),
-        ("type", type),
-    ):
-        if value:
-            conditions.append(f"{column} = ?")
-            params.append(value)
+    conditions, params = _filters(
+        ("speaker = ?", speaker), (f"{OUTLET} = ?", outlet), ("article_id = ?", article_id), ("type = ?", type)
+    )
     rows, total = _paged(
         con, _QUOTES, conditions, params, "published NULLS LAST, article_id, idx", limit, offset
     )
@@ -480,24 +472,14 @@ def list_events(
     article_id: str | None = None, date_from: str | None = None, date_to: str | None = None,
     limit: int = 50, offset: int = 0,
 ) -> Page[EventRow]:  # fmt: skip
-    conditions, params = [], []
-    if actor:  # actors and places are JSON lists of names
-        conditions.append(
-            "(list_contains(CAST(actors AS VARCHAR[]), ?) OR list_contains(CAST(places AS VARCHAR[]), ?))"
-        )
-        params += [actor, actor]
-    if outlet:
-        conditions.append(f"{OUTLET} = ?")
-        params.append(outlet)
-    if article_id:
-        conditions.append("article_id = ?")
-        params.append(article_id)
-    if date_from:
-        conditions.append("coalesce(latest, earliest) >= CAST(? AS DATE)")
-        params.append(date_from)
-    if date_to:
-        conditions.append("earliest <= CAST(? AS DATE)")
-        params.append(date_to)
+    conditions, params = _filters(
+        # actors and places are JSON lists of names
+        ("(list_contains(CAST(actors AS VARCHAR[]), ?) OR list_contains(CAST(places AS VARCHAR[]), ?))", actor),
+        (f"{OUTLET} = ?", outlet),
+        ("article_id = ?", article_id),
+        ("coalesce(latest, earliest) >= CAST(? AS DATE)", date_from),
+        ("earliest <= CAST(? AS DATE)", date_to),
+    )
     rows, total = _paged(
         con, _EVENTS, conditions, params, "earliest NULLS LAST, date, article_id, start_", limit, offset
     )
@@ -543,16 +525,9 @@ def list_claims(
     con: duckdb.DuckDBPyConnection, *, counts: str | None = None, claimant: str | None = None,
     outlet: str | None = None, article_id: str | None = None, limit: int = 50, offset: int = 0,
 ) -> Page[ClaimRow]:  # fmt: skip
-    conditions, params = [], []
-    for column, value in (
-        ("counts", counts),
-        ("claimant", claimant),
-        (OUTLET, outlet),
-        ("article_id", article_id),
-    ):
-        if value:
-            conditions.append(f"{column} = ?")
-            params.append(value)
+    conditions, params = _filters(
+        ("counts = ?", counts), ("claimant = ?", claimant), (f"{OUTLET} = ?", outlet), ("article_id = ?", article_id)
+    )
     rows, total = _paged(
         con, _CLAIMS, conditions, params, "counts NULLS LAST, value, article_id, start_", limit, offset
     )
@@ -622,11 +597,9 @@ def list_framing(
     con: duckdb.DuckDBPyConnection, *, outlet: str | None = None, actor: str | None = None,
     kind: str | None = None, article_id: str | None = None, limit: int = 50, offset: int = 0,
 ) -> Page[FramingRow]:  # fmt: skip
-    conditions, params = [], []
-    for column, value in ((OUTLET, outlet), ("actor", actor), ("kind", kind), ("article_id", article_id)):
-        if value:
-            conditions.append(f"{column} = ?")
-            params.append(value)
+    conditions, params = _filters(
+        (f"{OUTLET} = ?", outlet), ("actor = ?", actor), ("kind = ?", kind), ("article_id = ?", article_id)
+    )
     rows, total = _paged(
         con, _FRAMING, conditions, params, "outlet NULLS LAST, actor NULLS LAST, term", limit, offset
     )
