@@ -149,6 +149,10 @@ SOURCES = [
     # what a statement, an ad or a resolution says, the one who issued it says
     ("The St. Paul City Council approved a resolution condemning the remarks.", "the remarks",
      "The St. Paul City Council", "St. Paul City Council"),
+    # of two subjects the parser gave one verb, the nearest (a dateline is never a speaker)
+    ("Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Donald Trump’s stance on Brexit, "
+     "saying that bombastic comments do more harm than good.", "that bombastic comments do more harm than good",
+     "Democrat Hillary Clinton", "Hillary Clinton"),
     # a conjunct of a passive verb takes its subject, not the agent
     ("FBI officials were angered by the deal and predicted it would affect other cases.",
      "it would affect other cases", "FBI officials", None),

@@ -193,10 +193,12 @@ def _subject(tok: Token, qidx: _QuoteIndex | None = None) -> tuple[int, int] | N
         return None
     cur = tok
     for depth in range(SUBJECT_HOPS):
-        for c in cur.children:
-            # a subject inside a quote the cue is outside of speaks in the quote, not here
-            if c.dep_ in ("nsubj", "csubj") and not (depth and qidx and _quoted_apart(qidx, c.idx, tok.idx)):
-                return None if c.dep_ == "nsubj" and c.lower_ == "it" and cur.lemma_ in IMPERSONAL else _subtree_span(c)
+        # a subject inside a quote the cue is outside of speaks in the quote, not here
+        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")
+                    and not (depth and qidx and _quoted_apart(qidx, c.idx, tok.idx))]
+        if subjects:
+            c = _nearest_subject(subjects, cur)
+            return None if c.dep_ == "nsubj" and c.lower_ == "it" and cur.lemma_ in IMPERSONAL else _subtree_span(c)
         for c in cur.children:
             # "X were angered by the deal and predicted ...": X predicted, not the agent
             if c.dep_ == "agent" and not (depth and any(g.dep_ == "nsubjpass" for g in cur.children)):
@@ -308,6 +310,13 @@ def _left_noun_source(tok: Token, qidx: _QuoteIndex | None) -> tuple[int, int] |
         if subj and subj[0].pos_ in ("PROPN", "PRON", "NOUN"):
             return _subtree_span(subj[0])
     return None
+
+
+def _nearest_subject(subjects: list[Token], verb: Token) -> Token:
+    """Of two subjects the parser gave one verb ("Washington (AFP) – Hillary Clinton has
+    taken ..."), the one nearest before it; a subject after the verb ("said X") if none."""
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else subjects[0]
 
 
 def _issued_object(noun: Token) -> bool:
