@@ -89,6 +89,9 @@ TABLE = [
     # a passive verb's subject is the content, its agent the source
     ("The move was first reported by the Associated Press.",
      "The move", "indirect", "the Associated Press", "Associated Press", "reported"),
+    # the noun a cue verb modifies is what it reports; the verb's agent is the source
+    ("He criticized the plan announced by Governor Chris Christie.",
+     "the plan", "indirect", "Governor Chris Christie", "Chris Christie", "announced"),
     # headline "Name: statement"
     ("John McCain: Republican anger appeals to the bad angels of our nature\n\nThe senator spoke on Monday.",
      "Republican anger appeals to the bad angels of our nature", "indirect", "John McCain", "John McCain", ":"),
@@ -129,6 +132,13 @@ def test_source_kind(text: str, source: str | None, kind: str) -> None:
     doc = article_doc(text)
     span = (text.index(source), text.index(source) + len(source)) if source else None
     assert _source_kind(span, doc.doc) == kind
+
+
+def test_passive_with_as_reports_subject_and_complement() -> None:
+    text = "Hillary Clinton was widely seen as the favorite in Iowa."
+    a = _find(text, _attrs(text), "the favorite in Iowa")
+    assert [s.text(text) for s in a.content] == ["Hillary Clinton", "the favorite in Iowa"]
+    assert a.cue is not None and a.cue.text(text) == "seen" and a.speaker_span is None
 
 
 def test_passive_question_has_no_source() -> None:

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from storyline.records import Attribution, AttributionType, Span
-from storyline.stages.cue_frames import FRAME_PREFIXES, passive_frame, prep_frame
+from storyline.stages.cue_frames import FRAME_PREFIXES, modifier_frame, passive_frame, prep_frame
 from storyline.stages.document import ArticleDoc
 from storyline.stages.quotemarks import Quote, find_quotes
 from storyline.stages.speakers import SpeakerResolver, load_titles
@@ -449,6 +449,8 @@ def _verb_candidate(tok: Token, lex: CueLexicon, text: str, qidx: _QuoteIndex | 
     source = _subject(tok, qidx)
     if source is None:
         source = _adjacent_source(tok, qidx) or _left_noun_source(tok, qidx)
+    if frame == "mod":  # "the bill he opposed": the verb's own subject or agent, never the noun
+        source = _modifier_source(tok)
     # The parser runs sentences over paragraph ends; an attribution stays in its cue's paragraph.
     lo, hi = _paragraph(text, tok.idx)
     if source is not None:
@@ -505,10 +507,21 @@ def _frame_content(tok: Token, lex: CueLexicon, hand: tuple[str, ...], qidx: _Qu
     passive = passive_frame(tok)
     if passive is not None:
         found.append(("passive", passive))
+    modified = modifier_frame(tok)
+    if modified is not None:
+        found.append(("mod", modified[0]))
     for frame, pieces in found:
         if lex.open_class or f"{lemma}/{frame}" in lex.frames:
             return frame, [(doc[a].idx, doc[b].idx + len(doc[b].text)) for a, b in pieces]
     return None
+
+
+def _modifier_source(tok: Token) -> tuple[int, int] | None:
+    found = modifier_frame(tok)
+    if found is None or found[1] is None:
+        return None
+    doc, (a, b) = tok.doc, found[1]
+    return doc[a].idx, doc[b].idx + len(doc[b].text)
 
 
 # What kind of source a cue has, learned apart ("say/speech+p" vs "say/speech+0"): "+p" a
