@@ -182,6 +182,10 @@ BOUNDARIES = [
     # an object cue's content keeps the prepositional phrase that completes the object ...
     ("Maria Lopez expressed her stance in support of the new law during the rally.",
      "her stance in support of the new law"),
+    # a trailing non-restrictive relative clause is left out
+    ("Jane Smith said the plan was dropped by Tom Brown, who was her chief of staff at the time.",
+     "the plan was dropped by Tom Brown"),
+    ("Bashar al-Assad criticized the report, which had been in the works since the summer.", "the report"),
     # ... and the speaker's own next cue ends a reported clause
     ("Ben Carson said he saw no need to change anything about his campaign, telling George "
      "Stephanopoulos that his team tells the truth.", "he saw no need to change anything about his campaign"),
