@@ -58,7 +58,15 @@ RESOLVE = [
      "The Observatory", 0, "Syrian Observatory for Human Rights"),
     # a relative pronoun resolves through the noun it describes
     ("The vote was called by Senator John Doe, who said it was urgent.", "who", 0, "John Doe"),
+    # "his French counterpart": the person with that role from the modifier's country
+    ("Syrian President Bashar al-Assad met Russian President Vladimir Putin. French President Francois "
+     "Hollande spoke in Paris. Assad said his French counterpart had no say in Syria.",
+     "his French counterpart", 0, "Francois Hollande"),
+    # an organization described by its kind ("the influential US daily")
+    ("The New York Times endorsed Hillary Clinton on Saturday. The influential US daily said she was the best choice.",
+     "The influential US daily", 0, "New York Times"),
     # unresolvable stays unresolved
+    ("An official said the talks went well.", "An official", 0, None),
     ("The talks failed on Monday. They said nothing more.", "They", 0, None),
     ("Officials met in Geneva. Officials said the talks failed.", "Officials", 1, None),
     # "Assad's regime" is not Assad
