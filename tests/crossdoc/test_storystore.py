@@ -189,8 +189,12 @@ def test_build_assigns_only_new_articles_and_matches_a_rebuild(tmp_path: Path) -
             frozenset({"sumatra-1", "sumatra-2", "sumatra-3"}),
             frozenset({"arrest-1", "arrest-2"}),
         }
-        scratch = build_stories(con, embedder, rebuild=True)
+        computed.clear()
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(ArticleCounts, "of", classmethod(counting))
+            scratch = build_stories(con, embedder, rebuild=True)
         assert len(embedder.embedded) == len(FIRST) + len(LATER)  # a rebuild reuses the stored vectors
+        assert len(computed) == len(FIRST) + len(LATER)  # and counts every article again
         assert [(s.id, set(s.article_ids)) for s in scratch] == [
             (s.id, set(s.article_ids)) for s in incremental
         ]

@@ -148,11 +148,15 @@ def article_vectors(con: Any, articles: list[StoryArticle], embedder: Embedder |
     return out
 
 
-def article_counts(con: Any, articles: list[StoryArticle]) -> list[ArticleCounts]:
+def article_counts(con: Any, articles: list[StoryArticle], refresh: bool = False) -> list[ArticleCounts]:
     """Each article's :class:`ArticleCounts`: the stored ones read back, the others computed and
-    stored (beside the article's vector, which :func:`article_vectors` stores first)."""
-    rows = con.execute("SELECT article_id, counts FROM article_vectors WHERE counts IS NOT NULL").fetchall()
-    have = {article_id: ArticleCounts.from_json(text) for article_id, text in rows}
+    stored (beside the article's vector, which :func:`article_vectors` stores first). With
+    ``refresh`` every article's counts are computed again (the actors stage may have renamed
+    the actors of its mentions since they were stored)."""
+    have: dict[str, ArticleCounts] = {}
+    if not refresh:
+        rows = con.execute("SELECT article_id, counts FROM article_vectors WHERE counts IS NOT NULL").fetchall()
+        have = {article_id: ArticleCounts.from_json(text) for article_id, text in rows}
     fresh = {a.id: ArticleCounts.of(a) for a in articles if a.id not in have}
     if fresh:
         import pyarrow as pa
@@ -187,15 +191,15 @@ def build_stories(
     no story holds are embedded and assigned (:meth:`StoryIndex.add`): they join
     existing stories or open new ones; two existing stories are never merged.
     With nothing new, nothing is recomputed or written. ``rebuild`` regroups
-    every article from scratch (stored vectors are reused: they do not depend on
-    the grouping).
+    every article from scratch (stored vectors are reused: they depend on the
+    text only; the feature counts are computed again from the current mentions).
     """
     assigned = dict(con.execute("SELECT article_id, story_id FROM story_articles").fetchall())
     if assigned and not rebuild and not unassigned_count(con):
         return stored_stories(con)
     articles = load_story_articles(con)
     vectors = article_vectors(con, articles, embedder)
-    counts = article_counts(con, articles)
+    counts = article_counts(con, articles, refresh=rebuild)
     index = StoryIndex(embedder, config)
     previous: dict[str, Story] = {}
     if rebuild or not assigned:
