@@ -194,6 +194,9 @@ BOUNDARIES = [
     ("Jane Smith said the plan was dropped by Tom Brown, who was her chief of staff at the time.",
      "the plan was dropped by Tom Brown"),
     ("Bashar al-Assad criticized the report, which had been in the works since the summer.", "the report"),
+    # a second "that" clause the parser hung on the cue is reported too
+    ("Rubio said he would secure the border and create a guest-worker program, but that he would not "
+     "support mass deportation.", "that he would not support mass deportation"),
     # ... and the speaker's own next cue ends a reported clause
     ("Ben Carson said he saw no need to change anything about his campaign, telling George "
      "Stephanopoulos that his team tells the truth.", "he saw no need to change anything about his campaign"),
@@ -203,5 +206,5 @@ BOUNDARIES = [
 @pytest.mark.parametrize(("text", "content"), BOUNDARIES)
 def test_content_boundary(text: str, content: str) -> None:
     attrs = extract_attributions(article_doc(text))
-    assert any([s.text(text) for s in a.content] == [content] for a in attrs), [
+    assert any(content in [s.text(text) for s in a.content] for a in attrs), [
         [s.text(text) for s in a.content] for a in attrs]

@@ -385,6 +385,15 @@ def _clause_span(root: Token) -> tuple[int, int]:
 RELATIVE_WORDS = frozenset({"who", "which", "where", "when", "whom", "whose"})
 
 
+def _reported_clauses(tok: Token, ccomps: list[Token]) -> list[Token]:
+    """The clauses a cue verb reports: its clausal complements and a second "that" clause the
+    parser hung on the verb as a conjunct ("said he would secure the border, but that he would
+    not support mass deportation")."""
+    more = [c for c in tok.children if c.dep_ == "conj" and c.i > ccomps[0].i
+            and any(g.dep_ == "mark" and g.lower_ == "that" and g.i == c.left_edge.i for g in c.children)]
+    return ccomps + more
+
+
 def _cut_aside(doc, lo: int, end: int) -> int:  # type: ignore[no-untyped-def]
     """The last token of a content that runs from token ``lo`` to ``end``, without a trailing
     non-restrictive relative clause (", who was his chief of staff", ", which had been in the
@@ -453,7 +462,7 @@ def _verb_candidate(tok: Token, lex: CueLexicon, text: str, qidx: _QuoteIndex | 
     xcomps = [c for c in kids if c.dep_ == "xcomp"]
     dobjs = [c for c in kids if c.dep_ in ("dobj", "attr") and c.i > tok.i]
     if ccomps and ("speech" in classes or "belief" in classes):
-        content = [_clause_span(c) for c in ccomps]
+        content = [_clause_span(c) for c in _reported_clauses(tok, ccomps)]
         how = "speech"  # the class names the structure (a clause); how reliable the lemma is, is learned
     elif xcomps and "intent" in classes:
         start = dobjs[0] if dobjs and dobjs[0].i < xcomps[0].i else xcomps[0]
