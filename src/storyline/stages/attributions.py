@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from storyline.records import Attribution, AttributionType, Span
-from storyline.stages.cue_frames import FRAME_PREFIXES, modifier_frame, passive_frame, prep_frame
+from storyline.stages.cue_frames import FRAME_PREFIXES, passive_frame, prep_frame
 from storyline.stages.document import ArticleDoc
 from storyline.stages.quotemarks import Quote, find_quotes
 from storyline.stages.speakers import SpeakerResolver, load_titles
@@ -91,6 +91,7 @@ class CueLexicon:
     weights: dict[str, tuple[int, int]] = field(default_factory=dict)  # "lemma/class" -> (hits, seen)
     open_class: bool = False  # every verb is a candidate (for learning the weights)
     frames: frozenset[str] = frozenset()  # reliable "lemma/frame" keys of cue_frames ("call/pp:for")
+    reporting: frozenset[str] = frozenset()  # the hand lexicon's speech and belief verbs
 
     @functools.cached_property
     def frame_lemmas(self) -> frozenset[str]:
@@ -146,6 +147,7 @@ def load_cues(open_class: bool = False) -> CueLexicon:
         weights=weights,
         open_class=open_class,
         frames=frozenset(frames),
+        reporting=frozenset(str(v).lower() for cls in ("speech", "belief") for v in data["verbs"][cls]),
     )
 
 
@@ -481,8 +483,6 @@ def _verb_candidate(tok: Token, lex: CueLexicon, text: str, qidx: _QuoteIndex | 
     source = _subject(tok, qidx)
     if source is None:
         source = _adjacent_source(tok, qidx) or _left_noun_source(tok, qidx)
-    if frame == "mod":  # "the bill he opposed": the verb's own subject or agent, never the noun
-        source = _modifier_source(tok)
     # The parser runs sentences over paragraph ends; an attribution stays in its cue's paragraph.
     lo, hi = _paragraph(text, tok.idx)
     if source is not None:
@@ -540,21 +540,30 @@ def _frame_content(tok: Token, lex: CueLexicon, hand: tuple[str, ...], qidx: _Qu
     passive = passive_frame(tok)
     if passive is not None:
         found.append(("passive", passive))
-    modified = modifier_frame(tok)
-    if modified is not None:
-        found.append(("mod", modified[0]))
     for frame, pieces in found:
         if lex.open_class or f"{lemma}/{frame}" in lex.frames:
             return frame, [(doc[a].idx, doc[b].idx + len(doc[b].text)) for a, b in pieces]
     return None
 
 
-def _modifier_source(tok: Token) -> tuple[int, int] | None:
-    found = modifier_frame(tok)
-    if found is None or found[1] is None:
-        return None
-    doc, (a, b) = tok.doc, found[1]
-    return doc[a].idx, doc[b].idx + len(doc[b].text)
+# How far up the parse a cue looks for a reporting verb whose clause holds it (a bound on the
+# walk, not tuned).
+MAX_REPORTED_DEPTH = 8
+
+
+def _reported(tok: Token, lex: CueLexicon) -> bool:
+    """The cue sits in the clause of a reporting verb ("Mariani said Assad declared ...",
+    "Trump said he supports X"): keyed apart ("support/object+p^"), since PolNeAR annotates
+    few such inner cues (on train 14% of nested object cues, 22% of nested speech cues match);
+    the reliable ones ("say/speech+p^") are kept. Two-fold held-out train F1 60.7 -> 61.6."""
+    cur = tok
+    for _ in range(MAX_REPORTED_DEPTH):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in lex.reporting:
+            return True
+        cur = cur.head
+    return False
 
 
 # What kind of source a cue has, learned apart ("say/speech+p" vs "say/speech+0"): "+p" a
@@ -726,6 +735,8 @@ def extract_with_keys(doc: ArticleDoc, lex: CueLexicon | None = None) -> list[tu
         # weights learn it apart (PolNeAR annotates 13 of 19,833 such cues: they are dropped).
         if c.cue is not None and qidx.at(c.cue[0]) is not None:
             c.key += "@quote"
+        elif c.cue_token >= 0 and _reported(sdoc[c.cue_token], lex):
+            c.key += "^"
         p = lex.precision(c.key)
         if not lex.open_class and p is not None and p < MIN_PRECISION:
             continue

@@ -11,7 +11,6 @@ judge how reliable that cue is in that frame:
 - ``passive``: the subject of a passive verb with no clause of its own: "Trump was named the
   nominee", "The case was viewed as a threat" (``name/passive``); the agent ("by X"), if any,
   is the source.
-- ``mod``: the noun the verb modifies: "the bill he opposed" (``oppose/mod``).
 
 All return token spans as ``(first token, last token)`` pairs; the caller turns them into
 character spans bounded by the cue's paragraph.
@@ -57,32 +56,5 @@ def passive_frame(tok: Token) -> list[tuple[int, int]] | None:
     return pieces
 
 
-def modifier_frame(tok: Token) -> tuple[list[tuple[int, int]], tuple[int, int] | None] | None:
-    """The noun a cue verb modifies is what it reports: "the bill he opposed", "the country
-    described by Trump", "the recently announced layoffs". The source is the verb's own subject
-    or agent, if any. Not when the noun is the verb's subject ("the senator who said X")."""
-    noun = tok.head
-    if tok.dep_ not in ("relcl", "acl", "amod") or noun.pos_ not in ("NOUN", "PROPN") or noun.i == tok.i:
-        return None
-    source = None
-    for c in tok.children:
-        if c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass") and c.i > tok.i:
-            return None
-        if c.dep_ == "nsubj":
-            if c.tag_ in ("WDT", "WP") or c.lower_ == "that":
-                return None
-            source = (c.left_edge.i, c.right_edge.i)
-        if c.dep_ == "agent":
-            objs = [g for g in c.children if g.dep_ == "pobj"]
-            if objs:
-                source = (objs[0].left_edge.i, objs[0].right_edge.i)
-    # the noun phrase without the verb's own words: before a relative clause, after an adjective
-    content = (noun.left_edge.i, tok.left_edge.i - 1) if tok.i > noun.i else (tok.right_edge.i + 1, noun.i)
-    if content[0] > content[1]:
-        return None
-    return [content], source
-
-
-# How the frames' keys end ("call/pp:for", "name/passive", "oppose/mod"): load_cues keeps the
-# reliable ones.
-FRAME_PREFIXES = ("pp:", "passive", "mod")
+# How the frames' keys end ("call/pp:for", "name/passive"): load_cues keeps the reliable ones.
+FRAME_PREFIXES = ("pp:", "passive")
