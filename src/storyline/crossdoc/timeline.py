@@ -7,6 +7,7 @@ parser; the dossier's own timeline feeds the same ``summarize`` from its stored 
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from collections import Counter, defaultdict
@@ -233,6 +234,10 @@ def timelinejs(
     """Knight Lab TimelineJS JSON (https://timeline.knightlab.com/docs/json-format.html).
 
     One slide per (date, description); ``texts`` may map article ids to a source line.
+    TimelineJS renders headlines, texts and group labels as HTML, and every one of them comes
+    from article text (names, descriptions, outlet and title), so each is HTML-escaped here.
+    (The web's export, ``web.exports.timelinejs``, lays its slides out differently, with links to
+    the article pages, and escapes on its own.)
     """
     slides = []
     seen = set()
@@ -243,19 +248,23 @@ def timelinejs(
         seen.add(key)
         span = value_range(e.date)
         start = span[0] if span else date.fromisoformat(e.earliest)
+        text = html.escape(e.description)
+        if texts and e.article_id in texts:
+            text += f"<br><small>{html.escape(texts[e.article_id])}</small>"
         slide: dict[str, Any] = {
             "start_date": _tljs_date(e.date, start),
-            "text": {"headline": _headline(e), "text": e.description},
+            "text": {"headline": html.escape(_headline(e)), "text": text},
             "unique_id": f"{e.article_id}-{e.start}-{e.timex_start}",
         }
         if e.earliest != e.latest:
             slide["end_date"] = _tljs_date(e.date, date.fromisoformat(e.latest), end=True)
-        if texts and e.article_id in texts:
-            slide["text"]["text"] += f"<br><small>{texts[e.article_id]}</small>"
         if e.places:
-            slide["group"] = e.places[0]
+            slide["group"] = html.escape(e.places[0])
         slides.append(slide)
-    return {"title": {"text": {"headline": title, "text": f"{len(slides)} dated events"}}, "events": slides}
+    return {
+        "title": {"text": {"headline": html.escape(title), "text": f"{len(slides)} dated events"}},
+        "events": slides,
+    }
 
 
 def _tljs_date(value: str, day: date, end: bool = False) -> dict[str, str]:

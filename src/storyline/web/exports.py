@@ -74,7 +74,7 @@ def timelinejs(con: duckdb.DuckDBPyConnection, base_url: str = "") -> dict[str, 
                 "text": f'{_html(e.outlet or "unknown outlet")}: <a href="{base_url}{article_url(e.article_id, e.sentence_start)}">'
                 f"{_html(e.title or e.article_id)}</a>",
             },
-            "group": e.outlet or "unknown outlet",
+            "group": _html(e.outlet or "unknown outlet"),  # TimelineJS sets group labels as HTML too
             "unique_id": f"{e.article_id}-{e.start}",
         }
         if e.latest and e.earliest and e.latest != e.earliest and len(e.date) == 10:
