@@ -118,6 +118,13 @@ def test_cue_weight_by_kind_of_source_is_smoothed_towards_the_pooled_cue() -> No
     assert lex.precision("back/object+n") == pytest.approx(pooled)  # unseen with that source: the cue's own
     assert lex.precision("unseen/object+p") is None
     assert pooled_key("say/speech+p@quote") == "say/speech@quote"
+    # inside a reported clause ("^"): smoothed towards the same cue outside one
+    lex = CueLexicon(classes={}, object_never=frozenset(), prepositional=(),
+                     weights={"declare/speech": (38, 56), "declare/speech^": (0, 3)})
+    outside = (38 + PRIOR_TP) / (56 + PRIOR_N)
+    inside = (0 + SOURCE_KIND_PRIOR * outside) / (3 + SOURCE_KIND_PRIOR)
+    assert lex.precision("declare/speech^") == pytest.approx(inside)
+    assert lex.precision("declare/speech+p^") == pytest.approx(inside)
 
 
 @pytest.mark.parametrize(("text", "source", "kind"), [
