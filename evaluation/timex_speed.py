@@ -1,6 +1,6 @@
 """Throughput of the parse-free timex finder + normalizer over the Timeline17 corpus.
 
-    .venv/bin/python evaluation/timex_speed.py
+.venv/bin/python evaluation/timex_speed.py
 """
 
 from __future__ import annotations
@@ -27,7 +27,9 @@ def main() -> None:
         for cand in find_candidates(a["text"]):
             found += resolve(cand, anchor, None, state) is not None
     seconds = time.perf_counter() - start
-    print(f"{len(articles)} articles, {words:,} words, {found:,} timexes in {seconds:.1f} s: {words / seconds:,.0f} words/s")
+    print(
+        f"{len(articles)} articles, {words:,} words, {found:,} timexes in {seconds:.1f} s: {words / seconds:,.0f} words/s"
+    )
 
 
 if __name__ == "__main__":

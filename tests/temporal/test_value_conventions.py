@@ -86,10 +86,28 @@ CASES = [
     ("Prosecutors expect to finish by spring.", "1998-02-04", "future", "spring", "DATE", "1998-SP"),
     ("The talks broke down in summer.", "1998-02-04", "past", "summer", "DATE", "1997-SU"),
     # a half unit is written in the next smaller unit ("a minute and a half" PT1M30S in TimeBank)
-    ("It took 2 1/2 years.", "1998-02-27", "past", "2 1/2 years", "DURATION", "P2.5Y"),
+    ("It took 2 1/2 years.", "1998-02-27", "past", "2 1/2 years", "DURATION", "P2Y6M"),
     ("He spoke for a minute and a half.", "1998-01-14", "past", "a minute and a half", "DURATION", "PT1M30S"),
     ("They waited two and a half hours.", None, None, "two and a half hours", "DURATION", "PT2H30M"),
     ("The trial lasted a day and a half.", None, None, "a day and a half", "DURATION", "P1DT12H"),
+    ("It took two and a half years.", None, None, "two and a half years", "DURATION", "P2Y6M"),
+    # "recent weeks", "recent months" are vague durations (TimeBank 3 of 3, HeidelTime's "recent
+    # UNITs"); "recent days" and "recent years" stay PAST_REF (TimeBank 1 of 1, 3 of 5)
+    ("Prices rose in recent weeks.", "1989-10-30", "past", "recent weeks", "DURATION", "PXW"),
+    ("in recent months", "1998-04-02", "past", "recent months", "DURATION", "PXM"),
+    ("in recent days", "1998-03-08", "past", "recent days", "DATE", "PAST_REF"),
+    ("in recent years", "1998-02-13", "past", "recent years", "DATE", "PAST_REF"),
+    # a day written as a word, the first day of a range of days
+    (
+        "Women's Day is this coming Sunday, March eighth.",
+        "1998-03-05",
+        "present",
+        "Sunday, March eighth",
+        "DATE",
+        "1998-03-08",
+    ),
+    ("on March twenty-first, 1997", "1998-03-05", "past", "March twenty-first, 1997", "DATE", "1997-03-21"),
+    ("The talks were held Aug. 7-8 in Geneva.", "1998-08-12", "past", "Aug. 7", "DATE", "1998-08-07"),
     # halves of a year
     ("in the last half of 1989", "1989-10-26", "past", "the last half of 1989", "DATE", "1989-H2"),
     (
@@ -123,6 +141,10 @@ def test_timex_value(
 )
 def test_year_ranges_give_both_years(text: str, expected: list[str]) -> None:
     assert [c.text for c in find_candidates(text)] == expected
+
+
+def test_lowercase_modal_may_is_no_date() -> None:
+    assert find_candidates("You may first ask him, and may second the motion.") == []
 
 
 def test_fractions_are_not_durations() -> None:
@@ -222,3 +244,26 @@ def _values(text: str, published: str) -> dict[str, str]:
 )
 def test_tense_of_the_clause(text: str, expression: str, value: str) -> None:
     assert _values(text, "1998-08-07")[expression] == value  # a Friday
+
+
+def test_lone_clock_time_takes_the_day_named_just_before() -> None:
+    # HeidelTime's UNDEF-REF-day: "around 7:15 p.m." is on the Thursday the sentence before named
+    text = (
+        "A woman was killed Thursday evening, the police said. "
+        "The men appeared in the store around 7:15 p.m., after she had come in."
+    )
+    assert sequence(text, "1998-02-14", "past") == [
+        ("Thursday evening", "1998-02-12TEV"),
+        ("7:15 p.m.", "1998-02-12T19:15"),
+    ]
+
+
+def test_lone_clock_time_far_from_a_named_day_takes_the_anchor() -> None:
+    filler = "The council met and talked about roads, schools and the budget for a long time. " * 4
+    text = "The vote was on Thursday. " + filler + "Polls close at 8 p.m."
+    assert sequence(text, "1998-02-14", "past")[-1] == ("8 p.m.", "1998-02-14T20:00")
+
+
+def test_clock_time_with_its_deixis_keeps_it() -> None:
+    text = "The vote was on Thursday. Polls close at 8 p.m. tomorrow."
+    assert sequence(text, "1998-02-14", "past")[-1] == ("8 p.m. tomorrow", "1998-02-15T20:00")

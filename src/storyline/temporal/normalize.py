@@ -43,6 +43,7 @@ class DocState:
     year: int | None = None  # the last year written out ("the following year" follows it)
     month: tuple[int, int] | None = None  # the last (year, month) named
     day: date | None = None  # the last day named ("the next day" follows it)
+    day_end: int = -1  # where (character offset) the text last named a day
 
     def reference(self, letter: str, anchor: date) -> date:
         """The time a narrative "N units later" counts from: the last day, month or year the
@@ -71,7 +72,12 @@ def resolve(
     if cand.value:
         return Resolved(cand.type, cand.value)
     fn = _NORMALIZERS[cand.norm]
-    out = fn(cand.groups, anchor, tense, state if state is not None else DocState(), cand)
+    if state is None:
+        state = DocState()
+    named = state.day
+    out = fn(cand.groups, anchor, tense, state, cand)
+    if state.day is not named:  # a normalizer set the day (always a new date object)
+        state.day_end = cand.end
     if out is None:
         return None
     if isinstance(out, Resolved):
@@ -88,6 +94,12 @@ def _month(word: str) -> int:
 
 def _weekday(word: str) -> int:
     return int(time_words()["weekdays"][word.lower().rstrip(".")])
+
+
+def _day_number(word: str) -> int:
+    """The day of the month written "8", "8th" or "eighth"."""
+    digits = re.sub(r"\D", "", word)
+    return int(digits) if digits else int(time_words()["ordinals"][word.lower()])
 
 
 def _number(word: str) -> float | None:
@@ -152,7 +164,7 @@ def _rel_year(rel: str | None, anchor: date | None) -> int | None:
 def _ymd(g, anchor, tense, state, cand):
     y = _year(g, anchor)
     m = int(g["mn"]) if "mn" in g else _month(g["m"])
-    d = cal.safe_date(y, m, int(re.sub(r"\D", "", g["d"]))) if y else None
+    d = cal.safe_date(y, m, _day_number(g["d"])) if y else None
     if d is None:
         return None
     state.year = y
@@ -173,7 +185,7 @@ def _md(g, anchor, tense, state, cand):
         rest = {k: v for k, v in g.items() if k not in ("clock", "hh", "mm", "ampm")}
         day_value = _md(rest, anchor, tense, state, cand)
         return Resolved("TIME", f"{day_value}T{_clock_suffix(g)}") if day_value else None
-    m, day = _month(g["m"]), int(re.sub(r"\D", "", g["d"]))
+    m, day = _month(g["m"]), _day_number(g["d"])
     if anchor is None:
         return f"XXXX-{m:02d}-{day:02d}" if cal.safe_date(2000, m, day) else None
     d = cal.month_day_year(m, day, anchor, tense)
@@ -373,12 +385,24 @@ def _weekday_norm(g, anchor, tense, state, cand):
     return day
 
 
+# A lone clock time ("around 7:15 p.m.") is on the day the story named just before it ("was
+# killed Thursday evening ... around 7:15 p.m."), HeidelTime's UNDEF-REF-day, when that day was
+# named at most this many characters earlier (about two news sentences; train's one lone clock time
+# follows its day by 170 characters); otherwise the anchor's day.
+CLOCK_DAY_WINDOW = 250
+
+
 def _clock(g, anchor, tense, state, cand):
     clock = _clock_suffix(g)
     deixis = g.get("deixis", "").lower()
     if anchor is None:
         return f"XXXX-XX-XXT{clock}"
-    d = anchor + timedelta(days=_DEIXIS.get(deixis, 0))
+    if deixis:
+        d = anchor + timedelta(days=_DEIXIS.get(deixis, 0))
+    elif state.day is not None and 0 <= cand.start - state.day_end <= CLOCK_DAY_WINDOW:
+        d = state.day
+    else:
+        d = anchor
     return f"{cal.iso(d)}T{clock}"
 
 
@@ -490,10 +514,10 @@ def _duration(g, anchor, tense, state, cand):
 
 
 # Half of a unit in the next smaller one, for durations "and a half" (TimeML writes no fractions
-# where a smaller unit says it): days -> 12 hours, hours -> 30 minutes, minutes -> 30 seconds.
-# (Years keep the ISO decimal, P2.5Y, the convention tests/stages/test_timexes.py pins, though
-# TimeBank once writes P2Y6M.)
+# where a smaller unit says it): years -> 6 months ("2 1/2 years" P2Y6M, TimeBank 1 of 1),
+# days -> 12 hours, hours -> 30 minutes, minutes -> 30 seconds.
 _HALF_UNIT = {
+    ("Y", False): (6, "M"),
     ("D", False): (12, "H"),
     ("H", True): (30, "M"),
     ("M", True): (30, "S"),
