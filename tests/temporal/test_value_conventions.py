@@ -143,6 +143,29 @@ def test_year_ranges_give_both_years(text: str, expected: list[str]) -> None:
     assert [c.text for c in find_candidates(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ages are no timexes, and a hyphenated number word is one number, not a range
+        ("Mr. Reupke, 52 years old, will retire.", []),
+        ("employees 55 years old or older", []),
+        ("He is fifty-five years of age.", []),
+        ("They are 12-15 years old.", []),
+        ("It took fifty-five years.", ["fifty-five years"]),
+        # "soon after", "as soon as" are conjunctions; "as soon as possible" is a time
+        ("He was killed soon after being captured.", []),
+        ("They will buy as soon as trading opens.", []),
+        ("They will sell as soon as possible.", ["soon"]),
+    ],
+)
+def test_not_timexes(text: str, expected: list[str]) -> None:
+    assert [c.text for c in find_candidates(text)] == expected
+
+
+def test_hyphenated_number_word_duration() -> None:
+    assert normalize("It took fifty-five years.", None, None) == ("fifty-five years", "DURATION", "P55Y")
+
+
 def test_lowercase_modal_may_is_no_date() -> None:
     assert find_candidates("You may first ask him, and may second the motion.") == []
 
