@@ -759,7 +759,42 @@ def extract_with_keys(doc: ArticleDoc, lex: CueLexicon | None = None) -> list[tu
     cands = [c for c in cands if c.content and (
         lex.open_class or "/aside" not in c.key or (lex.precision(c.key) or 1.0) >= MIN_PRECISION)]
     cands = _drop_datelines(cands, doc)
+    if not lex.open_class:
+        cands = _drop_restatements(cands, text)
     return _finish(cands, qidx, doc, lex)
+
+
+# A cue inside another attribution's content whose own content is inside that one and at least
+# this share of its words restates it. PolNeAR train has 5 gold pairs in 19,832 that overlap this much.
+RESTATED_SHARE = 0.5
+
+
+def _drop_restatements(cands: list[_Candidate], text: str) -> list[_Candidate]:
+    """Drop a nested attribution that restates the one holding its cue: its content is at
+    least half of the outer content and the inner source is not inside the outer content
+    ("Cruz said that X, stating that Y", the parse hanging "stating" in the "that" clause).
+    A reporting chain ("Mariani said Assad declared X": Assad inside Mariani's content) is
+    kept. PolNeAR annotates one of two such overlapping contents (train: outer right 69,
+    inner 43, neither 20); train content+speaker F1 64.8 -> 65.1, recall unchanged."""
+    words = [_words(text, c.content) for c in cands]
+    dropped: set[int] = set()
+    for i, c in enumerate(cands):
+        pos = c.cue[0] if c.cue else c.content[0][0]
+        outer, best = None, None
+        for j, o in enumerate(cands):
+            if j == i:
+                continue
+            for s, e in o.content:
+                if s <= pos < e and (best is None or e - s < best):
+                    outer, best = j, e - s
+        if outer is None or outer in dropped or not words[i] or not words[outer]:
+            continue
+        if not words[i] <= words[outer] or len(words[i]) < RESTATED_SHARE * len(words[outer]):
+            continue  # words of its own (a quote running on), or a small part of the outer content
+        if c.source is not None and any(s <= c.source[0] < e for s, e in cands[outer].content):
+            continue  # a reporting chain
+        dropped.add(i)
+    return [c for i, c in enumerate(cands) if i not in dropped]
 
 
 def _grow_to_quotes(cands: list[_Candidate], quotes: list[Quote], qidx: _QuoteIndex, text: str) -> None:

@@ -1,0 +1,61 @@
+"""Attributions, precision side: nested attributions that restate their outer one are dropped,
+reporting chains and quotes running on are kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.records import Attribution
+from storyline.stages.attributions import extract_attributions
+from storyline.testing import article_doc
+
+
+def _attrs(text: str) -> list[Attribution]:
+    return extract_attributions(article_doc(text))
+
+
+def _contents(text: str) -> list[str]:
+    return [" … ".join(s.text(text) for s in a.content) for a in _attrs(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "outer", "restated"),
+    [
+        # "declined to confirm X": "confirm" sits in the outer content with no source of its own there
+        (
+            "A campaign spokesman declined to confirm the purchases on Tuesday.",
+            "to confirm the purchases on Tuesday",
+            "the purchases on Tuesday",
+        ),
+        (
+            "Trump declined to say who he plans to vote for in the primary.",
+            "to say who he plans to vote for in the primary",
+            "who he plans to vote for in the primary",
+        ),
+    ],
+)
+def test_restated_nested_attribution_is_dropped(text: str, outer: str, restated: str) -> None:
+    contents = _contents(text)
+    assert outer in contents
+    assert restated not in contents
+
+
+def test_reporting_chain_is_kept() -> None:
+    text = (
+        "Thierry Mariani, a French lawmaker, said Bashar al-Assad also declared himself willing "
+        "to negotiate with nearly 100 rebel groups."
+    )
+    attrs = _attrs(text)
+    inner = [a for a in attrs if a.speaker == "Bashar al-Assad"]
+    assert inner and inner[0].parent is not None
+    assert attrs[inner[0].parent].speaker == "Thierry Mariani"
+
+
+def test_nested_attribution_with_words_of_its_own_is_kept() -> None:
+    # the inner content runs on into the next paragraph's quote: not a restatement
+    text = (
+        "Bashar al-Assad denounced the coalition for supporting "
+        "“those groups that represented the terrorists against the government.\n\n"
+        "“They did not want to achieve peace in Syria.”"
+    )
+    assert any("They did not want to achieve peace" in c for c in _contents(text))
