@@ -202,6 +202,25 @@ def test_tense_of_the_clause_sets_the_direction(text: str, expression: str, valu
     assert _values(text, "2017-01-08")[expression] == value  # a Sunday
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        # after "until", "through", "effective" a date ends a period that may reach past the report:
+        # the nearest reading, not the past one of the clause
+        ("Lenders extended the loans through January.", "1989-10-30", "January", "1990-01"),
+        ("The board created the post, effective Feb. 1.", "1989-10-26", "Feb. 1", "1990-02-01"),
+        ("The embassy was closed until Friday.", "2017-01-11", "Friday", "2017-01-13"),
+        # a past date stays past when it is also the nearest
+        ("Shares rose through Sept. 29.", "1989-10-30", "Sept. 29", "1989-09-29"),
+        ("The fund grew through August.", "1989-10-27", "August", "1989-08"),
+    ],
+)
+def test_open_end_dates_take_the_nearest_reading(
+    text: str, published: str, expression: str, value: str
+) -> None:
+    assert _values(text, published)[expression] == value
+
+
 def test_seed_001_with_its_inferred_date() -> None:
     from storyline.stages.published import infer_publication_date
     from storyline.stages.timexes import extract_timexes

@@ -108,6 +108,15 @@ CASES = [
     ),
     ("on March twenty-first, 1997", "1998-03-05", "past", "March twenty-first, 1997", "DATE", "1997-03-21"),
     ("The talks were held Aug. 7-8 in Geneva.", "1998-08-12", "past", "Aug. 7", "DATE", "1998-08-07"),
+    # the year-ago quarter with its ordinal is one DATE (TimeBank 2 of 2)
+    (
+        "compared with the year-ago third quarter",
+        "1989-10-30",
+        "past",
+        "the year-ago third quarter",
+        "DATE",
+        "1988-Q3",
+    ),
     # halves of a year
     ("in the last half of 1989", "1989-10-26", "past", "the last half of 1989", "DATE", "1989-H2"),
     (
@@ -152,6 +161,10 @@ def test_year_ranges_give_both_years(text: str, expected: list[str]) -> None:
         ("He is fifty-five years of age.", []),
         ("They are 12-15 years old.", []),
         ("It took fifty-five years.", ["fifty-five years"]),
+        # a quarter of something is a fraction, a quarter of a century still a time
+        ("It holds more than a quarter of the entire market.", []),
+        ("one-quarter of the vote", []),
+        ("a quarter of a century", ["a quarter", "a century"]),
         # "soon after", "as soon as" are conjunctions; "as soon as possible" is a time
         ("He was killed soon after being captured.", []),
         ("They will buy as soon as trading opens.", []),

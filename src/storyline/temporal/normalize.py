@@ -270,6 +270,8 @@ def _quarter(g, anchor, tense, state, cand):
                 return f"XXXX-Q{q}"
             ay, aq = cal.quarter_of(anchor)
             y = ay if q <= aq or tense == "future" else ay - 1
+        if "ago" in g:  # "the year-ago third quarter": the comparison quarter, not the one reported
+            return f"{y - 1:04d}-Q{q}"
         state.quarter = (y, q)
         return f"{y:04d}-Q{q}"
     if "y" in g:  # "the 1988 quarter": the quarter reported on, in that year; else the year

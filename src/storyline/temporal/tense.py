@@ -6,6 +6,7 @@ runs that skip the parser) a few surface cues of the sentence do.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -103,9 +104,17 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     if span is None or len(span) == 0:
         return None
     verb = _governing_verb(span.root)
-    if verb is None:
-        return text_tense(span.sent.text)
-    return verb_tense(verb)
+    tense = text_tense(span.sent.text) if verb is None else verb_tense(verb)
+    if tense in ("past", None) and span.start > 0 and doc[span.start - 1].lower_ in _open_end_words():
+        return "present"  # "extended through January": the nearest January, not the past one
+    return tense
+
+
+@functools.lru_cache(maxsize=1)
+def _open_end_words() -> frozenset[str]:
+    from storyline.temporal.finder import time_words
+
+    return frozenset(time_words()["open_end_words"])
 
 
 _FUTURE_TEXT = re.compile(
