@@ -210,6 +210,8 @@ def test_tense_of_the_clause_sets_the_direction(text: str, expression: str, valu
         ("Lenders extended the loans through January.", "1989-10-30", "January", "1990-01"),
         ("The board created the post, effective Feb. 1.", "1989-10-26", "Feb. 1", "1990-02-01"),
         ("The embassy was closed until Friday.", "2017-01-11", "Friday", "2017-01-13"),
+        ("Rubio stumbled just days before Tuesday's primary.", "2016-02-07", "Tuesday", "2016-02-09"),
+        ("Traders squared positions ahead of the weekend.", "1989-10-30", "the weekend", "1989-W44-WE"),
         # a past date stays past when it is also the nearest
         ("Shares rose through Sept. 29.", "1989-10-30", "Sept. 29", "1989-09-29"),
         ("The fund grew through August.", "1989-10-27", "August", "1989-08"),

@@ -165,6 +165,8 @@ def test_year_ranges_give_both_years(text: str, expected: list[str]) -> None:
         ("It holds more than a quarter of the entire market.", []),
         ("one-quarter of the vote", []),
         ("a quarter of a century", ["a quarter", "a century"]),
+        # the modal "May" of a title-case headline
+        ("Adelson and Trump May be Aligning on Israel", []),
         # "soon after", "as soon as" are conjunctions; "as soon as possible" is a time
         ("He was killed soon after being captured.", []),
         ("They will buy as soon as trading opens.", []),
@@ -298,6 +300,14 @@ def test_lone_clock_time_far_from_a_named_day_takes_the_anchor() -> None:
     filler = "The council met and talked about roads, schools and the budget for a long time. " * 4
     text = "The vote was on Thursday. " + filler + "Polls close at 8 p.m."
     assert sequence(text, "1998-02-14", "past")[-1] == ("8 p.m.", "1998-02-14T20:00")
+
+
+def test_live_blog_time_stamp_is_on_the_anchor_day() -> None:
+    text = "Biden's interviews will air Wednesday evening.\n\n12:50 p.m.: Cruz says the order is illegal."
+    assert sequence(text, "2016-01-05", "future") == [
+        ("Wednesday evening", "2016-01-06TEV"),
+        ("12:50 p.m.", "2016-01-05T12:50"),
+    ]
 
 
 def test_clock_time_with_its_deixis_keeps_it() -> None:

@@ -401,7 +401,7 @@ def _clock(g, anchor, tense, state, cand):
         return f"XXXX-XX-XXT{clock}"
     if deixis:
         d = anchor + timedelta(days=_DEIXIS.get(deixis, 0))
-    elif state.day is not None and 0 <= cand.start - state.day_end <= CLOCK_DAY_WINDOW:
+    elif "stamp" not in g and state.day is not None and 0 <= cand.start - state.day_end <= CLOCK_DAY_WINDOW:
         d = state.day
     else:
         d = anchor

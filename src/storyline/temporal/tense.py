@@ -105,9 +105,16 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
         return None
     verb = _governing_verb(span.root)
     tense = text_tense(span.sent.text) if verb is None else verb_tense(verb)
-    if tense in ("past", None) and span.start > 0 and doc[span.start - 1].lower_ in _open_end_words():
+    if tense in ("past", None) and _after_open_end_word(doc, span.start):
         return "present"  # "extended through January": the nearest January, not the past one
     return tense
+
+
+def _after_open_end_word(doc: Doc, i: int) -> bool:
+    words = _open_end_words()
+    one = doc[i - 1].lower_ if i > 0 else ""
+    two = f"{doc[i - 2].lower_} {one}" if i > 1 else ""
+    return one in words or two in words
 
 
 @functools.lru_cache(maxsize=1)
