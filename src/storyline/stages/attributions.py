@@ -6,8 +6,11 @@ Three passes over the one spaCy parse the pipeline already made (no second model
    gives an attribution: its subject is the source ("Assad said ...", inherited by
    "..., saying ..." and "adding ..."), its clausal complement, infinitive or object
    the content by the verb's class. "According to X, ..." makes X the source of the
-   clause it modifies. How reliable each cue ("lemma/class") is was learned on
-   PolNeAR train (``lexicons/attribution_cue_weights.yaml``); unreliable ones are dropped.
+   clause it modifies; a preposition's object or a passive subject in other frames
+   (``cue_frames``: "called for X", "X was named Y"). How reliable each cue is was learned
+   on PolNeAR train (``lexicons/attribution_cue_weights.yaml``), keyed by lemma, frame, the
+   kind of its source and whether it sits in a reported clause ("support/object+p^");
+   unreliable ones are dropped.
 2. **Quotes.** A quotation (``quotemarks.find_quotes``) that no content covers joins the
    cue of its sentence (""...," he said"), of the sentence before it when that one ends
    in a colon ("He added: "...""), or the quote before it in the same paragraph
