@@ -117,6 +117,11 @@ CASES = [
         "DATE",
         "1988-Q3",
     ),
+    ("He survived 5 ½ years in prison.", "2016-02-08", "past", "5 ½ years", "DURATION", "P5Y6M"),
+    # a two-digit decade is the latest one begun by the anchor
+    ("a YAF member in the '80s", "2016-01-19", "past", "the '80s", "DATE", "198"),
+    ("music of the nineties", "2016-01-19", "past", "the nineties", "DATE", "199"),
+    ("music of the nineties", "1998-02-01", "past", "the nineties", "DATE", "199"),
     # halves of a year
     ("in the last half of 1989", "1989-10-26", "past", "the last half of 1989", "DATE", "1989-H2"),
     (
@@ -165,6 +170,8 @@ def test_year_ranges_give_both_years(text: str, expected: list[str]) -> None:
         ("It holds more than a quarter of the entire market.", []),
         ("one-quarter of the vote", []),
         ("a quarter of a century", ["a quarter", "a century"]),
+        # a half without its year is as often a game's (TimeBank 0 of 1)
+        ("he tweeted during the first half.", []),
         # the modal "May" of a title-case headline
         ("Adelson and Trump May be Aligning on Israel", []),
         # "soon after", "as soon as" are conjunctions; "as soon as possible" is a time

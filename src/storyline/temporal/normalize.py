@@ -240,11 +240,20 @@ def _year_norm(g, anchor, tense, state, cand):
 def _decade(g, anchor, tense, state, cand):
     if "dec" in g:
         return g["dec"][:3]
-    century = anchor.year // 100 if anchor else 19
     if "decw" in g:
         tens = _number(g["decw"].lower()[:-3] + "y")  # "nineties" -> "ninety"
-        return f"{century:02d}{int(tens or 0) // 10}"
-    return f"{century:02d}{g['dec2'][0]}"
+        digit = int(tens or 0) // 10
+    else:
+        digit = int(g["dec2"][0])
+    if anchor is None:
+        return f"19{digit}"
+    # the latest such decade that has begun: "the '80s" in 2016 is the 1980s, not the 2080s
+    century = (
+        anchor.year // 100
+        if (anchor.year // 100) * 100 + digit * 10 <= anchor.year
+        else anchor.year // 100 - 1
+    )
+    return f"{century:02d}{digit}"
 
 
 def _century(g, anchor, tense, state, cand):
@@ -500,7 +509,7 @@ def _duration(g, anchor, tense, state, cand):
     text = cand.text.lower()
     if re.search(r"\w-quarters\b", text):
         return None  # "three-quarters of the vote" is a fraction
-    if n is not None and re.search(r"and a half|and one-half| 1/2", text):
+    if n is not None and re.search(r"and a half|and one-half| 1/2|½", text):
         n += 0.5
     if n is not None and letter in ("E", "C"):  # "two decades": TimeBank writes P20Y
         n, letter = n * (10 if letter == "E" else 100), "Y"
