@@ -59,3 +59,23 @@ def test_nested_attribution_with_words_of_its_own_is_kept() -> None:
         "“They did not want to achieve peace in Syria.”"
     )
     assert any("They did not want to achieve peace" in c for c in _contents(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        (
+            '"In fact, when the Senate bill was proposed, he proposed giving them work permits," Rubio said.',
+            "giving them work permits",
+        ),
+        (
+            '"I have been warning throughout this campaign that North Korea is run by a lunatic," Rubio said.',
+            "that North Korea is run by a lunatic",
+        ),
+    ],
+)
+def test_cue_inside_an_attributed_quote_is_not_a_second_attribution(text: str, inner: str) -> None:
+    attrs = _attrs(text)
+    contents = [" … ".join(s.text(text) for s in a.content) for a in attrs]
+    assert inner not in contents
+    assert [a.speaker for a in attrs] == ["Rubio"]

@@ -764,7 +764,22 @@ def extract_with_keys(doc: ArticleDoc, lex: CueLexicon | None = None) -> list[tu
     cands = _drop_datelines(cands, doc)
     if not lex.open_class:
         cands = _drop_restatements(cands, text)
+        cands = _drop_quoted_cues(cands, qidx)
     return _finish(cands, qidx, doc, lex)
+
+
+def _drop_quoted_cues(cands: list[_Candidate], qidx: _QuoteIndex) -> list[_Candidate]:
+    """Drop an attribution whose cue is inside quote marks that another attribution's content
+    holds: the quoted speaker's own words ("'In fact, he proposed giving them work permits,'
+    Rubio said"), not a second statement; PolNeAR annotates almost none of them. On train
+    147 fewer predictions, content+speaker F1 65.1 -> 65.4 (P 71.5 -> 72.1, R 59.8 -> 59.7)."""
+    def quoted_inside(c: _Candidate) -> bool:
+        if c.cue is None or qidx.at(c.cue[0]) is None:
+            return False
+        pos = c.cue[0]
+        return any(o is not c and any(s <= pos < e for s, e in o.content) for o in cands)
+
+    return [c for c in cands if not quoted_inside(c)]
 
 
 # A cue inside another attribution's content whose own content is inside that one and at least
