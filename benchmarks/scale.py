@@ -279,7 +279,9 @@ def replicate(base: Path, db: Path, factor: int, keep: int | None = None) -> int
             con.execute(f"CREATE TEMP TABLE _keep AS SELECT id FROM articles ORDER BY id LIMIT {int(keep)}")
             for table, key in reversed(PER_ARTICLE.items()):
                 con.execute(f"DELETE FROM {table} WHERE {key} NOT IN (SELECT id FROM _keep)")
-        for table in ("actors", "stories", "story_articles", "wire_copies"):
+        # article_vectors too: the stories stage then embeds and groups every article, the
+        # from-scratch cost (an incremental build embeds only the articles it adds).
+        for table in ("actors", "stories", "story_articles", "wire_copies", "article_vectors"):
             con.execute(f"DELETE FROM {table}")
         con.execute("UPDATE mentions SET actor = NULL")
         for table, key in PER_ARTICLE.items():
@@ -385,11 +387,14 @@ def projection(maps: list[dict], scaling: list[dict], words_per_article: float) 
         f"{load_per_article * per_day / 3600:.1f} h a day on the driver, which overlaps the map.",
         f"- Cross-article stages (one process, CPU time at {last['factor']}x): {cross_per_article * 1000:.2f} ms per article; "
         f"if growth stays linear, {cross_per_article * per_day / 3600:.1f} h for a day's million articles rebuilt "
-        "from scratch. They rebuild over the whole dossier, so a dossier holding N days costs N times that: "
-        "for an archive, run them on each day's new articles only (`StoryIndex.add` can; `build_stories` and "
-        "`build_actors` still rebuild everything). Stories dominate, and their cost is the MiniLM embedding of every "
-        "article on the driver: computing embeddings in the per-article map (on the workers) would leave the driver "
-        "the blocked clustering only.",
+        "from scratch (every article embedded and grouped again). A build is incremental for stories: it "
+        "embeds and assigns only the articles it adds and restores the stored ones from their stored vectors "
+        "(Stories section: adding 10 articles to a dossier of 7,710 took 4.5 s against 18.7 s for a regrouping "
+        "with stored vectors and ~1,141 CPU s of embedding from scratch), so a day's new articles cost their "
+        "own embedding plus a restore that grows with the dossier but does no embedding. Actors and wire copies "
+        "still run over the whole dossier at each build (cheap at 100x, see the table). The embedding still runs on "
+        "the driver; moving it into the per-article map (on the workers) would leave the driver the blocked "
+        "clustering only.",
     ]
     return lines
 
