@@ -79,3 +79,16 @@ def test_cue_inside_an_attributed_quote_is_not_a_second_attribution(text: str, i
     contents = [" … ".join(s.text(text) for s in a.content) for a in attrs]
     assert inner not in contents
     assert [a.speaker for a in attrs] == ["Rubio"]
+
+
+def test_weak_nested_attribution_outside_a_reporting_chain_is_dropped() -> None:
+    text = (
+        "He has criticized Clinton for accepting campaign donations and speaking fees from Wall Street firms."
+    )
+    attrs = _attrs(text)
+    assert [a.cue.text(text) for a in attrs if a.cue] == ["criticized"]
+
+
+def test_confident_nested_attribution_is_kept() -> None:
+    text = "The St. Paul City Council approved a resolution condemning the remarks."
+    assert "the remarks" in _contents(text)

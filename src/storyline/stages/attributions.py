@@ -765,7 +765,39 @@ def extract_with_keys(doc: ArticleDoc, lex: CueLexicon | None = None) -> list[tu
     if not lex.open_class:
         cands = _drop_restatements(cands, text)
         cands = _drop_quoted_cues(cands, qidx)
+        cands = _drop_weak_nested(cands, lex)
     return _finish(cands, qidx, doc, lex)
+
+
+def _confidence(c: _Candidate, lex: CueLexicon) -> float:
+    """The cue's learned precision, else a prior by how the attribution was found."""
+    learned = lex.precision(c.key)
+    if learned is not None:
+        return learned
+    return CONFIDENCE.get(c.how, 0.5) * (1.0 if c.source else 0.8)
+
+
+# A nested attribution that is no reporting chain (its source is outside the outer content, or
+# it has none) is kept from this confidence up. On PolNeAR train such predictions below 0.5
+# match gold 4 times in 83 (0.3-0.4: 8%, 0.4-0.5: 0%), from 0.5 up 30-60%.
+MIN_NESTED_CONFIDENCE = 0.5
+
+
+def _drop_weak_nested(cands: list[_Candidate], lex: CueLexicon) -> list[_Candidate]:
+    """Drop a low-confidence attribution whose cue lies inside another's content and whose
+    source does not ("He has criticized Clinton for accepting campaign donations": "accepting"
+    is part of the criticism, its inherited source outside it). Train content+speaker F1
+    65.36 -> 65.48 (P 72.15 -> 72.47, R 59.74 -> 59.72; 79 fewer predictions); two-fold
+    held-out flat (62.8, P 70.3 -> 70.6)."""
+    def weak(c: _Candidate) -> bool:
+        if c.cue is None or _confidence(c, lex) >= MIN_NESTED_CONFIDENCE:
+            return False
+        outers = [o for o in cands if o is not c and any(s <= c.cue[0] < e for s, e in o.content)]
+        chain = c.source is not None and any(s <= c.source[0] < e for o in outers for s, e in o.content)
+        inside = any(all(any(s <= a and b <= e for s, e in o.content) for a, b in c.content) for o in outers)
+        return inside and not chain  # not a quote running on past the outer content
+
+    return [c for c in cands if not weak(c)]
 
 
 def _drop_quoted_cues(cands: list[_Candidate], qidx: _QuoteIndex) -> list[_Candidate]:
@@ -1047,10 +1079,7 @@ def _finish(cands: list[_Candidate], qidx: _QuoteIndex, doc: ArticleDoc, lex: Cu
                 name = resolver.resolve(s, e)
             resolver.remember(s, name)
         names.append(name)
-        conf = CONFIDENCE.get(c.how, 0.5) * (1.0 if c.source else 0.8)
-        learned = lex.precision(c.key)
-        if learned is not None:
-            conf = learned
+        conf = _confidence(c, lex)
         out.append(
             Attribution(
                 article_id=doc.id,
