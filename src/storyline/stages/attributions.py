@@ -734,8 +734,9 @@ def extract_with_keys(doc: ArticleDoc, lex: CueLexicon | None = None) -> list[tu
     quotes = find_quotes(text)
     qidx = _QuoteIndex(quotes)
     cands: list[_Candidate] = []
+    prepositions = {p[0] for p in lex.prepositional}  # once per article, not once per token
     for tok in sdoc:
-        c = _prep_candidate(tok, lex, text) if tok.lower_ in {p[0] for p in lex.prepositional} else None
+        c = _prep_candidate(tok, lex, text) if tok.lower_ in prepositions else None
         c = c or _verb_candidate(tok, lex, text, qidx)
         if c is None:
             continue

@@ -86,7 +86,8 @@ def _strip_possessive(word: str) -> str:
 def name_words(name: str, lex: TitleLexicon) -> list[str]:
     """The words of a person's name without honorifics, titles and possessives."""
     words = [_strip_possessive(w) for w in name.replace("\u00a0", " ").split()]
-    while words and words[0].lower().rstrip(".") in {h.rstrip(".") for h in lex.all_honorifics}:
+    honorifics = {h.rstrip(".") for h in lex.all_honorifics}  # once per name, not once per word
+    while words and words[0].lower().rstrip(".") in honorifics:
         words = words[1:]
     return [w for w in words if w]
 
