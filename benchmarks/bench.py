@@ -114,10 +114,14 @@ def stage_cpu(limit: int | None, passes: int) -> None:
                     setattr(adoc, stage.field, stage.run(adoc))
                 cpu[stage.name] = cpu.get(stage.name, 0.0) + time.process_time() - started
     words = sum(len(a.text.split()) for a in articles)
-    print(f"{len(articles)} articles, {words:,} words; parse {parse_cpu:.2f} s CPU (once); stages, s CPU per pass:")
+    print(
+        f"{len(articles)} articles, {words:,} words; parse {parse_cpu:.2f} s CPU (once); stages, s CPU per pass:"
+    )
     for name, sec in cpu.items():
         print(f"  {name:<14} {sec / passes:.3f}")
-    print(f"  {'total':<14} {sum(cpu.values()) / passes:.3f} ({100 * sum(cpu.values()) / passes / parse_cpu:.1f}% of the parse)")
+    print(
+        f"  {'total':<14} {sum(cpu.values()) / passes:.3f} ({100 * sum(cpu.values()) / passes / parse_cpu:.1f}% of the parse)"
+    )
 
 
 def run_sub(kind: str, limit: int | None, workers: int) -> dict:
@@ -128,35 +132,16 @@ def run_sub(kind: str, limit: int | None, workers: int) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--measure", choices=["spacy", "storyline"])
-    parser.add_argument("--workers", type=int, default=1)
-    parser.add_argument("--limit", type=int, default=None, help="only the first N articles (quick runs)")
-    parser.add_argument("--out", type=Path, default=None, help="BENCHMARKS.md to update")
-    parser.add_argument(
-        "--stage-cpu", type=int, metavar="PASSES", default=0,
-        help="only time the stages after the parse (texts parsed once), over PASSES passes; prints, writes nothing",
-    )
-    args = parser.parse_args()
-    if args.stage_cpu:
-        stage_cpu(args.limit, args.stage_cpu)
-        return
-    if args.measure:
-        print(json.dumps(measure(args.measure, args.limit, args.workers)))
-        return
-    import os
+# The issue's target for the one-process pipeline against spaCy alone (issue 2).
+TARGET_RATIO = 0.8
 
-    cores = os.cpu_count() or 1
-    results = []
-    for workers in sorted({1, cores}):
-        pair = [run_sub("spacy", args.limit, workers), run_sub("storyline", args.limit, workers)]
-        results.extend(pair)
-        print(json.dumps(pair), flush=True)
+
+def render(results: list[dict], limit: int | None, cores: int) -> str:
+    """The section's Markdown from the runs' results (spaCy and storyline pairs, by workers)."""
     lines = [
         f"## {SECTION}",
         "",
-        f"Command: `make bench` (`python benchmarks/bench.py{' --limit ' + str(args.limit) if args.limit else ''} --out BENCHMARKS.md`), "
+        f"Command: `make bench` (`python benchmarks/bench.py{' --limit ' + str(limit) if limit else ''} --out BENCHMARKS.md`), "
         f"{time.strftime('%Y-%m-%d')}, {platform.machine()}, {cores} cores, Python {platform.python_version()}. "
         f"Texts: `polnear_train.jsonl`. spaCy alone = `nlp.pipe` of en_core_web_sm; storyline = clean + parse + every per-article stage. "
         "Each row is its own process; the pair of each worker count ran back to back. "
@@ -188,9 +173,64 @@ def main() -> None:
             "|---|---|---|---|",
         ]
         lines += [
-            f"| {name} | {sec:.1f} | {cpu[name]:.1f} | {100 * cpu[name] / total:.1f}% |" for name, sec in stages.items()
+            f"| {name} | {sec:.1f} | {cpu[name]:.1f} | {100 * cpu[name] / total:.1f}% |"
+            for name, sec in stages.items()
         ]
-    body = "\n".join(lines) + "\n"
+    lines += summary(results)
+    return "\n".join(lines) + "\n\n"  # a blank line before the next section
+
+
+def summary(results: list[dict]) -> list[str]:
+    """What the table says: the one-process ratio against the target, and the speed-up."""
+    pairs = {r["workers"]: r for r in results if r["kind"] == "storyline"}
+    alone = {r["workers"]: r for r in results if r["kind"] == "spacy"}
+    one = pairs[1]["words_per_s"] / alone[1]["words_per_s"]
+    one_cpu = alone[1]["cpu_seconds"] / pairs[1]["cpu_seconds"]
+    verdict = "meets" if one >= TARGET_RATIO else "misses"
+    lines = [
+        "",
+        f"One process: storyline runs at **{one:.2f} of spaCy-alone throughput**, which {verdict} the "
+        f"target of {TARGET_RATIO} (wall clock; {one_cpu:.2f} by CPU seconds).",
+    ]
+    most = max(pairs)
+    if most > 1:
+        lines.append(
+            f"Speed-up from 1 to {most} worker processes: storyline "
+            f"{pairs[1]['seconds'] / pairs[most]['seconds']:.2f}x, spaCy alone "
+            f"{alone[1]['seconds'] / alone[most]['seconds']:.2f}x (wall clock, {most} cores)."
+        )
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--measure", choices=["spacy", "storyline"])
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles (quick runs)")
+    parser.add_argument("--out", type=Path, default=None, help="BENCHMARKS.md to update")
+    parser.add_argument(
+        "--stage-cpu",
+        type=int,
+        metavar="PASSES",
+        default=0,
+        help="only time the stages after the parse (texts parsed once), over PASSES passes; prints, writes nothing",
+    )
+    args = parser.parse_args()
+    if args.stage_cpu:
+        stage_cpu(args.limit, args.stage_cpu)
+        return
+    if args.measure:
+        print(json.dumps(measure(args.measure, args.limit, args.workers)))
+        return
+    import os
+
+    cores = os.cpu_count() or 1
+    results = []
+    for workers in sorted({1, cores}):
+        pair = [run_sub("spacy", args.limit, workers), run_sub("storyline", args.limit, workers)]
+        results.extend(pair)
+        print(json.dumps(pair), flush=True)
+    body = render(results, args.limit, cores)
     print(body)
     if args.out:
         replace_section(args.out, SECTION, body)
