@@ -177,7 +177,7 @@ def render(results: list[dict], limit: int | None, cores: int) -> str:
             for name, sec in stages.items()
         ]
     lines += summary(results)
-    return "\n".join(lines) + "\n\n"  # a blank line before the next section
+    return "\n".join(lines) + "\n"
 
 
 def summary(results: list[dict]) -> list[str]:

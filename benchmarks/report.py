@@ -13,6 +13,7 @@ def replace_section(path: Path, section: str, body: str) -> None:
     start = text.find(header)
     if start >= 0:
         end = text.find("\n## ", start + len(header))
+        body = body.rstrip("\n") + "\n\n"  # a blank line before the next section
         text = text[:start] + body + (text[end + 1 :] if end >= 0 else "")
     else:
         text = text.rstrip("\n") + "\n\n" + body
