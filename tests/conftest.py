@@ -17,6 +17,21 @@ def seed_path(prefix: str) -> Path:
     return path
 
 
+def single_timex(text: str, anchor: str | None, tense: str | None) -> tuple[str, str, str]:
+    """The longest timex found in ``text``, resolved against ``anchor`` (ISO date) in ``tense``:
+    its span text, type and value (the table tests of time expressions run through this)."""
+    from datetime import date
+
+    from storyline.temporal import DocState, find_candidates, resolve
+
+    cands = find_candidates(text)
+    assert cands, f"no timex in {text!r}"
+    cand = max(cands, key=lambda c: c.end - c.start)
+    resolved = resolve(cand, date.fromisoformat(anchor) if anchor else None, tense, DocState())
+    assert resolved is not None, f"{cand.text!r} was rejected"
+    return cand.text, resolved.type, resolved.value
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     if not SEEDS.is_dir():

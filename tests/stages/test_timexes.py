@@ -5,19 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tests.conftest import single_timex as normalize
 
 from storyline.temporal import DocState, find_candidates, resolve
-
-
-def normalize(text: str, anchor: str | None, tense: str | None) -> tuple[str, str, str]:
-    """The single timex found in ``text``: its span text, type and value."""
-    cands = find_candidates(text)
-    assert cands, f"no timex in {text!r}"
-    cand = max(cands, key=lambda c: c.end - c.start)
-    resolved = resolve(cand, date.fromisoformat(anchor) if anchor else None, tense, DocState())
-    assert resolved is not None, f"{cand.text!r} was rejected"
-    return cand.text, resolved.type, resolved.value
-
 
 # (sentence holding one expression, anchor, tense, expected span text, type, value)
 CASES = [
