@@ -26,6 +26,7 @@ from storyline.crossdoc.stories import (
 )
 from storyline.crossdoc.wirecopy import WireArticle, WireCopy, WireIndex
 from storyline.records import Mention, Story
+from storyline.store import transaction
 
 if TYPE_CHECKING:
     from storyline.embeddings import Embedder
@@ -155,7 +156,9 @@ def article_counts(con: Any, articles: list[StoryArticle], refresh: bool = False
     the actors of its mentions since they were stored)."""
     have: dict[str, ArticleCounts] = {}
     if not refresh:
-        rows = con.execute("SELECT article_id, counts FROM article_vectors WHERE counts IS NOT NULL").fetchall()
+        rows = con.execute(
+            "SELECT article_id, counts FROM article_vectors WHERE counts IS NOT NULL"
+        ).fetchall()
         have = {article_id: ArticleCounts.from_json(text) for article_id, text in rows}
     fresh = {a.id: ArticleCounts.of(a) for a in articles if a.id not in have}
     if fresh:
@@ -240,18 +243,14 @@ def _write_stories(con: Any, stories: list[Story]) -> None:
         },
         schema=pa.schema([("story_id", pa.string()), ("article_id", pa.string())]),
     )
-    con.execute("BEGIN TRANSACTION")
     try:
-        con.execute("DELETE FROM story_articles")
-        con.execute("DELETE FROM stories")
-        con.register("_storyline_stories", story_rows)
-        con.register("_storyline_members", member_rows)
-        con.execute("INSERT INTO stories SELECT id, title, size FROM _storyline_stories")
-        con.execute("INSERT INTO story_articles SELECT story_id, article_id FROM _storyline_members")
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
+        with transaction(con):
+            con.execute("DELETE FROM story_articles")
+            con.execute("DELETE FROM stories")
+            con.register("_storyline_stories", story_rows)
+            con.register("_storyline_members", member_rows)
+            con.execute("INSERT INTO stories SELECT id, title, size FROM _storyline_stories")
+            con.execute("INSERT INTO story_articles SELECT story_id, article_id FROM _storyline_members")
     finally:
         con.unregister("_storyline_stories")
         con.unregister("_storyline_members")
@@ -267,18 +266,13 @@ def compute_wire_copies(con: Any) -> list[WireCopy]:
 def build_wire_copies(con: Any) -> list[WireCopy]:
     """Find republished copies among the stored articles; rewrite ``wire_copies``."""
     copies = compute_wire_copies(con)
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         con.execute("DELETE FROM wire_copies")
         if copies:  # DuckDB's executemany refuses an empty list
             con.executemany(
                 "INSERT INTO wire_copies VALUES (?, ?, ?)",
                 [(c.article_id, c.original_id, c.similarity) for c in copies],
             )
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
     return copies
 
 

@@ -9,7 +9,8 @@ resumes without duplicates. Readers use :func:`connect` with ``read_only=True``.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -50,6 +51,19 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     return int(row[0]) if row and row[0] is not None else 0
 
 
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Run the ``with`` body in one transaction: committed at its end, rolled back on any error,
+    so a failure or a crash leaves nothing half-written."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
     """Apply the migrations the database lacks, each in its own transaction."""
     con.execute(
@@ -59,14 +73,9 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
     for version, sql in migration_files():
         if version <= current:
             continue
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             con.execute(sql)
             con.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
         current = version
     return current
 
@@ -260,16 +269,11 @@ class Store:
             fresh.append(f)
         tables = _rows(fresh)
         con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             for table, rows in tables.items():
                 if rows:
                     _bulk_insert(con, table, rows)
             record_skipped(con, skipped)
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
         return len(fresh)
 
     def article_ids_among(self, ids: Sequence[str]) -> set[str]:

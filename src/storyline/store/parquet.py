@@ -32,7 +32,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from storyline.records import ArticleFacts, Skipped
-from storyline.store import _COLUMNS, Store, _rows, record_skipped
+from storyline.store import _COLUMNS, Store, _rows, record_skipped, transaction
 
 LOADED = "_LOADED"
 # The column of each table that names its article (for skipping stored ones).
@@ -67,8 +67,7 @@ def load_partition(store: Store, part: str | Path, skipped: Iterable[Skipped] = 
     """Load one partition into the store in one transaction; returns how many articles were new."""
     part = Path(part)
     con = store.con
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         new = 0
         articles = part / "articles.parquet"
         if articles.exists():
@@ -89,10 +88,6 @@ def load_partition(store: Store, part: str | Path, skipped: Iterable[Skipped] = 
                     )
             con.execute("DROP TABLE _storyline_fresh")
         record_skipped(con, skipped)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
     (part / LOADED).touch()
     return new
 
