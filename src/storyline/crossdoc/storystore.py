@@ -11,6 +11,7 @@ no story holds yet; ``storyline stories --rebuild`` regroups from scratch.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,7 @@ from storyline.crossdoc.stories import (
     StoryConfig,
     StoryIndex,
     document_text,
+    group_stories,
 )
 from storyline.crossdoc.wirecopy import WireArticle, WireCopy, WireIndex
 from storyline.records import Mention, Story
@@ -73,14 +75,24 @@ def compute_stories(
 ) -> list[Story]:
     """Stories over ``articles`` from scratch (embedded in batches unless ``vectors`` are given),
     without touching any database."""
-    index = StoryIndex(embedder, config)
     if vectors is None:
+        embedder = embedder or _default_embedder()
         vectors = np.zeros((len(articles), _dimension()), dtype=np.float32)
-        for lo in range(0, len(articles), EMBED_BATCH):
-            part = articles[lo : lo + EMBED_BATCH]
-            vectors[lo : lo + len(part)] = index.embedder.encode_documents([document_text(a) for a in part])
-    index.add(articles, vectors)
-    return index.stories()
+        for lo, part in _embedded_batches(embedder, articles):
+            vectors[lo : lo + len(part)] = part
+    return group_stories(articles, embedder, config, vectors)
+
+
+def _default_embedder() -> Embedder:
+    from storyline.embeddings import Embedder
+
+    return Embedder()
+
+
+def _embedded_batches(embedder: Embedder, articles: list[StoryArticle]) -> Iterator[tuple[int, np.ndarray]]:
+    """The articles' document vectors, EMBED_BATCH articles at a time: (offset, vectors)."""
+    for lo in range(0, len(articles), EMBED_BATCH):
+        yield lo, embedder.encode_documents([document_text(a) for a in articles[lo : lo + EMBED_BATCH]])
 
 
 def stored_vectors(con: Any) -> dict[str, np.ndarray]:
@@ -136,16 +148,12 @@ def article_vectors(con: Any, articles: list[StoryArticle], embedder: Embedder |
             missing.append(i)
         else:
             out[i] = vector
-    if missing and embedder is None:
-        from storyline.embeddings import Embedder
-
-        embedder = Embedder()
-    for lo in range(0, len(missing), EMBED_BATCH):
-        part = missing[lo : lo + EMBED_BATCH]
-        assert embedder is not None
-        vectors = embedder.encode_documents([document_text(articles[i]) for i in part])
-        out[part] = vectors
-        store_vectors(con, [articles[i].id for i in part], vectors)
+    if missing:
+        embedder = embedder or _default_embedder()
+        for lo, vectors in _embedded_batches(embedder, [articles[i] for i in missing]):
+            part = missing[lo : lo + len(vectors)]
+            out[part] = vectors
+            store_vectors(con, [articles[i].id for i in part], vectors)
     return out
 
 
