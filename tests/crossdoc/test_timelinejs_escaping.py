@@ -86,7 +86,7 @@ def test_timelinejs_command_escapes_article_text(hostile_db: Path, tmp_path: Pat
         slide["text"]["headline"]
         == "2017-03-01: &lt;script&gt;alert(5)&lt;/script&gt;, &lt;svg onload=alert(6)&gt;"
     )
-    assert slide["group"] == "&lt;svg onload=alert(6)&gt;"
+    assert slide["group"] == "&lt;b&gt;Evil&lt;/b&gt; Outlet"  # a row per outlet
     assert timeline["title"]["text"]["headline"] == "&lt;i&gt;My&lt;/i&gt; &amp; timeline"
     # the other slides' plain text is unchanged
     assert any(s["text"]["text"].startswith("Talks resumed in Geneva<br><small>") for s in timeline["events"])
@@ -111,8 +111,28 @@ def test_web_timelinejs_escapes_article_text_and_the_outlet_group(hostile_db: Pa
         timeline = exports.timelinejs(con)
     finally:
         con.close()
-    text = assert_escaped(timeline, {"a"})
+    text = assert_escaped(timeline, {"a", "br", "small"})
     assert "<script" not in text and "<img" not in text and "<b>" not in text
     slide = hostile_slide(timeline)
     assert slide["group"] == "&lt;b&gt;Evil&lt;/b&gt; Outlet"
-    assert "&lt;img src=x onerror=alert(1)&gt;" in slide["text"]["headline"]
+    assert "&lt;img src=x onerror=alert(1)&gt;" in slide["text"]["text"]
+    assert '<a href="/articles/a-hostile#s-0">&lt;b&gt;Evil&lt;/b&gt; Outlet · ' in slide["text"]["text"]
+
+
+def test_the_web_download_and_the_cli_export_are_one_layout(hostile_db: Path, tmp_path: Path) -> None:
+    """Same slides, dates, groups and texts; the web adds only the links and its title."""
+    import re
+
+    from storyline.web import exports
+
+    result = runner.invoke(app, ["timelinejs", "--db", str(hostile_db), "--out", str(tmp_path / "tl.json")])
+    assert result.exit_code == 0, result.output
+    cli = json.loads((tmp_path / "tl.json").read_text(encoding="utf-8"))
+    con = duckdb.connect(str(hostile_db), read_only=True)
+    try:
+        web = exports.timelinejs(con)
+    finally:
+        con.close()
+    for slide in web["events"]:
+        slide["text"]["text"] = re.sub(r"</?a[^>]*>", "", slide["text"]["text"])
+    assert web["events"] == cli["events"] and len(cli["events"]) >= 2

@@ -11,7 +11,7 @@ import html
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -229,15 +229,20 @@ def timeline_from_events(events: Iterable[Event], actor: str | None = None) -> l
 
 
 def timelinejs(
-    events: Iterable[Event], title: str = "storyline timeline", texts: dict[str, str] | None = None
+    events: Iterable[Event],
+    title: str = "storyline timeline",
+    texts: dict[str, str] | None = None,
+    groups: dict[str, str] | None = None,
+    link: Callable[[Event], str] | None = None,
 ) -> dict[str, Any]:
     """Knight Lab TimelineJS JSON (https://timeline.knightlab.com/docs/json-format.html).
 
-    One slide per (date, description); ``texts`` may map article ids to a source line.
+    One slide per (date, description), the one layout that the CLI export and the web download
+    share. ``texts`` may map article ids to a source line, ``groups`` article ids to a group
+    label (the outlet: a row per outlet), and ``link`` gives the URL the source line points to.
+    An event without a group label is grouped by its first place.
     TimelineJS renders headlines, texts and group labels as HTML, and every one of them comes
     from article text (names, descriptions, outlet and title), so each is HTML-escaped here.
-    (The web's export, ``web.exports.timelinejs``, lays its slides out differently, with links to
-    the article pages, and escapes on its own.)
     """
     slides = []
     seen = set()
@@ -249,8 +254,11 @@ def timelinejs(
         span = value_range(e.date)
         start = span[0] if span else date.fromisoformat(e.earliest)
         text = html.escape(e.description)
-        if texts and e.article_id in texts:
-            text += f"<br><small>{html.escape(texts[e.article_id])}</small>"
+        source = html.escape(texts[e.article_id]) if texts and e.article_id in texts else ""
+        if link is not None:
+            source = f'<a href="{html.escape(link(e))}">{source or html.escape(e.article_id)}</a>'
+        if source:
+            text += f"<br><small>{source}</small>"
         slide: dict[str, Any] = {
             "start_date": _tljs_date(e.date, start),
             "text": {"headline": html.escape(_headline(e)), "text": text},
@@ -258,8 +266,9 @@ def timelinejs(
         }
         if e.earliest != e.latest:
             slide["end_date"] = _tljs_date(e.date, date.fromisoformat(e.latest), end=True)
-        if e.places:
-            slide["group"] = html.escape(e.places[0])
+        group = (groups or {}).get(e.article_id) or (e.places[0] if e.places else "")
+        if group:
+            slide["group"] = html.escape(group)
         slides.append(slide)
     return {
         "title": {"text": {"headline": html.escape(title), "text": f"{len(slides)} dated events"}},

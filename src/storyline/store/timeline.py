@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from storyline.crossdoc.timeline import (
@@ -56,11 +57,15 @@ def sentences_from_db(con: Any, actor: str | None = None) -> list[DatedSentence]
 
 
 def timelinejs_from_db(
-    con: Any, actor: str | None = None, title: str = "storyline timeline"
+    con: Any,
+    actor: str | None = None,
+    title: str = "storyline timeline",
+    link: Callable[[Event], str] | None = None,
 ) -> dict[str, Any]:
-    """Knight Lab TimelineJS JSON of the dossier's dated events."""
-    sources = {
-        r[0]: " · ".join(x for x in (r[1], r[2]) if x)
-        for r in con.execute("SELECT id, outlet, title FROM articles").fetchall()
-    }
-    return timelinejs(timeline_from_events(events_from_db(con), actor), title=title, texts=sources)
+    """Knight Lab TimelineJS JSON of the dossier's dated events, a row per outlet; ``link`` (the
+    web passes one) turns each slide's source line into a link to the article."""
+    articles = con.execute("SELECT id, outlet, title FROM articles").fetchall()
+    sources = {r[0]: " · ".join(x for x in (r[1], r[2]) if x) for r in articles}
+    outlets = {r[0]: r[1] for r in articles if r[1]}
+    events = timeline_from_events(events_from_db(con), actor)
+    return timelinejs(events, title=title, texts=sources, groups=outlets, link=link)

@@ -48,54 +48,24 @@ def table_export(con: duckdb.DuckDBPyConnection, fmt: str, table: str | None) ->
         return buffer.getvalue(), f"storyline-{fmt}.zip"
 
 
-def _date_parts(value: str | None) -> dict[str, str] | None:
-    """TimelineJS date object from YYYY, YYYY-MM or YYYY-MM-DD (precision kept)."""
-    if not value or not value[:4].isdigit():
-        return None
-    parts = value[:10].split("-")
-    names = ("year", "month", "day")
-    return {names[i]: str(int(p)) for i, p in enumerate(parts[:3]) if p.isdigit()}
-
-
 def timelinejs(con: duckdb.DuckDBPyConnection, base_url: str = "") -> dict[str, Any]:
-    """Knight Lab TimelineJS JSON: one slide per dated event, its source sentence linked."""
+    """Knight Lab TimelineJS JSON, the same document as `storyline export --format timelinejs`,
+    titled by the dossier's largest story and with each source line linked to its sentence."""
+    from storyline.store.timeline import timelinejs_from_db
     from storyline.web.app import article_url
 
-    events = queries.list_events(con, limit=ALL_ROWS).items
-    slides = []
-    for e in events:
-        start = _date_parts(e.date) or _date_parts(e.earliest)
-        if start is None:
-            continue
-        slide: dict[str, Any] = {
-            "start_date": start,
-            "text": {
-                "headline": e.description,
-                "text": f'{_html(e.outlet or "unknown outlet")}: <a href="{base_url}{article_url(e.article_id, e.sentence_start)}">'
-                f"{_html(e.title or e.article_id)}</a>",
-            },
-            "group": _html(e.outlet or "unknown outlet"),  # TimelineJS sets group labels as HTML too
-            "unique_id": f"{e.article_id}-{e.start}",
-        }
-        if e.latest and e.earliest and e.latest != e.earliest and len(e.date) == 10:
-            slide["end_date"] = _date_parts(e.latest)
-        slide["text"]["headline"] = _html(e.description)
-        slides.append(slide)
+    sentence_of = {
+        (e.article_id, e.start): e.sentence_start for e in queries.list_events(con, limit=ALL_ROWS).items
+    }
     overview = queries.overview(con, top=1)
     title = overview.stories[0]["title"] if overview.stories else "storyline dossier"
-    return {
-        "title": {
-            "text": {"headline": _html(title), "text": f"{overview.articles} articles, {len(slides)} events"}
-        },
-        "events": slides,
-    }
-
-
-def _html(text: str) -> str:
-    # TimelineJS renders headline and text as HTML: article text must arrive escaped.
-    from markupsafe import escape
-
-    return str(escape(text))
+    return timelinejs_from_db(
+        con,
+        title=title,
+        link=lambda e: (
+            base_url + article_url(e.article_id, sentence_of.get((e.article_id, e.start), e.start))
+        ),
+    )
 
 
 def geojson(con: duckdb.DuckDBPyConnection, base_url: str = "") -> dict[str, Any]:
