@@ -126,6 +126,16 @@ CASES = [
     # a bare month in a past-tense clause ten months back is last year's
     ("In January, the company brought in a new chief.", "1989-10-27", "past", "January", "DATE", "1989-01"),
     ("The accord takes effect in January.", "1989-10-27", "future", "January", "DATE", "1990-01"),
+    # "is the Nth day of ...": the report's own day (TimeBank 2 of 2), the copula left out
+    (
+        "In Saudi Arabia, today is the eighth day of Desert Shield.",
+        "1990-08-15",
+        "present",
+        "the eighth day",
+        "DATE",
+        "1990-08-15",
+    ),
+    ("It's the second day of an offensive.", "1998-03-06", "present", "the second day", "DATE", "1998-03-06"),
 ]
 
 
@@ -169,6 +179,12 @@ def test_year_ranges_give_both_years(text: str, expected: list[str]) -> None:
         ("He was killed soon after being captured.", []),
         ("They will buy as soon as trading opens.", []),
         ("They will sell as soon as possible.", ["soon"]),
+        # "the future of" a people is its fate; a programme's title in quotes is no week
+        ("That is very important to the future of our peoples.", []),
+        ("We will talk in the future.", ["the future"]),
+        ('Baker said on ABC\'s "This Week" that the request was fair.', []),
+        ("Baker said on ABC's ``This Week With David Brinkley''.", []),
+        ('He said: "This week was hard."', ["This week"]),
     ],
 )
 def test_not_timexes(text: str, expected: list[str]) -> None:

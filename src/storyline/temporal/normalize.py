@@ -363,6 +363,14 @@ def _story_day(g, anchor, tense, state, cand):
     return cal.iso(base + timedelta(days=step))
 
 
+def _report_day(g, anchor, tense, state, cand):
+    """The day of the report itself ("today is the eighth day of ...")."""
+    if anchor is None:
+        return None
+    state.day = anchor
+    return cal.iso(anchor)
+
+
 def _clock_suffix(g) -> str | None:
     clock = g.get("clock", "").lower()
     if not clock:
@@ -592,6 +600,7 @@ _NORMALIZERS = {
     "season": _season,
     "deictic_day": _deictic_day,
     "story_day": _story_day,
+    "report_day": _report_day,
     "weekday": _weekday_norm,
     "clock": _clock,
     "shifted": _shifted,
