@@ -88,6 +88,24 @@ CASES = [
     ("in recent months", "1998-04-02", "past", "recent months", "DURATION", "PXM"),
     ("in recent days", "1998-03-08", "past", "recent days", "DATE", "PAST_REF"),
     ("in recent years", "1998-02-13", "past", "recent years", "DATE", "PAST_REF"),
+    # two vague units are one timex: "weeks or months" in the first (TimeBank 1 of 1), "recent
+    # weeks and months" PAST_REF (1 of 1)
+    (
+        "He died within weeks or months of his capture.",
+        "1998-02-19",
+        "past",
+        "weeks or months",
+        "DURATION",
+        "PXW",
+    ),
+    (
+        "Funds in recent weeks and months sold bonds.",
+        "1989-10-27",
+        "past",
+        "recent weeks and months",
+        "DATE",
+        "PAST_REF",
+    ),
     # a day written as a word, the first day of a range of days
     (
         "Women's Day is this coming Sunday, March eighth.",
