@@ -144,6 +144,16 @@ CASES = [
     # a bare month in a past-tense clause ten months back is last year's
     ("In January, the company brought in a new chief.", "1989-10-27", "past", "January", "DATE", "1989-01"),
     ("The accord takes effect in January.", "1989-10-27", "future", "January", "DATE", "1990-01"),
+    # "one day" after a modal is the indefinite future (TimeBank 1 of 1), else a day's duration
+    (
+        "Islam will one day be the second largest religion.",
+        "1998-03-03",
+        "future",
+        "one day",
+        "DATE",
+        "FUTURE_REF",
+    ),
+    ("He had been in the job one day.", "1989-10-26", "past", "one day", "DURATION", "P1D"),
     # "is the Nth day of ...": the report's own day (TimeBank 2 of 2), the copula left out
     (
         "In Saudi Arabia, today is the eighth day of Desert Shield.",
