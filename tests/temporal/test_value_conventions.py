@@ -283,6 +283,20 @@ def test_rate_span_leaves_the_amount_out() -> None:
             [("March 3", "1998-03-03"), ("Three days", "P3D")],
         ),
         ("A few days later they left.", "1998-08-07", [("A few days", "PXD")]),
+        # a bare part of day is on the story's day, "overnight" the night before it, and "the
+        # previous Friday" the Friday before the day last named (TimeBank 3 of 3)
+        (
+            "London shares closed lower Friday after overnight losses in New York, down 4.5% "
+            "from the previous Friday.",
+            "1989-10-30",
+            [("Friday", "1989-10-27"), ("overnight", "1989-10-26TNI"), ("the previous Friday", "1989-10-20")],
+        ),
+        (
+            "Prices fell on Thursday. Dealers were busy in the morning.",
+            "1989-10-30",
+            [("Thursday", "1989-10-26"), ("the morning", "1989-10-26TMO")],
+        ),
+        ("The morning was quiet.", "1998-03-06", [("The morning", "1998-03-06TMO")]),
     ],
 )
 def test_shifts_and_their_reference(text: str, anchor: str, expected: list[tuple[str, str]]) -> None:

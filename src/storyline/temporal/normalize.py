@@ -32,6 +32,8 @@ _NEXT_REL = {"next", "coming", "the coming", "the following", "this coming", "th
 _ANAPHORIC_DAY = {"the next", "the following", "the previous", "the prior", "the same"}
 _ANAPHORIC_UNIT = {"the following"}  # "the previous year" stays with the anchor: in news it is last year
 _BACKWARD = {"ago", "earlier", "before", "back"}
+# "the previous Friday" is the Friday before the day the story last named (TimeBank 1 of 1)
+_ANAPHORIC_WEEKDAY = {"the previous": "last", "the prior": "last", "the following": "next"}
 
 
 @dataclass
@@ -350,6 +352,12 @@ def _deictic_day(g, anchor, tense, state, cand):
         offset = 0
     if anchor is None:
         return "PRESENT_REF" if offset == 0 and not pod else None
+    if cand.rule == "part_of_day":
+        # a bare "the morning" is part of the day the story is about, "overnight" the night
+        # before it (TimeBank 2 of 2: a Friday's London close read on Monday)
+        base = state.day or anchor
+        day = base - timedelta(days=1) if g.get("pod2") else base
+        return Resolved("TIME", f"{cal.iso(day)}T{pod}")
     state.day = anchor + timedelta(days=offset)
     d = cal.iso(state.day)
     return Resolved("TIME", f"{d}T{pod}") if pod else Resolved("DATE", d)
@@ -394,6 +402,10 @@ def _weekday_norm(g, anchor, tense, state, cand):
     clock = _clock_suffix(g)
     if anchor is None:
         day = f"XXXX-WXX-{wd}"
+    elif rel in _ANAPHORIC_WEEKDAY:  # "the previous Friday": before the day last named
+        base = state.day or anchor
+        state.day = cal.weekday_date(wd, base, None, _ANAPHORIC_WEEKDAY[rel])
+        day = cal.iso(state.day)
     else:
         state.day = cal.weekday_date(wd, anchor, tense, rel)
         day = cal.iso(state.day)
