@@ -22,8 +22,10 @@ CHUNK_SIZE = 64
 @dataclass
 class BuildReport:
     read: int = 0
-    stored: int = 0
-    already: int = 0  # stored by an earlier run or seen twice in this one
+    stored: int = 0  # articles stored for the first time
+    already: int = 0  # stored by an earlier run with this pipeline version, or seen twice in this one
+    reextracted: int = 0  # stored by another pipeline version (or --reextract): extracted again, replaced
+    stale: int = 0  # stored articles, not among these inputs, that another pipeline version extracted
     skipped: list[Skipped] = field(default_factory=list)
     failures: int = 0
     seconds: float = 0.0
@@ -39,11 +41,19 @@ Progress = Callable[[int], None]
 
 
 def _articles(
-    paths: Sequence[str | Path], max_bytes: int, report: BuildReport, known: set[str]
+    paths: Sequence[str | Path],
+    max_bytes: int,
+    report: BuildReport,
+    known: dict[str, str | None],
+    version: str | None = None,
+    reextract: bool = False,
 ) -> Iterator[Article]:
+    """The clean articles to extract: those not stored yet, those stored by another pipeline
+    version than ``version`` (``known`` maps stored ids to theirs), and with ``reextract`` all."""
     from storyline.ingest.clean import clean
     from storyline.ingest.readers import read_inputs
 
+    seen: set[str] = set()
     for item in read_inputs(paths, max_bytes=max_bytes):
         if isinstance(item, Skipped):
             report.skipped.append(item)
@@ -57,10 +67,10 @@ def _articles(
         if not article.text.strip():
             report.skipped.append(Skipped(item.source, "empty", "no article text left after cleaning"))
             continue
-        if article.id in known:
+        if article.id in seen or (article.id in known and not reextract and known[article.id] == version):
             report.already += 1
             continue
-        known.add(article.id)
+        seen.add(article.id)
         yield article
 
 
@@ -83,41 +93,55 @@ def build(
     crossdoc: bool = True,
     parquet: str | Path | None = None,
     aliases: str | Path | None = None,
+    reextract: bool = False,
 ) -> BuildReport:
     """Add the articles under ``paths`` to the dossier ``db`` (created if needed).
 
-    Idempotent and resumable: articles already stored (same clean text) are
-    skipped before parsing; each chunk is committed in one transaction.
+    Idempotent and resumable: articles already stored (same clean text) by the
+    same pipeline version (:mod:`storyline.pipeline_version`) are skipped before
+    parsing; those stored by another version (storyline, its lexicons, its model
+    or the user's alias file changed since) are extracted again and their facts
+    replaced; with ``reextract`` every input article is. Each chunk is committed
+    in one transaction; the cross-article stages then run over every stored
+    article, so they see the new facts.
     With ``parquet`` (a folder), each chunk is written there as a Parquet
     partition and loaded from it (see :mod:`storyline.store.parquet`).
     ``aliases`` is a user's YAML alias file, read on top of the bundled one.
     """
     from storyline.pipeline import ArticlePipeline
+    from storyline.pipeline_version import pipeline_version
     from storyline.store import Store
 
     report = BuildReport()
     started = time.perf_counter()
     alias_file = str(aliases) if aliases else None
+    version = pipeline_version(alias_file)
     pipeline = ArticlePipeline(aliases=alias_file)
     with Store(db) as store:
         if parquet is not None:
             from storyline.store.parquet import load_pending
 
-            load_pending(store, parquet)  # partitions a killed build mapped but did not load
-        known = store.article_ids()
+            load_pending(store, parquet, pipeline_version=version)  # mapped by a killed build, not loaded
+        known = store.article_versions()
         runner = make_engine(engine, pipeline, workers=workers, scheduler=scheduler)
         try:
-            chunks = chunked(_articles(paths, max_bytes, report, known), chunk_size)
+            articles = _articles(paths, max_bytes, report, known, version, reextract)
+            chunks = chunked(articles, chunk_size)
             flushed = 0  # skipped inputs already written
             for facts in runner.map_chunks(chunks):
+                skipped = report.skipped[flushed:]
                 if parquet is None:
-                    store.write(facts, skipped=report.skipped[flushed:])
+                    written = store.write(facts, skipped, pipeline_version=version, replace=reextract)
                 else:
                     from storyline.store.parquet import load_partition, write_partition
 
-                    load_partition(store, write_partition(facts, parquet), skipped=report.skipped[flushed:])
+                    part = write_partition(facts, parquet, pipeline_version=version, overwrite=reextract)
+                    written = load_partition(
+                        store, part, skipped, pipeline_version=version, replace=reextract
+                    )
                 flushed = len(report.skipped)
-                report.stored += len(facts)
+                report.stored += written.new
+                report.reextracted += written.replaced
                 report.failures += sum(len(f.failures) for f in facts)
                 report.words += sum(len(f.article.text.split()) for f in facts)
                 if progress:
@@ -125,6 +149,7 @@ def build(
         finally:
             runner.close()
         store.write([], skipped=report.skipped[flushed:])
+        report.stale = store.stale_count(version)
         if crossdoc:
             report.crossdoc = run_crossdoc(store, alias_file)
     report.seconds = time.perf_counter() - started

@@ -14,10 +14,10 @@ import duckdb
 EXPORT_FORMATS = ("json", "csv", "parquet")
 # One-document formats: the dated events for Knight Lab TimelineJS, the places as GeoJSON.
 DOCUMENT_FORMATS = ("timelinejs", "geojson")
-# Tables with their sort keys; build metadata (ingested_at, skipped_at) is left
-# out of exports so that two builds of the same inputs export the same bytes.
+# Tables with their sort keys; build metadata (ingested_at, skipped_at, the pipeline_version
+# stamp) is left out of exports so that two builds of the same inputs export the same bytes.
 EXPORT_TABLES: dict[str, tuple[str, str]] = {
-    "articles": ("id", "* EXCLUDE (ingested_at)"),
+    "articles": ("id", "* EXCLUDE (ingested_at, pipeline_version)"),
     "sentences": ("article_id, idx", "*"),
     "mentions": ("article_id, start_, end_", "*"),
     "attributions": ("article_id, idx", "*"),

@@ -34,7 +34,7 @@ def test_build_twice_same_rows(tmp_path: Path, seeds_dir: Path) -> None:
     first = build([str(seeds_dir)], db)
     counts = _table_counts(db)
     second = build([str(seeds_dir)], db)
-    assert first.stored == 4 and second.stored == 0 and second.already == 4
+    assert first.stored == 4 and second.stored == 0 and second.already == 4 and second.reextracted == 0
     assert _table_counts(db) == counts
 
 

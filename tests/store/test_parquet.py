@@ -37,10 +37,12 @@ def test_parquet_build_resumes_from_mapped_but_unloaded_partitions(
     assert pending_partitions(parts) == []
     with Store(tmp_path / "resumed.duckdb") as store:  # loading again is idempotent
         before = store.con.execute("SELECT count(*) FROM mentions").fetchone()
-        assert [load_partition(store, p) for p in partitions] == [0, 0]
+        assert [tuple(load_partition(store, p)) for p in partitions] == [(0, 0), (0, 0)]
         assert store.con.execute("SELECT count(*) FROM mentions").fetchone() == before
 
     names = _export(seed_db, tmp_path / "direct")
     assert _export(tmp_path / "resumed.duckdb", tmp_path / "resumed") == names
-    match, mismatch, errors = filecmp.cmpfiles(tmp_path / "direct", tmp_path / "resumed", names, shallow=False)
+    match, mismatch, errors = filecmp.cmpfiles(
+        tmp_path / "direct", tmp_path / "resumed", names, shallow=False
+    )
     assert (mismatch, errors) == ([], [])

@@ -42,8 +42,18 @@ def build(
     ] = None,
     aliases: Annotated[
         Path | None,
-        typer.Option(help="Your YAML alias file, read on top of the bundled one (format: lexicons/aliases.yaml)."),
+        typer.Option(
+            help="Your YAML alias file, read on top of the bundled one (format: lexicons/aliases.yaml)."
+        ),
     ] = None,
+    reextract: Annotated[
+        bool,
+        typer.Option(
+            "--reextract",
+            help="Extract every input article again and replace its stored facts, even those this "
+            "version of storyline extracted (articles another version extracted always are).",
+        ),
+    ] = False,
 ) -> None:
     """Build (or extend) a dossier from articles.
 
@@ -74,15 +84,23 @@ def build(
                 max_bytes=int(max_mb * 1024 * 1024),
                 parquet=parquet,
                 aliases=aliases,
+                reextract=reextract,
                 progress=lambda n: bar.advance(task, n),
             )
         except RuntimeError as exc:
             raise fail(str(exc)) from exc
+    why = "--reextract" if reextract else "stored by another version of storyline or its alias file"
     console.print(
-        f"[bold]{report.stored}[/] articles stored, {report.already} already there, "
-        f"{len(report.skipped)} skipped, {report.failures} stage failures "
+        f"[bold]{report.stored}[/] articles stored, {report.reextracted} re-extracted ({why}), "
+        f"{report.already} already there, {len(report.skipped)} skipped, {report.failures} stage failures "
         f"({report.words:,} words in {report.seconds:.1f} s) -> {db}"
     )
+    if report.stale:
+        console.print(
+            f"  [yellow]{report.stale} stored articles not among these inputs were extracted by another "
+            "version of storyline[/]: build their files again to refresh their facts",
+            highlight=False,
+        )
     for s in report.skipped:
         console.print(f"  skipped {s.source}: [yellow]{s.code}[/] {s.reason}", highlight=False)
     for name, status in report.crossdoc.items():
@@ -249,4 +267,3 @@ def _open(db: Path):  # type: ignore[no-untyped-def]
         return Dossier(db)
     except FileNotFoundError as exc:
         raise fail(str(exc)) from exc
-

@@ -3,7 +3,10 @@
 ``Store`` is the only writer. Each ``write`` is one transaction: a build killed
 midway keeps every batch committed before the kill, and a rerun skips the
 articles already stored (their ids are hashes of their clean text), so it
-resumes without duplicates. Readers use :func:`connect` with ``read_only=True``.
+resumes without duplicates. Each article row carries the stamp of the pipeline
+that extracted it (:mod:`storyline.pipeline_version`); a write replaces, in its
+transaction, the facts of an article stored with another stamp. Readers use
+:func:`connect` with ``read_only=True``.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 import pyarrow as pa
@@ -80,7 +84,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
     return current
 
 
-def _rows(facts: Sequence[ArticleFacts]) -> dict[str, list[tuple]]:
+def _rows(facts: Sequence[ArticleFacts], pipeline_version: str | None = None) -> dict[str, list[tuple]]:
+    """The rows of each table for ``facts``; each article row carries ``pipeline_version``."""
     tables: dict[str, list[tuple]] = {
         name: []
         for name in (
@@ -120,6 +125,7 @@ def _rows(facts: Sequence[ArticleFacts]) -> dict[str, list[tuple]]:
                 a.dateline_place,
                 a.wire,
                 len(a.text.split()),
+                pipeline_version,
             )
         )
         for i, s in enumerate(f.sentences):
@@ -198,7 +204,7 @@ def _rows(facts: Sequence[ArticleFacts]) -> dict[str, list[tuple]]:
 _COLUMNS = {
     "articles": "id, input_id, source, title, outlet, url, raw, text, segments, published, published_earliest, "
     "published_latest, published_how, published_confidence, published_evidence, dateline_start, dateline_end, "
-    "dateline_place, wire, words",
+    "dateline_place, wire, words, pipeline_version",
     "sentences": "article_id, idx, start_, end_",
     "mentions": "article_id, start_, end_, label, text, actor",
     "attributions": "article_id, idx, type, speaker, speaker_start, speaker_end, cue_start, cue_end, content, "
@@ -232,6 +238,49 @@ def record_skipped(con: duckdb.DuckDBPyConnection, skipped: Iterable[Skipped]) -
         )
 
 
+# The tables that hold one article's facts, with the column naming the article.
+ARTICLE_TABLES = {
+    "articles": "id",
+    "sentences": "article_id",
+    "mentions": "article_id",
+    "attributions": "article_id",
+    "timexes": "article_id",
+    "events": "article_id",
+    "claims": "article_id",
+    "framing": "article_id",
+    "failures": "article_id",
+}
+
+
+def forget_articles(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> None:
+    """Delete what the store derived from the articles ``ids``, inside the caller's transaction,
+    so that they can be written again (re-extracted): their facts, their story vector and
+    feature counts (the new mentions change the counts; the map or the stories stage makes the
+    vector again), and their story membership, so that the next stories stage places them
+    again with their new features. Actors and wire copies are rebuilt from all articles by
+    every build."""
+    if not ids:
+        return
+    params = [list(ids)]
+    for table, key in ARTICLE_TABLES.items():
+        con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT unnest(?))", params)
+    con.execute("DELETE FROM article_vectors WHERE article_id IN (SELECT unnest(?))", params)
+    con.execute("DELETE FROM story_articles WHERE article_id IN (SELECT unnest(?))", params)
+
+
+class Written(NamedTuple):
+    """What one write did: articles stored for the first time, and stored ones replaced."""
+
+    new: int
+    replaced: int
+
+
+def current_pipeline_version() -> str:
+    from storyline.pipeline_version import code_version
+
+    return code_version()
+
+
 class Store:
     """The single writer of a dossier file."""
 
@@ -257,24 +306,56 @@ class Store:
     def article_ids(self) -> set[str]:
         return {row[0] for row in self.con.execute("SELECT id FROM articles").fetchall()}
 
-    def write(self, facts: Sequence[ArticleFacts], skipped: Iterable[Skipped] = ()) -> int:
-        """Store a batch in one transaction; returns how many articles were new."""
-        existing = self.article_ids_among([f.article.id for f in facts])
-        fresh: list[ArticleFacts] = []
-        batch_ids: set[str] = set()
+    def article_versions(self) -> dict[str, str | None]:
+        """Every stored article's id -> the pipeline version that extracted it (None: unknown)."""
+        return dict(self.con.execute("SELECT id, pipeline_version FROM articles").fetchall())
+
+    def write(
+        self,
+        facts: Sequence[ArticleFacts],
+        skipped: Iterable[Skipped] = (),
+        *,
+        pipeline_version: str | None = None,
+        replace: bool = False,
+    ) -> Written:
+        """Store a batch in one transaction, stamped ``pipeline_version`` (by default this
+        storyline's :func:`storyline.pipeline_version.code_version`).
+
+        An article not stored yet is added. One stored with another stamp (extracted by
+        another version of the pipeline) is replaced: its old facts are deleted and the new
+        ones written in the same transaction. One stored with this stamp is left as it is,
+        unless ``replace``. Ids are content hashes, so nothing is ever stored twice."""
+        version = pipeline_version or current_pipeline_version()
+        unique: dict[str, ArticleFacts] = {}
         for f in facts:
-            if f.article.id in existing or f.article.id in batch_ids:
-                continue
-            batch_ids.add(f.article.id)
-            fresh.append(f)
-        tables = _rows(fresh)
+            unique.setdefault(f.article.id, f)
+        stored = self._versions_among(list(unique))
+        fresh = [f for i, f in unique.items() if i not in stored]
+        stale = [f for i, f in unique.items() if i in stored and (replace or stored[i] != version)]
+        tables = _rows(fresh + stale, version)
         con = self.con
         with transaction(con):
+            forget_articles(con, [f.article.id for f in stale])
             for table, rows in tables.items():
                 if rows:
                     _bulk_insert(con, table, rows)
             record_skipped(con, skipped)
-        return len(fresh)
+        return Written(len(fresh), len(stale))
+
+    def stale_count(self, pipeline_version: str) -> int:
+        """How many stored articles another pipeline version (or an unknown one) extracted."""
+        row = self.con.execute(
+            "SELECT count(*) FROM articles WHERE pipeline_version IS DISTINCT FROM ?", [pipeline_version]
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+    def _versions_among(self, ids: Sequence[str]) -> dict[str, str | None]:
+        if not ids:
+            return {}
+        rows = self.con.execute(
+            "SELECT id, pipeline_version FROM articles WHERE id IN (SELECT unnest(?))", [list(ids)]
+        ).fetchall()
+        return dict(rows)
 
     def article_ids_among(self, ids: Sequence[str]) -> set[str]:
         if not ids:
