@@ -329,6 +329,8 @@ def _values(text: str, published: str) -> dict[str, str]:
             "midnight Thursday",
             "1998-08-06T24:00",
         ),
+        ("The offer had been due to expire Thursday evening.", "Thursday evening", "1998-08-06TEV"),
+        ("The offer is due to expire Thursday.", "Thursday", "1998-08-13"),
         # a present-tense plan: "is scheduled for", "is due"
         ("A memorial service is scheduled for Thursday at the cathedral.", "Thursday", "1998-08-13"),
         ("The report is due Wednesday.", "Wednesday", "1998-08-12"),

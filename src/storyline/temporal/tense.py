@@ -73,6 +73,8 @@ def _own_tense(verb: Token, depth: int = 0) -> str | None:
             # "is expected to arrive": future, unless the head itself is past ("was set to",
             # "had been scheduled to expire")
             head_auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+            if head.dep_ == "acomp" and head.head.i != head.i:  # "had been due to expire"
+                head_auxes |= {c.lower_ for c in head.head.children if c.dep_ in ("aux", "auxpass")}
             if "had" in head_auxes or head.tag_ == "VBD" and head.lemma_ not in ("be",):
                 return "past"
             return "future"
