@@ -144,6 +144,32 @@ CASES = [
     # a bare month in a past-tense clause ten months back is last year's
     ("In January, the company brought in a new chief.", "1989-10-27", "past", "January", "DATE", "1989-01"),
     ("The accord takes effect in January.", "1989-10-27", "future", "January", "DATE", "1990-01"),
+    # "a minute and a half later" is the duration before the signal, "eight trading days" a duration
+    # of days, "a week or so ago" one date (TimeBank 1 of 1 each)
+    (
+        "But a minute and a half later, a pilot saw it.",
+        "1998-01-14",
+        "past",
+        "a minute and a half",
+        "DURATION",
+        "PT1M30S",
+    ),
+    (
+        "Eight trading days after Oct. 12, it fell.",
+        "1989-10-30",
+        "past",
+        "Eight trading days",
+        "DURATION",
+        "P8D",
+    ),
+    (
+        "Then, a week or so ago, the general moved.",
+        "1991-02-25",
+        "past",
+        "a week or so ago",
+        "DATE",
+        "1991-W08",
+    ),
     # "one day" after a modal is the indefinite future (TimeBank 1 of 1), else a day's duration
     (
         "Islam will one day be the second largest religion.",
