@@ -170,6 +170,7 @@ CASES = [
         "DATE",
         "1991-W08",
     ),
+    ("It will sell shares at a later date.", "1989-10-26", "future", "a later date", "DATE", "FUTURE_REF"),
     # "one day" after a modal is the indefinite future (TimeBank 1 of 1), else a day's duration
     (
         "Islam will one day be the second largest religion.",
