@@ -96,6 +96,7 @@ class CueLexicon:
     frames: frozenset[str] = frozenset()  # reliable "lemma/frame" keys of cue_frames ("call/pp:for")
     reporting: frozenset[str] = frozenset()  # the hand lexicon's speech and belief verbs
     hand_cues: frozenset[str] = frozenset()  # the hand lexicon's verbs of every class
+    speaker_labels: frozenset[str] = frozenset()  # "Q", "Poll": a "Head: rest" line's head that says the rest
 
     @functools.cached_property
     def frame_lemmas(self) -> frozenset[str]:
@@ -155,6 +156,7 @@ def load_cues(open_class: bool = False) -> CueLexicon:
         frames=frozenset(frames),
         reporting=frozenset(str(v).lower() for cls in ("speech", "belief") for v in data["verbs"][cls]),
         hand_cues=frozenset(str(v).lower() for cls in CLASSES for v in data["verbs"][cls]),
+        speaker_labels=frozenset(str(v).lower() for v in data.get("speaker_labels", ())),
     )
 
 
@@ -632,9 +634,13 @@ def _prep_candidate(tok: Token, lex: CueLexicon, text: str) -> _Candidate | None
     return None
 
 
-HEADLINE = re.compile(r"([^:\n]{2,60}):[ \t]+(\S[^\n]*)")
+HEADLINE = re.compile(r"([^:\n]{1,60}):[ \t]+(\S[^\n]*)")
 # A headline "Gingrich: Trump must decide ..." is short; a longer line with a colon is body text.
 MAX_HEADLINE_WORDS = 25
+# A speaker label ("TAPPER:", "Sanders:", "Q:") is a name of at most this many words.
+MAX_LABEL_WORDS = 4
+# Entities a label is never the name of: "PARIS:" is a dateline, "Tuesday:" a time.
+NOT_SPEAKER_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
 
 
 def _parenthetical_content(cands: list[_Candidate], doc: ArticleDoc) -> None:
@@ -675,29 +681,64 @@ def _widen_to_names(cands: list[_Candidate], doc: ArticleDoc) -> None:
         c.source = (s, e)
 
 
-def _headline_candidates(doc: ArticleDoc) -> list[_Candidate]:
-    """"Name: statement" lines (headlines): the person or organization named says the rest.
+def _headline_candidates(doc: ArticleDoc, lex: CueLexicon) -> list[_Candidate]:
+    """"Name: statement" lines: the person or organization named says the rest of the line.
 
-    Only a PERSON or ORG name qualifies, so a dateline ("Paris: ...", a place) and
-    labels ("File:", "Image Credit:") never become speakers.
+    A headline ("John McCain: Republican anger appeals to ...") whose head holds a PERSON or
+    ORG name; or a speaker label (``_speaker_label``): a transcript's "TAPPER: ...", "Q: ...",
+    a headline "Sanders: ..." the parser found no name in. A dateline ("Paris: ...", a place)
+    and labels such as "File:" or "Image Credit:" never become speakers.
     """
     text = doc.text
     out = []
     for line in re.finditer(r"[^\n]+", text):
         m = HEADLINE.fullmatch(line.group())
-        if m is None or len(WORD.findall(line.group())) > MAX_HEADLINE_WORDS or "(" in m.group(1):
+        if m is None or "(" in m.group(1) or len(WORD.findall(m.group(2))) < 3:
             continue  # "French President Francois Hollande (photo credit: AP)" is a caption
-        s, e = line.start() + m.start(1), line.start() + m.end(1)
+        s, e = _trim(text, line.start() + m.start(1), line.start() + m.end(1))
+        cs, ce = _trim(text, line.start() + m.start(2), line.start() + m.end(2))
+        colon = line.start() + m.end(1)
+        if _speaker_label(doc, s, e, lex):
+            out.append(_Candidate((colon, colon + 1), -1, "headline", (s, e), [(cs, ce)], key=":/label"))
+            continue
+        if len(WORD.findall(line.group())) > MAX_HEADLINE_WORDS:
+            continue
         named = [x for x in doc.mentions if x.label in ("PERSON", "ORG") and s <= x.start and x.end <= e]
-        if not named or len(WORD.findall(m.group(2))) < 3:
+        if not named:
             continue
         span = doc.doc.char_span(s, e, alignment_mode="expand")
         if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
             continue  # "Kasich resisted: ..." is a colon-introduced quote, not a headline
-        cs, ce = _trim(text, line.start() + m.start(2), line.start() + m.end(2))
-        colon = line.start() + m.end(1)
-        out.append(_Candidate((colon, colon + 1), -1, "headline", _trim(text, s, e), [(cs, ce)], key=":/headline"))
+        out.append(_Candidate((colon, colon + 1), -1, "headline", (s, e), [(cs, ce)], key=":/headline"))
     return out
+
+
+def _speaker_label(doc: ArticleDoc, s: int, e: int, lex: CueLexicon) -> bool:
+    """The head of a "Head: rest" line names who says the rest: a label of the lexicon
+    ("Q", "Poll"), or a capitalized name of at most ``MAX_LABEL_WORDS`` words whose last word
+    is a word of a PERSON or ORG name elsewhere in the article ("TAPPER" of "Jake Tapper",
+    "Sanders" in a headline the parser tagged no name in), and no place or date."""
+    head = doc.text[s:e]
+    if head.lower() in lex.speaker_labels:
+        return True
+    words = head.split()
+    if not 1 <= len(words) <= MAX_LABEL_WORDS or not all(w[0].isupper() for w in words):
+        return False
+    span = doc.doc.char_span(s, e, alignment_mode="expand")
+    if span is None or any(t.ent_type_ in NOT_SPEAKER_ENTS for t in span):
+        return False
+    dl = doc.article.dateline
+    if dl is not None and s < dl.end and e > dl.start:
+        return False
+    last = WORD.findall(head)
+    return bool(last) and last[-1].lower() in _name_words(doc, s, e)
+
+
+def _name_words(doc: ArticleDoc, s: int, e: int) -> set[str]:
+    """The words of the article's PERSON and ORG names, those overlapping ``[s, e)`` left out."""
+    text = doc.text
+    return {w.lower() for x in doc.mentions if x.label in ("PERSON", "ORG") and (x.end <= s or x.start >= e)
+            for w in WORD.findall(text, x.start, x.end)}
 
 
 class _QuoteIndex:
@@ -753,7 +794,7 @@ def extract_with_keys(doc: ArticleDoc, lex: CueLexicon | None = None) -> list[tu
             continue
         cands.append(c)
     _widen_to_names(cands, doc)
-    cands.extend(_headline_candidates(doc))
+    cands.extend(_headline_candidates(doc, lex))
     _grow_to_quotes(cands, quotes, qidx, text)
     _attach_quotes(cands, quotes, qidx, doc)
     _parenthetical_content(cands, doc)
@@ -1076,6 +1117,8 @@ def _finish(cands: list[_Candidate], qidx: _QuoteIndex, doc: ArticleDoc, lex: Cu
             word = text[s:e].strip().lower()
             if word in first_person and parent is not None and parent < len(names):
                 name = names[parent]
+            elif word in lex.speaker_labels:
+                name = None  # "Q:", "Poll:": nobody the article names
             else:
                 name = resolver.resolve(s, e)
             resolver.remember(s, name)
@@ -1096,7 +1139,8 @@ def _finish(cands: list[_Candidate], qidx: _QuoteIndex, doc: ArticleDoc, lex: Cu
         )
     # Second pass: descriptions in the lede may name a person introduced after them.
     for k, a in enumerate(out):
-        if a.speaker is None and a.speaker_span is not None:
+        if a.speaker is None and a.speaker_span is not None and \
+                a.speaker_span.text(text).strip().lower() not in lex.speaker_labels:
             late = resolver.resolve_late(a.speaker_span.start, a.speaker_span.end)
             if late:
                 out[k] = Attribution(a.article_id, a.index, a.type, a.content, a.cue, a.speaker_span,
