@@ -54,3 +54,9 @@ def raise_on_poison(doc):  # type: ignore[no-untyped-def]
     if POISON in doc.article.text:
         raise ValueError("poisoned on purpose")
     return doc.attributions
+
+
+def find_nothing(doc):  # type: ignore[no-untyped-def]
+    """A stage that finds nothing: an "older pipeline" in the re-extraction tests (importable, so
+    that worker processes can unpickle a pipeline that uses it)."""
+    return []

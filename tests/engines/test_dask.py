@@ -18,6 +18,7 @@ from tests.engines.helpers import (
     KILL,
     POISON,
     FragilePipeline,
+    find_nothing,
     killing_pipeline,
     marked_article,
     raise_on_poison,
@@ -65,6 +66,27 @@ def test_cluster_build_exports_the_same_dossier_as_a_local_build(
     _same_files(local, _export(tmp_path / "pq.duckdb", tmp_path / "pq"))
     partitions = sorted(parts.glob("chunk=*"))
     assert len(partitions) == 4 and all((p / "_LOADED").exists() for p in partitions)
+
+
+def test_an_upgrade_reextracts_on_the_cluster_and_the_dossier_equals_a_local_build(
+    scheduler: str, seeds_dir: Path, seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline import pipeline_version
+
+    db = tmp_path / "d.duckdb"
+    with monkeypatch.context() as old:  # an older storyline: another stamp, and no claims found
+        old.setattr(pipeline_version, "code_version", lambda: "0.0.1+old")
+        old.setattr("storyline.pipeline.extract_claims", find_nothing)  # the workers unpickle it too
+        first = build([str(seeds_dir)], db, engine="dask", scheduler=scheduler, chunk_size=2, crossdoc=False)
+    assert first.stored == 4
+    con = connect(db)
+    try:
+        assert con.execute("SELECT count(*) FROM claims").fetchone()[0] == 0
+    finally:
+        con.close()
+    report = build([str(seeds_dir)], db, engine="dask", scheduler=scheduler, chunk_size=2)
+    assert (report.stored, report.reextracted, report.already) == (0, 4, 0)
+    _same_files(_export(seed_db, tmp_path / "local"), _export(db, tmp_path / "dask"))
 
 
 def test_results_in_input_order_with_bounded_work_in_flight(scheduler: str, seeds_dir: Path) -> None:

@@ -194,3 +194,23 @@ def test_a_version_1_dossier_gains_article_vectors(tmp_path: Path) -> None:
         ).fetchall()
         assert dict(columns)["vector"] == "FLOAT[384]"
         assert dict(columns)["counts"] == "VARCHAR"  # migration 003
+
+
+def test_cli_says_how_many_articles_an_upgrade_reextracted(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Talks\n\nThe minister said on Monday that talks in Geneva would resume.")
+    (folder / "b.txt").write_text("Clashes\n\nOfficials said 12 people were killed in Aleppo on Sunday.")
+    db = tmp_path / "d.duckdb"
+    cli = [sys.executable, "-m", "storyline", "build", "--db", str(db)]
+    env = {**os.environ, "COLUMNS": "300"}  # one line per message
+    assert subprocess.run([*cli, str(folder)], capture_output=True, text=True, env=env).returncode == 0
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE articles SET pipeline_version = '0.0.1+older'")  # what an upgrade finds
+    con.close()
+    run = subprocess.run([*cli, str(folder / "a.txt")], capture_output=True, text=True, env=env)
+    assert run.returncode == 0, run.stderr
+    assert "0 articles stored, 1 re-extracted (stored by another version" in run.stdout
+    assert "1 stored articles not among these inputs were extracted by another version" in run.stdout
+    run = subprocess.run([*cli, str(folder), "--reextract"], capture_output=True, text=True, env=env)
+    assert "0 articles stored, 2 re-extracted (--reextract), 0 already there" in run.stdout
