@@ -398,3 +398,9 @@ def test_live_blog_time_stamp_is_on_the_anchor_day() -> None:
 def test_clock_time_with_its_deixis_keeps_it() -> None:
     text = "The vote was on Thursday. Polls close at 8 p.m. tomorrow."
     assert sequence(text, "1998-02-14", "past")[-1] == ("8 p.m. tomorrow", "1998-02-15T20:00")
+
+
+def test_bare_part_of_day_far_from_a_named_day_takes_the_anchor() -> None:
+    filler = "The council met and talked about roads, schools and the budget for a long time. " * 4
+    text = "The vote was on Thursday. " + filler + "The morning shows called him."
+    assert sequence(text, "1998-02-14", "past")[-1] == ("The morning", "1998-02-14TMO")

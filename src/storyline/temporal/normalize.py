@@ -353,9 +353,9 @@ def _deictic_day(g, anchor, tense, state, cand):
     if anchor is None:
         return "PRESENT_REF" if offset == 0 and not pod else None
     if cand.rule == "part_of_day":
-        # a bare "the morning" is part of the day the story is about, "overnight" the night
-        # before it (TimeBank 2 of 2: a Friday's London close read on Monday)
-        base = state.day or anchor
+        # a bare "the morning" is part of the day the story just named, "overnight" the night
+        # before it (TimeBank 2 of 2: a Friday's London close read on Monday), as a lone clock time
+        base = state.day if state.day and 0 <= cand.start - state.day_end <= CLOCK_DAY_WINDOW else anchor
         day = base - timedelta(days=1) if g.get("pod2") else base
         return Resolved("TIME", f"{cal.iso(day)}T{pod}")
     state.day = anchor + timedelta(days=offset)
@@ -419,7 +419,8 @@ def _weekday_norm(g, anchor, tense, state, cand):
 # A lone clock time ("around 7:15 p.m.") is on the day the story named just before it ("was
 # killed Thursday evening ... around 7:15 p.m."), HeidelTime's UNDEF-REF-day, when that day was
 # named at most this many characters earlier (about two news sentences; train's one lone clock time
-# follows its day by 170 characters); otherwise the anchor's day.
+# follows its day by 170 characters); otherwise the anchor's day. A bare part of day ("the
+# morning", "overnight") uses the same window (train's two follow their day by under 250).
 CLOCK_DAY_WINDOW = 250
 
 
