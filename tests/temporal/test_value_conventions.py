@@ -171,6 +171,9 @@ CASES = [
         "1991-W08",
     ),
     ("It will sell shares at a later date.", "1989-10-26", "future", "a later date", "DATE", "FUTURE_REF"),
+    # one decade keeps TimeML's decade unit (TimeBank 'about a decade' P1E), several are years
+    ("It took about a decade.", "1989-10-26", "past", "about a decade", "DURATION", "P1E"),
+    ("It took two decades.", "1998-02-06", "past", "two decades", "DURATION", "P20Y"),
     # "one day" after a modal is the indefinite future (TimeBank 1 of 1), else a day's duration
     (
         "Islam will one day be the second largest religion.",

@@ -532,7 +532,8 @@ def _duration(g, anchor, tense, state, cand):
         return None  # "three-quarters of the vote" is a fraction
     if n is not None and re.search(r"and a half|and one-half| 1/2|½", text):
         n += 0.5
-    if n is not None and letter in ("E", "C"):  # "two decades": TimeBank writes P20Y
+    if n is not None and n != 1 and letter in ("E", "C"):
+        # "two decades": TimeBank writes P20Y; "a decade" P1E (TimeML's unit, as HeidelTime; 1 of 1)
         n, letter = n * (10 if letter == "E" else 100), "Y"
     if n is not None and n * factor != int(n * factor) and (letter, is_time) in _HALF_UNIT:
         # "a minute and a half" PT1M30S (TimeBank), "a day and a half" P1DT12H
