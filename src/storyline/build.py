@@ -116,7 +116,8 @@ def build(
     started = time.perf_counter()
     alias_file = str(aliases) if aliases else None
     version = pipeline_version(alias_file)
-    pipeline = ArticlePipeline(aliases=alias_file)
+    # the story vectors are made in the map, on the workers, when the stories stage will read them
+    pipeline = ArticlePipeline(aliases=alias_file, embed=crossdoc)
     with Store(db) as store:
         if parquet is not None:
             from storyline.store.parquet import load_pending

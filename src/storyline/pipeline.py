@@ -46,12 +46,14 @@ class Stage:
     run: Callable[[ArticleDoc], Any]
 
 
-def default_stages(aliases: str | None = None) -> list[Stage]:
+def default_stages(aliases: str | None = None, embed: bool = False) -> list[Stage]:
     """The stages in the order they run; each may read the fields of those before it.
 
-    ``aliases`` is a user's YAML alias file read on top of the bundled one.
+    ``aliases`` is a user's YAML alias file read on top of the bundled one. ``embed`` adds the
+    story vector (a build asks for it: the stories stage then finds every vector made on the
+    workers; extraction alone does not pay for it).
     """
-    return [
+    stages = [
         Stage("entities", "mentions", extract_mentions),
         Stage("actors", "mentions", functools.partial(resolve_mentions, user_aliases=aliases)),
         Stage("published", "published", infer_publication_date),
@@ -61,15 +63,24 @@ def default_stages(aliases: str | None = None) -> list[Stage]:
         Stage("claims", "claims", extract_claims),
         Stage("framing", "labels", extract_framing),
     ]
+    if embed:
+        from storyline.stages.embedding import EmbedArticle
+
+        stages.append(Stage("embedding", "vector", EmbedArticle()))
+    return stages
 
 
 class ArticlePipeline:
     """Maps raw documents (or clean articles) to :class:`ArticleFacts`."""
 
     def __init__(
-        self, stages: list[Stage] | None = None, batch_size: int = BATCH_SIZE, aliases: str | None = None
+        self,
+        stages: list[Stage] | None = None,
+        batch_size: int = BATCH_SIZE,
+        aliases: str | None = None,
+        embed: bool = False,
     ) -> None:
-        self.stages = stages if stages is not None else default_stages(aliases)
+        self.stages = stages if stages is not None else default_stages(aliases, embed)
         self.batch_size = batch_size
         self._nlp: Any = None
         # seconds spent in the parse and in each stage, summed over the articles
@@ -153,4 +164,5 @@ def facts_of(doc: ArticleDoc, failures: list[StageFailure]) -> ArticleFacts:
         labels=tuple(doc.labels),
         failures=tuple(failures),
         sentences=tuple(Span(s.start_char, s.end_char) for s in doc.doc.sents),
+        vector=doc.vector,
     )

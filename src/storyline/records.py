@@ -237,3 +237,6 @@ class ArticleFacts:
     labels: tuple[FramingLabel, ...] = ()
     failures: tuple[StageFailure, ...] = ()
     sentences: tuple[Span, ...] = field(default=())
+    # The article's story vector (float32 bytes of storyline.embeddings.DOCUMENT_MODEL), made in
+    # the map when the pipeline embeds (a build does), so the driver's story grouping embeds nothing.
+    vector: bytes = b""

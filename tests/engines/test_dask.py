@@ -121,7 +121,7 @@ def test_poisoned_stage_in_a_build_costs_only_that_stage_of_that_article(
     from storyline import pipeline as pipeline_module
 
     stages = [*pipeline_module.default_stages(), Stage("poison", "attributions", raise_on_poison)]
-    monkeypatch.setattr(pipeline_module, "default_stages", lambda aliases=None: stages)  # build() makes its own pipeline
+    monkeypatch.setattr(pipeline_module, "default_stages", lambda aliases=None, embed=False: stages)  # build() makes its own pipeline
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "poisoned.txt").write_text(marked_article(POISON).text, encoding="utf-8")
     report = build([str(seeds_dir), str(tmp_path / "in")], tmp_path / "d.duckdb", engine="dask", scheduler=scheduler, chunk_size=2)

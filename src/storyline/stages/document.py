@@ -40,6 +40,7 @@ class ArticleDoc:
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     labels: list[FramingLabel] = field(default_factory=list)
+    vector: bytes = b""  # the story vector, when the pipeline embeds (stages/embedding.py)
     _timex_candidates: list[tuple[Candidate, str | None]] | None = field(
         default=None, init=False, repr=False, compare=False
     )

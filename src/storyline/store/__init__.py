@@ -21,6 +21,7 @@ from typing import NamedTuple
 import duckdb
 import pyarrow as pa
 
+from storyline.embeddings import DOCUMENT_MODEL
 from storyline.ingest.offsets import segments_to_json
 from storyline.records import ArticleFacts, Skipped
 
@@ -98,6 +99,7 @@ def _rows(facts: Sequence[ArticleFacts], pipeline_version: str | None = None) ->
             "claims",
             "framing",
             "failures",
+            "article_vectors",
         )
     }
     for f in facts:
@@ -198,7 +200,15 @@ def _rows(facts: Sequence[ArticleFacts], pipeline_version: str | None = None) ->
             if fail.stage not in stages:
                 stages.add(fail.stage)
                 tables["failures"].append((a.id, fail.stage, fail.reason[:1000]))
+        if f.vector:
+            tables["article_vectors"].append((a.id, DOCUMENT_MODEL, _floats(f.vector)))
     return tables
+
+
+def _floats(vector: bytes) -> list[float]:
+    import numpy as np
+
+    return np.frombuffer(vector, dtype=np.float32).tolist()  # type: ignore[no-any-return]
 
 
 _COLUMNS = {
@@ -214,6 +224,7 @@ _COLUMNS = {
     "claims": "article_id, start_, end_, value, qualifier, counts, claimant, as_of, text",
     "framing": "article_id, start_, end_, kind, term, actor, category",
     "failures": "article_id, stage, reason",
+    "article_vectors": "article_id, model, vector",  # the vectors the map made (counts come later)
 }
 
 
