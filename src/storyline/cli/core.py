@@ -90,8 +90,9 @@ def build(
         except RuntimeError as exc:
             raise fail(str(exc)) from exc
     why = "--reextract" if reextract else "stored by another version of storyline or its alias file"
+    reextracted = f"{report.reextracted} re-extracted ({why}), " if report.reextracted else ""
     console.print(
-        f"[bold]{report.stored}[/] articles stored, {report.reextracted} re-extracted ({why}), "
+        f"[bold]{report.stored}[/] articles stored, {reextracted}"
         f"{report.already} already there, {len(report.skipped)} skipped, {report.failures} stage failures "
         f"({report.words:,} words in {report.seconds:.1f} s) -> {db}"
     )
