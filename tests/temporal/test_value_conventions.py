@@ -145,7 +145,8 @@ CASES = [
     ("In January, the company brought in a new chief.", "1989-10-27", "past", "January", "DATE", "1989-01"),
     ("The accord takes effect in January.", "1989-10-27", "future", "January", "DATE", "1990-01"),
     # "a minute and a half later" is the duration before the signal, "eight trading days" a duration
-    # of days, "a week or so ago" one date (TimeBank 1 of 1 each)
+    # of days, "a week or so ago" one date (TimeBank 1 of 1 each); weeks ago are written as the day
+    # (TimeBank 2 of 3)
     (
         "But a minute and a half later, a pilot saw it.",
         "1998-01-14",
