@@ -169,8 +169,9 @@ CASES = [
         "past",
         "a week or so ago",
         "DATE",
-        "1991-W08",
+        "1991-02-18",
     ),
+    ("Two weeks ago, the army attacked.", "1998-03-22", "past", "Two weeks ago", "DATE", "1998-03-08"),
     ("It will sell shares at a later date.", "1989-10-26", "future", "a later date", "DATE", "FUTURE_REF"),
     # one decade keeps TimeML's decade unit (TimeBank 'about a decade' P1E), several are years
     ("It took about a decade.", "1989-10-26", "past", "about a decade", "DURATION", "P1E"),
