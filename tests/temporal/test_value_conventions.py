@@ -88,6 +88,8 @@ CASES = [
     ("in recent months", "1998-04-02", "past", "recent months", "DURATION", "PXM"),
     ("in recent days", "1998-03-08", "past", "recent days", "DATE", "PAST_REF"),
     ("in recent years", "1998-02-13", "past", "recent years", "DATE", "PAST_REF"),
+    ("over the last few months", "1998-02-06", "past", "the last few months", "DATE", "PAST_REF"),
+    ("in the past several quarters", "1989-10-30", "past", "the past several quarters", "DATE", "PAST_REF"),
     # two vague units are one timex: "weeks or months" in the first (TimeBank 1 of 1), "recent
     # weeks and months" PAST_REF (1 of 1)
     (
