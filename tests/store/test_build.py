@@ -214,3 +214,16 @@ def test_cli_says_how_many_articles_an_upgrade_reextracted(tmp_path: Path) -> No
     assert "1 stored articles not among these inputs were extracted by another version" in run.stdout
     run = subprocess.run([*cli, str(folder), "--reextract"], capture_output=True, text=True, env=env)
     assert "0 articles stored, 2 re-extracted (--reextract), 0 already there" in run.stdout
+
+
+def test_a_kill_right_after_the_migrations_leaves_a_dossier_that_opens(tmp_path: Path) -> None:
+    """The migrations are checkpointed: a process killed before any other write leaves a readable file."""
+    db = tmp_path / "killed.duckdb"
+    # the store stays open (a dropped connection would checkpoint on close) until the kill
+    code = f"import os\nfrom storyline.store import Store\nstore = Store({str(db)!r})\nos._exit(0)\n"
+    subprocess.run([sys.executable, "-c", code], check=True)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert schema_version(con) == migration_files()[-1][0]
+    finally:
+        con.close()

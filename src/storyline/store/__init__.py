@@ -75,6 +75,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)"
     )
     current = schema_version(con)
+    applied = False
     for version, sql in migration_files():
         if version <= current:
             continue
@@ -82,6 +83,13 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
             con.execute(sql)
             con.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
         current = version
+        applied = True
+    if applied:
+        # Write the new schema into the file now, out of the write-ahead log: DuckDB 1.5.5 cannot
+        # replay an `ALTER TABLE articles ADD COLUMN` from its WAL ("GetDefaultDatabase with no
+        # default database set"), so a process killed before its first checkpoint left a dossier
+        # nobody could open (tests/store/test_build.py::test_a_kill_right_after_the_migrations...).
+        con.execute("CHECKPOINT")
     return current
 
 
