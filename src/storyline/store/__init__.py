@@ -86,9 +86,10 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
         applied = True
     if applied:
         # Write the new schema into the file now, out of the write-ahead log: DuckDB 1.5.5 cannot
-        # replay an `ALTER TABLE articles ADD COLUMN` from its WAL ("GetDefaultDatabase with no
-        # default database set"), so a process killed before its first checkpoint left a dossier
-        # nobody could open (tests/store/test_build.py::test_a_kill_right_after_the_migrations...).
+        # replay an `ALTER TABLE articles ADD COLUMN` from its WAL, as replay binds the table's
+        # `DEFAULT current_timestamp` with no database set (duckdb/duckdb#18259, #20543), so a
+        # process killed before its first checkpoint left a dossier nobody could open
+        # (tests/store/test_build.py::test_a_kill_right_after_the_migrations...).
         con.execute("CHECKPOINT")
     return current
 
