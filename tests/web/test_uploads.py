@@ -72,6 +72,19 @@ def test_a_pasted_article_is_queued_built_and_reported(writable: TestClient) -> 
     assert 'id="job-progress"' in page and 'data-state="done"' in page
 
 
+def test_the_job_says_how_many_articles_an_upgrade_extracted_again(writable: TestClient) -> None:
+    def upgraded_build(paths: list[Path], db: Path, progress: Callable[[int], None]) -> dict[str, Any]:
+        return {"stored": 0, "reextracted": 1, "already": 0, "skipped": []}
+
+    writable.app.state.jobs.builder = upgraded_build  # type: ignore[attr-defined]
+    r = writable.post("/api/jobs", headers={"X-Storyline-Token": TOKEN}, data={"text": ARTICLE})
+    writable.app.state.jobs.wait()  # type: ignore[attr-defined]
+    done = writable.get(f"/api/jobs/{r.json()['id']}").json()
+    assert done["message"] == (
+        "0 stored, 1 extracted again (an older storyline had stored them), 0 already in the dossier, 0 skipped"
+    )
+
+
 def test_the_form_redirects_to_the_job_page(writable: TestClient) -> None:
     r = writable.post("/add", data={"token": TOKEN, "text": ARTICLE}, follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"].startswith("/add/jobs/")

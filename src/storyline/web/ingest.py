@@ -59,6 +59,7 @@ def build_files(paths: list[Path], db: Path, progress: Callable[[int], None]) ->
     return {
         "read": report.read,
         "stored": report.stored,
+        "reextracted": report.reextracted,  # stored by an older storyline: extracted again
         "already": report.already,
         "failures": report.failures,
         "seconds": round(report.seconds, 2),
@@ -205,9 +206,11 @@ class Jobs:
                 item["source"] = display_source(str(item.get("source", "")), job.files)
             job.state = "done"
             skipped = len(job.report.get("skipped", []))
+            again = job.report.get("reextracted", 0)
             job.message = (
-                f"{job.report.get('stored', job.stored)} stored, {job.report.get('already', 0)} already in the "
-                f"dossier, {skipped} skipped"
+                f"{job.report.get('stored', job.stored)} stored, "
+                + (f"{again} extracted again (an older storyline had stored them), " if again else "")
+                + f"{job.report.get('already', 0)} already in the dossier, {skipped} skipped"
             )
         except Exception as exc:  # the job fails with its reason; the server goes on
             job.state = "failed"
