@@ -8,6 +8,8 @@ dossier must then equal one built from scratch by the real pipeline, byte for by
 from __future__ import annotations
 
 import filecmp
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -25,6 +27,7 @@ from storyline.store import Store, connect, migration_files, schema_version
 from storyline.store.parquet import load_partition, write_partition
 
 OLD = "0.0.1+old-pipeline"
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _old_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -185,6 +188,29 @@ def test_a_version_3_dossier_gains_stamps_and_its_articles_are_extracted_again(t
     assert _one(db, "SELECT pipeline_version FROM articles") == versions.pipeline_version()
     assert _one(db, "SELECT count(*) FROM stories WHERE id = 'story-old'") == 0
     assert _one(db, "SELECT count(*) FROM story_articles") == 1  # placed again by this build
+
+
+def test_a_replacing_write_killed_before_its_checkpoint_replays_from_the_write_ahead_log(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "wal.duckdb"
+    with Store(db) as store:
+        store.write([_facts(0, 1), _facts(1, 2)], pipeline_version="v1")
+    # Another process replaces both articles (deleting and inserting the same keys in one
+    # transaction) and dies before any checkpoint: the replace exists only in the WAL.
+    script = (
+        "import os; from storyline.store import Store; from tests.store.test_reextract import _facts; "
+        f"s = Store({str(db)!r}); "
+        "print(tuple(s.write([_facts(0, 3), _facts(1, 0), _facts(2, 1)], pipeline_version='v2'))); "
+        "os._exit(0)"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO)
+    assert run.stdout.strip() == "(1, 2)", run.stderr
+    assert db.with_name(db.name + ".wal").exists()
+    with Store(db) as store:
+        assert store.article_versions() == {"a0": "v2", "a1": "v2", "a2": "v2"}
+        rows = store.con.execute("SELECT article_id, label, count(*) FROM mentions GROUP BY ALL").fetchall()
+    assert sorted(rows) == [("a0", "V3", 4), ("a1", "V0", 1), ("a2", "V1", 2)]
 
 
 # Property: any sequence of writes leaves each article with the facts of its latest extraction
