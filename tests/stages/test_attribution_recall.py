@@ -85,3 +85,30 @@ def test_speaker_label_says_the_rest_of_its_line(
 )
 def test_line_heads_that_name_nobody_are_no_speakers(text: str) -> None:
     assert all(a.cue is None or a.cue.text(text) != ":" for a in _attrs(text))
+
+
+# (text, content, speaker span text, cue): an "as" clause reports the clause it modifies
+AS_CLAUSES = [
+    (
+        "As Politico revealed, most of the payments for books went to the chairman of the super PAC.",
+        "most of the payments for books went to the chairman of the super PAC.",
+        "Politico",
+        "revealed",
+    ),
+    (
+        "Roger Ailes also met with Mr. Trump that day, as The New York Times reported on Tuesday.",
+        "Roger Ailes also met with Mr. Trump that day",
+        "The New York Times",
+        "reported",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker_text", "cue"), AS_CLAUSES)
+def test_as_clause_reports_the_clause_it_modifies(
+    text: str, content: str, speaker_text: str, cue: str
+) -> None:
+    a = _by_content(text)[content]
+    assert a.speaker_span is not None and a.speaker_span.text(text) == speaker_text
+    assert a.cue is not None and a.cue.text(text) == cue
+    assert a.type == "indirect"

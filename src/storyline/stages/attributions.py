@@ -645,13 +645,15 @@ NOT_SPEAKER_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "
 
 def _parenthetical_content(cands: list[_Candidate], doc: ArticleDoc) -> None:
     """"After the ruling, Hebert said, most laws were safe": a speech cue the parser hung
-    on the clause as a parenthetical, with no content of its own, reports that clause."""
+    on the clause as a parenthetical, with no content of its own, reports that clause; so
+    does an "as" clause ("As POLITICO revealed, most of the payments were ...", "..., as The
+    New York Times reported")."""
     text, sdoc = doc.text, doc.doc
     for c in cands:
         if c.content or c.how != "speech" or c.cue_token < 0:
             continue
         tok = sdoc[c.cue_token]
-        if tok.dep_ != "parataxis":
+        if tok.dep_ != "parataxis" and not _as_clause(tok):
             continue
         clause = tok.head
         lo, hi = _paragraph(text, tok.idx)
@@ -667,6 +669,12 @@ def _parenthetical_content(cands: list[_Candidate], doc: ArticleDoc) -> None:
         if pieces:
             c.content = pieces
             c.key = c.key.split("/")[0] + "/aside" + ("@quote" if c.key.endswith("@quote") else "")
+
+
+def _as_clause(tok: Token) -> bool:
+    """"as X reported": a clause the verb heads, opened by "as", that modifies another."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" and c.i == tok.left_edge.i
+                                       for c in tok.children)
 
 
 def _widen_to_names(cands: list[_Candidate], doc: ArticleDoc) -> None:
