@@ -198,6 +198,42 @@ CASES = [
         "1990-08-15",
     ),
     ("It's the second day of an offensive.", "1998-03-06", "present", "the second day", "DATE", "1998-03-06"),
+    # "three or four months ago" is a date counted back from the anchor, as "four months ago" is
+    # (by the second number, as HeidelTime finds "four months ago" inside it), not a duration
+    (
+        "He left three or four months ago.",
+        "2016-04-11",
+        "past",
+        "three or four months ago",
+        "DATE",
+        "2015-12",
+    ),
+    (
+        "She arrived two or three weeks ago.",
+        "2016-04-11",
+        "past",
+        "two or three weeks ago",
+        "DATE",
+        "2016-03-21",
+    ),
+    ("It began 3-4 years ago.", "2016-04-11", "past", "3-4 years ago", "DATE", "2012"),
+    ("It took three or four months.", "2016-04-11", "past", "three or four months", "DURATION", "P4M"),
+    # a weekday dating an unplanned event is the one just past, whatever the clause's tense
+    # ("will examine Friday's bombing" in a Monday report); the noun is not in the span
+    ("Experts will examine Friday's bombing.", "2016-04-11", "future", "Friday", "DATE", "2016-04-08"),
+    ("Police are hunting Tuesday's attackers.", "2016-04-13", "present", "Tuesday", "DATE", "2016-04-12"),
+    ("They will study last Friday's crash.", "2016-04-11", "future", "last Friday", "DATE", "2016-04-08"),
+    (
+        "He will visit Friday night's blast site.",
+        "2016-04-11",
+        "future",
+        "Friday night",
+        "TIME",
+        "2016-04-08TNI",
+    ),
+    # ... a planned event or a plain weekday keeps the clause's direction
+    ("He will attend Friday's meeting.", "2016-04-11", "future", "Friday", "DATE", "2016-04-15"),
+    ("The leaders will meet on Friday.", "2016-04-11", "future", "Friday", "DATE", "2016-04-15"),
 ]
 
 
@@ -206,6 +242,46 @@ def test_timex_value(
     text: str, anchor: str | None, tense: str | None, span: str, type_: str, value: str
 ) -> None:
     assert normalize(text, anchor, tense) == (span, type_, value)
+
+
+# a range of days in one month: each end is a DATE (TimeML annotates both; HeidelTime's date_r2b),
+# the end in the month and year of the start; an amount or a day of another month is no end
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        (
+            "The festival ran August 10 to 12 in the park.",
+            "2016-08-20",
+            [("August 10", "2016-08-10"), ("12", "2016-08-12")],
+        ),
+        (
+            "The talks were held Aug. 10-12 in Geneva.",
+            "2016-08-20",
+            [("Aug. 10", "2016-08-10"), ("12", "2016-08-12")],
+        ),
+        (
+            "The talks were held Aug. 7-8 in Geneva.",
+            "1998-08-12",
+            [("Aug. 7", "1998-08-07"), ("8", "1998-08-08")],
+        ),
+        (
+            "The talks were held Aug. 10-12, 2015, in Geneva.",
+            "2016-08-20",
+            [("Aug. 10", "2015-08-10"), ("12, 2015", "2015-08-12")],
+        ),
+        # the end keeps the start's year where the tense window would split them
+        ("The fair ran Dec. 28 through 31.", "2017-01-02", [("Dec. 28", "2016-12-28"), ("31", "2016-12-31")]),
+        ("Prices rose Aug. 10 to 12 percent.", "2016-09-20", [("Aug. 10", "2016-08-10")]),
+        ("The rate fell Aug. 10 to 5 percent.", "2016-09-20", [("Aug. 10", "2016-08-10")]),
+        (
+            "It ran from Aug. 30 to 2 Sept.",
+            "2016-09-20",
+            [("Aug. 30", "2016-08-30"), ("2 Sept", "2016-09-02")],
+        ),
+    ],
+)
+def test_range_of_days_gives_both_ends(text: str, anchor: str, expected: list[tuple[str, str]]) -> None:
+    assert sequence(text, anchor, "past") == expected
 
 
 @pytest.mark.parametrize(
@@ -370,6 +446,9 @@ def _values(text: str, published: str) -> dict[str, str]:
         ("The report is due Wednesday.", "Wednesday", "1998-08-12"),
         # an infinitive under a past verb that is not about plans happens when that verb does
         ("Two companies extended their offers to acquire the maker Wednesday.", "Wednesday", "1998-08-05"),
+        # a weekday dating an unplanned event is past under a future verb; a planned one is not
+        ("Experts will examine Wednesday's bombing in the capital.", "Wednesday", "1998-08-05"),
+        ("The ministers will attend Wednesday's meeting in the capital.", "Wednesday", "1998-08-12"),
     ],
 )
 def test_tense_of_the_clause(text: str, expression: str, value: str) -> None:

@@ -77,6 +77,8 @@ def _placeholders(extra: dict[str, str]) -> dict[str, str]:
         "vague": _alternation(list(w["vague_numbers"])),
         "ordinal": _alternation(list(w["ordinals"])),
         "reference": _alternation(list(w["references"])),
+        # events nobody schedules ("Friday's bombing")
+        "past_event": _alternation(list(w["past_event_nouns"])),
         # holidays are proper names: matched with their capitals ("Christmas", "New Year's Day")
         "holiday": _alternation(
             [h.title().replace("'S", "'s").replace(" Of ", " of ") for h in w["holidays"]]
@@ -512,6 +514,9 @@ def _plausible(text: str, groups: dict[str, str]) -> bool:
             return False
         if key == "may" and text.strip() == month and month.isupper():
             return False  # "MAY" in an all-caps headline is as likely the verb
+    first = groups.get("d1")  # the end of a range of days must come after its start
+    if first and int(re.sub(r"\D", "", groups["d"])) <= int(re.sub(r"\D", "", first)):
+        return False  # "rose Aug. 10 to 5 percent"
     weekday = groups.get("wd")
     return not (weekday and weekday[0].islower() and len(weekday.rstrip(".")) <= 4)
 

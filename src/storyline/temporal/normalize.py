@@ -188,9 +188,15 @@ def _md(g, anchor, tense, state, cand):
         day_value = _md(rest, anchor, tense, state, cand)
         return Resolved("TIME", f"{day_value}T{_clock_suffix(g)}") if day_value else None
     m, day = _month(g["m"]), _day_number(g["d"])
+    first = _day_number(g["d1"]) if "d1" in g else None  # the end of a range "Aug. 10-12"
+    if "y" in g:  # "Aug. 10-12, 2016": the range's year
+        return _ymd(g, anchor, tense, state, cand)
     if anchor is None:
         return f"XXXX-{m:02d}-{day:02d}" if cal.safe_date(2000, m, day) else None
-    d = cal.month_day_year(m, day, anchor, tense)
+    if first is not None and state.day is not None and (state.day.month, state.day.day) == (m, first):
+        d = cal.safe_date(state.day.year, m, day)  # in the year its start was given
+    else:
+        d = cal.month_day_year(m, day, anchor, tense)
     if d:
         state.day = d
         state.month = (d.year, d.month)
@@ -400,6 +406,8 @@ def _weekday_norm(g, anchor, tense, state, cand):
     rel = {"this past": "last", "this coming": "next", "coming": "next"}.get(rel, rel)
     pod = time_words()["parts_of_day"].get(g.get("pod", "").lower())
     clock = _clock_suffix(g)
+    if cand.rule == "weekday_past_event":
+        tense = "past"  # "will examine Friday's bombing": the event has happened
     if anchor is None:
         day = f"XXXX-WXX-{wd}"
     elif rel in _ANAPHORIC_WEEKDAY:  # "the previous Friday": before the day last named
