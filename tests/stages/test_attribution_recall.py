@@ -112,3 +112,41 @@ def test_as_clause_reports_the_clause_it_modifies(
     assert a.speaker_span is not None and a.speaker_span.text(text) == speaker_text
     assert a.cue is not None and a.cue.text(text) == cue
     assert a.type == "indirect"
+
+
+# (text, content, speaker span text, cue): a stance adjective after a copula
+ADJECTIVES = [
+    (
+        "Senator Ted Cruz has been critical of the nuclear deal with Iran.",
+        "the nuclear deal with Iran",
+        "Senator Ted Cruz",
+        "critical of",
+    ),
+    (
+        "Donald Trump is eager to debate Hillary Clinton again.",
+        "to debate Hillary Clinton again",
+        "Donald Trump",
+        "eager",
+    ),
+    (
+        "Many Democrats are concerned that the party will lose the Senate.",
+        "that the party will lose the Senate",
+        "Many Democrats",
+        "concerned",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker_text", "cue"), ADJECTIVES)
+def test_stance_adjective_attributes_its_complement(
+    text: str, content: str, speaker_text: str, cue: str
+) -> None:
+    a = _by_content(text)[content]
+    assert a.speaker_span is not None and a.speaker_span.text(text) == speaker_text
+    assert a.cue is not None and a.cue.text(text) == cue
+
+
+def test_adjective_that_train_shows_unreliable_is_no_cue() -> None:
+    # "ready/adj" is right 1 time in 12 on PolNeAR train: its learned weight drops it
+    text = "The troops are ready for a long campaign in the north."
+    assert _attrs(text) == []

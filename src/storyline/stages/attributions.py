@@ -97,6 +97,7 @@ class CueLexicon:
     reporting: frozenset[str] = frozenset()  # the hand lexicon's speech and belief verbs
     hand_cues: frozenset[str] = frozenset()  # the hand lexicon's verbs of every class
     speaker_labels: frozenset[str] = frozenset()  # "Q", "Poll": a "Head: rest" line's head that says the rest
+    adjectives: frozenset[str] = frozenset()  # "critical", "eager": a stance after a copula ("was critical of X")
 
     @functools.cached_property
     def frame_lemmas(self) -> frozenset[str]:
@@ -157,6 +158,7 @@ def load_cues(open_class: bool = False) -> CueLexicon:
         reporting=frozenset(str(v).lower() for cls in ("speech", "belief") for v in data["verbs"][cls]),
         hand_cues=frozenset(str(v).lower() for cls in CLASSES for v in data["verbs"][cls]),
         speaker_labels=frozenset(str(v).lower() for v in data.get("speaker_labels", ())),
+        adjectives=frozenset(str(v).lower() for v in data.get("adjectives", ())),
     )
 
 
@@ -508,6 +510,43 @@ def _verb_candidate(tok: Token, lex: CueLexicon, text: str, qidx: _QuoteIndex | 
     return _Candidate(cue, tok.i, how, source, content, key=key)
 
 
+# Verbs an adjective of stance follows ("was critical of", "became wary of", "remains confident").
+COPULAS = frozenset({"be", "become", "remain", "stay", "grow"})
+
+
+def _adjective_candidate(tok: Token, text: str, qidx: _QuoteIndex | None) -> _Candidate | None:
+    """"Cruz has been critical of the deal", "Trump is eager to debate", "she is confident
+    (that) she will win": the copula's subject holds the stance, the adjective's complement
+    (a preposition's object, a clause, an infinitive) is the content; keyed "critical/adj"."""
+    head = tok.head
+    if tok.dep_ != "acomp" or head.lemma_.lower() not in COPULAS:
+        return None
+    comps = [c for c in tok.children if c.i > tok.i and c.dep_ in ("prep", "ccomp", "xcomp")]
+    if not comps:
+        return None
+    comp = comps[0]
+    end = tok
+    if comp.dep_ == "prep":
+        objs = [g for g in comp.children if g.dep_ in ("pobj", "pcomp")]
+        if not objs:
+            return None
+        end, span = comp, (objs[0].left_edge.idx, _clause_span(objs[0])[1])
+    else:
+        span = _clause_span(comp)
+    lo, hi = _paragraph(text, tok.idx)
+    content = [_trim(text, max(span[0], lo), min(span[1], hi))]
+    content = [(s, e) for s, e in content if s < e and WORD.search(text, s, e)]
+    if not content:
+        return None
+    source = _subject(head, qidx)
+    if source is not None:
+        source = (max(source[0], lo), min(source[1], hi))
+        if source[0] >= source[1]:
+            source = None
+    cue = (tok.idx, end.idx + len(end.text))
+    return _Candidate(cue, tok.i, "belief", source, content, key=f"{tok.lemma_.lower()}/adj")
+
+
 # Prepositions after an object that give the circumstances, not what was said ("praised Y at
 # the rally", "after the debate"); with a date or time inside, any preposition does.
 CIRCUMSTANCE_PREPS = frozenset({"during", "after", "before", "since", "until", "at"})
@@ -787,6 +826,8 @@ def extract_with_keys(doc: ArticleDoc, lex: CueLexicon | None = None) -> list[tu
     for tok in sdoc:
         c = _prep_candidate(tok, lex, text) if tok.lower_ in prepositions else None
         c = c or _verb_candidate(tok, lex, text, qidx)
+        if c is None and tok.pos_ == "ADJ" and tok.lemma_.lower() in lex.adjectives:
+            c = _adjective_candidate(tok, text, qidx)
         if c is None:
             continue
         if c.how not in ("prep", "raising"):
