@@ -231,6 +231,29 @@ CASES = [
         "TIME",
         "2016-04-08TNI",
     ),
+    # a month dating an announced event after "for" is the coming one, whatever the tense
+    # ("campaigning for the November election" in April); after "ahead of" the coming one unless
+    # the clause is past (then the nearest); "the referendum in June" the coming one unless past
+    (
+        "They are campaigning for the November election.",
+        "2016-04-11",
+        "present",
+        "November",
+        "DATE",
+        "2016-11",
+    ),
+    ("He set out plans for the November election.", "2016-04-11", "past", "November", "DATE", "2016-11"),
+    ("Polls for the November presidential election", "2016-04-11", None, "November", "DATE", "2016-11"),
+    ("Rallies are held ahead of the Nov. 8 vote.", "2016-04-11", "present", "Nov. 8", "DATE", "2016-11-08"),
+    ("Rallies were held ahead of the Nov. 8 vote.", "2017-04-11", "past", "Nov. 8", "DATE", "2016-11-08"),
+    ("The referendum in June is a test.", "2016-04-11", "present", "June", "DATE", "2016-06"),
+    ("The referendum in June was a test.", "2016-11-11", "past", "June", "DATE", "2016-06"),
+    # ... an outcome of the event, or an unplanned event, keeps the clause's direction
+    ("He was blamed for the November election defeat.", "2016-04-11", "past", "November", "DATE", "2015-11"),
+    ("He was jailed for the November attack.", "2016-04-11", "past", "November", "DATE", "2015-11"),
+    # ... and a month with no tense cue and no such phrase reads back (TimeBank: "introduced in
+    # April" is past; the nearest reading loses 2 train values)
+    ("products introduced in April", "1989-10-26", None, "April", "DATE", "1989-04"),
     # ... a planned event or a plain weekday keeps the clause's direction
     ("He will attend Friday's meeting.", "2016-04-11", "future", "Friday", "DATE", "2016-04-15"),
     ("The leaders will meet on Friday.", "2016-04-11", "future", "Friday", "DATE", "2016-04-15"),
@@ -490,3 +513,19 @@ def test_bare_part_of_day_far_from_a_named_day_takes_the_anchor() -> None:
     filler = "The council met and talked about roads, schools and the budget for a long time. " * 4
     text = "The vote was on Thursday. " + filler + "The morning shows called him."
     assert sequence(text, "1998-02-14", "past")[-1] == ("The morning", "1998-02-14TMO")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # April 2016: the coming November, the one that lies past the report (issue #4)
+        ("Candidates are campaigning hard for the November election.", "November", "2016-11"),
+        ("The party announced its plans for the November election.", "November", "2016-11"),
+        ("He lost his seat in the November election.", "November", "2015-11"),
+        ("Investigators will examine Friday's bombing in the capital.", "Friday", "2016-04-08"),
+        ("The festival will run August 10 to 12 in the park.", "12", "2016-08-12"),
+        ("The army left the city three or four months ago.", "three or four months ago", "2015-12"),
+    ],
+)
+def test_parsed_news_sentences(text: str, expression: str, value: str) -> None:
+    assert _values(text, "2016-04-11")[expression] == value  # a Monday

@@ -77,8 +77,9 @@ def _placeholders(extra: dict[str, str]) -> dict[str, str]:
         "vague": _alternation(list(w["vague_numbers"])),
         "ordinal": _alternation(list(w["ordinals"])),
         "reference": _alternation(list(w["references"])),
-        # events nobody schedules ("Friday's bombing")
+        # events nobody schedules / events announced ahead ("Friday's bombing", "the November election")
         "past_event": _alternation(list(w["past_event_nouns"])),
+        "scheduled_event": _alternation(list(w["scheduled_event_nouns"])),
         # holidays are proper names: matched with their capitals ("Christmas", "New Year's Day")
         "holiday": _alternation(
             [h.title().replace("'S", "'s").replace(" Of ", " of ") for h in w["holidays"]]

@@ -196,11 +196,25 @@ def _md(g, anchor, tense, state, cand):
     if first is not None and state.day is not None and (state.day.month, state.day.day) == (m, first):
         d = cal.safe_date(state.day.year, m, day)  # in the year its start was given
     else:
-        d = cal.month_day_year(m, day, anchor, tense)
+        d = cal.month_day_year(m, day, anchor, _coming_event_tense(g, tense))
     if d:
         state.day = d
         state.month = (d.year, d.month)
     return cal.iso(d) if d else None
+
+
+def _coming_event_tense(g: dict[str, str], tense: str | None) -> str | None:
+    """The direction a month dating an announced event points ("campaigning for the November
+    election" in April: the coming November): after "for" the coming one; after "ahead of", "in
+    the run-up to" ... or in "the referendum in June" the coming one unless the clause is past,
+    where "ahead of" keeps the nearest (as an open-end word) and the event its past reading."""
+    if g.get("ahead", "").lower() == "for":
+        return "future"
+    if "ahead" in g:
+        return "present" if tense == "past" else "future"
+    if "event" in g:
+        return tense if tense == "past" else "future"
+    return tense
 
 
 def _ym(g, anchor, tense, state, cand):
@@ -232,7 +246,7 @@ def _month_norm(g, anchor, tense, state, cand):
     elif rel in _NEXT_REL:
         y = anchor.year if m > anchor.month else anchor.year + 1
     else:
-        y = cal.month_year(m, anchor, tense)
+        y = cal.month_year(m, anchor, _coming_event_tense(g, tense))
     state.month = (y, m)
     return f"{y:04d}-{m:02d}"
 
