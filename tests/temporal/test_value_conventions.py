@@ -233,7 +233,7 @@ CASES = [
     ),
     # a month dating an announced event after "for" is the coming one, whatever the tense
     # ("campaigning for the November election" in April); after "ahead of" the coming one unless
-    # the clause is past (then the nearest); "the referendum in June" the coming one unless past
+    # the clause is past (then the nearest); "the convention in July" the nearest with no tense
     (
         "They are campaigning for the November election.",
         "2016-04-11",
@@ -248,6 +248,9 @@ CASES = [
     ("Rallies were held ahead of the Nov. 8 vote.", "2017-04-11", "past", "Nov. 8", "DATE", "2016-11-08"),
     ("The referendum in June is a test.", "2016-04-11", "present", "June", "DATE", "2016-06"),
     ("The referendum in June was a test.", "2016-11-11", "past", "June", "DATE", "2016-06"),
+    ("the party's convention in July", "2016-04-11", None, "July", "DATE", "2016-07"),
+    ("a Democratic debate in December", "2016-01-02", None, "December", "DATE", "2015-12"),
+    ("a state convention in April", "2016-08-08", None, "April", "DATE", "2016-04"),
     # ... an outcome of the event, or an unplanned event, keeps the clause's direction
     ("He was blamed for the November election defeat.", "2016-04-11", "past", "November", "DATE", "2015-11"),
     ("He was jailed for the November attack.", "2016-04-11", "past", "November", "DATE", "2015-11"),

@@ -205,15 +205,16 @@ def _md(g, anchor, tense, state, cand):
 
 def _coming_event_tense(g: dict[str, str], tense: str | None) -> str | None:
     """The direction a month dating an announced event points ("campaigning for the November
-    election" in April: the coming November): after "for" the coming one; after "ahead of", "in
-    the run-up to" ... or in "the referendum in June" the coming one unless the clause is past,
-    where "ahead of" keeps the nearest (as an open-end word) and the event its past reading."""
+    election" in April: the coming November). After "for" the coming one; after "ahead of", "in
+    the run-up to" ... the coming one, or the nearest in a past clause (as an open-end word). "The
+    convention in July" takes its clause's tense, and the nearest one (not the past one) where
+    the clause gives none: the event may lie on either side of the report."""
     if g.get("ahead", "").lower() == "for":
         return "future"
     if "ahead" in g:
         return "present" if tense == "past" else "future"
-    if "event" in g:
-        return tense if tense == "past" else "future"
+    if "event" in g and tense not in ("past", "future"):
+        return "present"  # the nearest
     return tense
 
 
