@@ -299,12 +299,18 @@ def cross_filed(rows: list[dict]) -> set[str]:
     return {i for text, t in topics.items() if len(t) > 1 for i in ids[text]}
 
 
-def run_t17(config: StoryConfig) -> dict:
-    """Stories over Timeline17: every story must hold articles of one topic only."""
+def run_t17(config: StoryConfig, batches: int = 1) -> dict:
+    """Stories over Timeline17: every story must hold articles of one topic only.
+
+    With ``batches`` > 1 the articles are added in that many parts in publication order (as a
+    dossier grows), not in the file's order, which is by topic."""
     rows = read_jsonl(T17)
     articles, vectors = cached_articles("t17", rows)
+    if batches > 1:
+        order = sorted(range(len(articles)), key=lambda i: (articles[i].published or "", articles[i].id))
+        articles, vectors = [articles[i] for i in order], vectors[order]
     start = time.perf_counter()
-    pred = cluster(articles, vectors, config)
+    pred = cluster(articles, vectors, config, batches)
     seconds = time.perf_counter() - start
     topic = {r["id"]: r["topic"] for r in rows}
     topics_of: dict[str, Counter[str]] = defaultdict(Counter)
@@ -497,7 +503,7 @@ def main() -> None:
             print(f"{label:24} articles {res['articles']:4} gold {res['gold_stories']:3} predicted "
                   f"{res['predicted_stories']:3}  BCubed P {b['P']:6} R {b['R']:6} F1 {b['F1']:6}  pairwise F1 {p['F1']}")
     else:
-        print(json.dumps(run_t17(DEFAULT_CONFIG), indent=1))
+        print(json.dumps(run_t17(DEFAULT_CONFIG, a.batches), indent=1))
 
 
 if __name__ == "__main__":

