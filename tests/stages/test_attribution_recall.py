@@ -44,6 +44,15 @@ LABELS = [
         None,
         ":",
     ),
+    # a transcript: an upper-case label that opens several lines, named nowhere else
+    (
+        "KATE BOULDUAN: Why not debate in New York?\n\nJOEL BENENSON: Senator Sanders does not decide.\n\n"
+        "BOULDUAN: You were open to more debates.\n\nBENENSON: We will debate him again.",
+        "Senator Sanders does not decide.",
+        "JOEL BENENSON",
+        None,
+        ":",
+    ),
     # a source noun of the lexicon
     (
         "Poll: Trump and Clinton hold narrow leads in Pennsylvania.\n\nThe race is close.",
@@ -79,6 +88,8 @@ def test_speaker_label_says_the_rest_of_its_line(
         # a dateline and a day are no speakers, whatever the line's length
         "PARIS: Francois Hollande met Angela Merkel in Paris on Monday to discuss the crisis.",
         "Tuesday: The Senate votes on the budget bill for next year.\n\nMitch McConnell leads the Senate.",
+        # a dateline and a heading in upper case, each opening one line only, make no transcript
+        "TOP STORIES: The Senate votes on the budget bill today.\n\nPARIS: The summit opens on Monday with forty leaders.",
         # a heading whose last word names nobody of the article
         "The bottom line: Mitch McConnell will not hold hearings this year.",
     ],

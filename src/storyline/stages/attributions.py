@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -678,6 +679,9 @@ HEADLINE = re.compile(r"([^:\n]{1,60}):[ \t]+(\S[^\n]*)")
 MAX_HEADLINE_WORDS = 25
 # A speaker label ("TAPPER:", "Sanders:", "Q:") is a name of at most this many words.
 MAX_LABEL_WORDS = 4
+# An upper-case line label that opens this many lines is a transcript's speaker (so that a
+# dateline "PARIS:" or a heading "TOP STORIES:", seen once, is none; not tuned).
+MIN_TRANSCRIPT_LABELS = 2
 # Entities a label is never the name of: "PARIS:" is a dateline, "Tuesday:" a time.
 NOT_SPEAKER_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
 
@@ -738,17 +742,22 @@ def _headline_candidates(doc: ArticleDoc, lex: CueLexicon) -> list[_Candidate]:
     """
     text = doc.text
     out = []
-    for line in re.finditer(r"[^\n]+", text):
-        m = HEADLINE.fullmatch(line.group())
-        if m is None or "(" in m.group(1) or len(WORD.findall(m.group(2))) < 3:
+    lines = [(line, m) for line in re.finditer(r"[^\n]+", text) if (m := HEADLINE.fullmatch(line.group()))]
+    # A transcript: the same upper-case label ("BOULDUAN:", "KATE BOULDUAN:") opens several lines.
+    caps = Counter(m.group(1).split()[-1] for _, m in lines if _caps_label(m.group(1).strip()))
+    for line, m in lines:
+        if "(" in m.group(1) or len(WORD.findall(m.group(2))) < 3:
             continue  # "French President Francois Hollande (photo credit: AP)" is a caption
         s, e = _trim(text, line.start() + m.start(1), line.start() + m.end(1))
         cs, ce = _trim(text, line.start() + m.start(2), line.start() + m.end(2))
         colon = line.start() + m.end(1)
-        if _speaker_label(doc, s, e, lex):
+        dash = max(text.rfind(" - ", s, e), text.rfind(" — ", s, e))
+        if dash > s:  # "Media shares blame in Iowa poll overhype - HuffPollster: “...”"
+            s = dash + 3
+        if _speaker_label(doc, s, e, lex, caps[m.group(1).split()[-1]] >= MIN_TRANSCRIPT_LABELS):
             out.append(_Candidate((colon, colon + 1), -1, "headline", (s, e), [(cs, ce)], key=":/label"))
             continue
-        if len(WORD.findall(line.group())) > MAX_HEADLINE_WORDS:
+        if len(WORD.findall(line.group())) > MAX_HEADLINE_WORDS or dash > 0:
             continue
         named = [x for x in doc.mentions if x.label in ("PERSON", "ORG") and s <= x.start and x.end <= e]
         if not named:
@@ -760,11 +769,17 @@ def _headline_candidates(doc: ArticleDoc, lex: CueLexicon) -> list[_Candidate]:
     return out
 
 
-def _speaker_label(doc: ArticleDoc, s: int, e: int, lex: CueLexicon) -> bool:
+def _caps_label(head: str) -> bool:
+    words = head.split()
+    return 1 <= len(words) <= MAX_LABEL_WORDS and head.isupper() and all(w.isalpha() or w == "." for w in head.replace(".", " . ").split())
+
+
+def _speaker_label(doc: ArticleDoc, s: int, e: int, lex: CueLexicon, transcript: bool = False) -> bool:
     """The head of a "Head: rest" line names who says the rest: a label of the lexicon
     ("Q", "Poll"), or a capitalized name of at most ``MAX_LABEL_WORDS`` words whose last word
     is a word of a PERSON or ORG name elsewhere in the article ("TAPPER" of "Jake Tapper",
-    "Sanders" in a headline the parser tagged no name in), and no place or date."""
+    "Sanders" in a headline the parser tagged no name in), or in a transcript any upper-case
+    name ("BOULDUAN:"); never a place or date."""
     head = doc.text[s:e]
     if head.lower() in lex.speaker_labels:
         return True
@@ -777,6 +792,8 @@ def _speaker_label(doc: ArticleDoc, s: int, e: int, lex: CueLexicon) -> bool:
     dl = doc.article.dateline
     if dl is not None and s < dl.end and e > dl.start:
         return False
+    if transcript and _caps_label(head):
+        return True
     last = WORD.findall(head)
     return bool(last) and last[-1].lower() in _name_words(doc, s, e)
 
