@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-MIGRATION = Path(__file__).parents[2] / "src/storyline/store/migrations/001_initial.sql"
+from storyline.store import migrate
 
 GULF = (
     "Assad says Raqqa is not a priority\n\n"
@@ -74,7 +74,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
 def build(path: Path, *, facts: bool = True) -> Path:
     """Write the dossier to ``path``; ``facts=False`` leaves every fact table empty."""
     con = duckdb.connect(str(path))
-    con.execute(MIGRATION.read_text())
+    migrate(con)  # the store's schema, as a build leaves it
     for aid, title, outlet, published, text in ARTICLES:
         con.execute(
             "INSERT INTO articles (id, source, title, outlet, raw, text, segments, published, published_how, words) "

@@ -19,8 +19,8 @@ from pathlib import Path
 import duckdb
 from fastapi.testclient import TestClient
 
+from storyline.store import migrate
 from storyline.web.app import create_app
-from tests.web.dossier import MIGRATION
 
 T17 = Path(__file__).resolve().parents[3] / "shared/corpus/t17/articles.jsonl"
 ACTORS = [
@@ -37,7 +37,7 @@ ACTORS = [
 
 def build(path: Path, limit: int) -> int:
     con = duckdb.connect(str(path))
-    con.execute(MIGRATION.read_text())
+    migrate(con)
     rows = []
     with T17.open(encoding="utf-8") as f:
         for i, line in enumerate(f):

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from storyline.cli.app import DEFAULT_DB, DbOption, app, fail
+from storyline.cli.app import DEFAULT_DB, DbOption, app, fail, open_db
 
 TYPES = ("direct", "indirect", "mixed")
 # Content longer than this is cut in the text listing (the JSON output keeps it whole).
@@ -70,12 +70,7 @@ def quotes_cmd(
         raise fail(f"unknown --type {type_!r}: use direct, indirect or mixed")
     if fmt not in ("text", "jsonl"):
         raise fail(f"unknown --format {fmt!r}: use text or jsonl")
-    if not db.exists():
-        raise fail(f"no dossier at {db}: build one with `storyline build PATH --db {db}`")
-    try:
-        con = duckdb.connect(str(db), read_only=True)
-    except duckdb.Error as exc:
-        raise fail(f"cannot open {db} ({exc}); is a build or `storyline serve` using it?") from exc
+    con = open_db(db)
     try:
         rows = query_quotes(con, speaker, type_)
     except duckdb.Error as exc:

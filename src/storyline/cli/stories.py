@@ -53,9 +53,6 @@ def stories_cmd(
     con = open_db(db, write=rebuild)
     try:
         if rebuild:
-            from storyline.store import migrate
-
-            migrate(con)  # a dossier built before the feature counts were stored (migration 003) lacks their column
             stories = build_stories(con, rebuild=True)
         else:
             stories = stored_stories(con)

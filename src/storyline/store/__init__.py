@@ -29,11 +29,35 @@ MIGRATIONS_PACKAGE = "storyline.store.migrations"
 
 
 def connect(path: str | Path, read_only: bool = True) -> duckdb.DuckDBPyConnection:
-    """A connection to a dossier file; read-only unless asked otherwise."""
+    """A connection to a dossier file; read-only unless asked otherwise.
+
+    A dossier made by an older storyline is brought to the current schema first (the
+    migrations add tables and columns and keep every row), so every reader and writer sees
+    one schema. Read-only, that needs the file to be free for a moment; when a build holds
+    it, that build has migrated it already.
+    """
     path = Path(path)
     if read_only and not path.exists():
         raise FileNotFoundError(f"no dossier at {path}: build one with `storyline build PATH --db {path}`")
-    return duckdb.connect(str(path), read_only=read_only)
+    if not read_only:
+        con = duckdb.connect(str(path))
+        migrate(con)
+        return con
+    con = duckdb.connect(str(path), read_only=True)
+    if schema_version(con) < migration_files()[-1][0]:
+        con.close()
+        migrate_file(path)
+        con = duckdb.connect(str(path), read_only=True)
+    return con
+
+
+def migrate_file(path: str | Path) -> int:
+    """Bring the dossier at ``path`` to the current schema; returns its schema version."""
+    con = duckdb.connect(str(path))
+    try:
+        return migrate(con)
+    finally:
+        con.close()
 
 
 def migration_files() -> list[tuple[int, str]]:

@@ -54,7 +54,7 @@ class Dossier:
         self.path = path
         # With writes allowed, the connection is opened as the store's writer opens it (same file, same
         # configuration), so the upload builder in this process shares the database instead of being refused.
-        self._con = duckdb.connect(str(path)) if writable else connect(path, read_only=True)
+        self._con = connect(path, read_only=not writable)  # an older dossier is migrated first
         # The search index is built in the background, so a large dossier's pages are served at once;
         # a search waits for it (the t17 corpus takes 5-15 s on 2 busy cores).
         self._index: SearchIndex | None = None
