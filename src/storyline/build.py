@@ -186,14 +186,18 @@ def crossdoc_stages(aliases: str | None = None) -> list[tuple[str, Callable[...,
 def run_crossdoc(store: object, aliases: str | None = None) -> dict[str, str]:
     """Run each cross-article stage; a failing one is reported, the others still run."""
     results: dict[str, str] = {}
-    con = store.con  # type: ignore[attr-defined]
     for name, stage in crossdoc_stages(aliases):
-        try:
-            stage(con)
-            results[name] = "ok"
-        except Exception as exc:
-            results[name] = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+        results.update(run_crossdoc_stage(store, name, stage))
     return results
+
+
+def run_crossdoc_stage(store: object, name: str, stage: Callable[..., object]) -> dict[str, str]:
+    """``{name: "ok"}``, or ``{name: reason}`` when the stage failed."""
+    try:
+        stage(store.con)  # type: ignore[attr-defined]
+        return {name: "ok"}
+    except Exception as exc:
+        return {name: f"{type(exc).__name__}: {exc}".splitlines()[0][:300]}
 
 
 def raw_documents_from_text(text: str, title: str | None = None, source: str = "pasted") -> RawDocument:
