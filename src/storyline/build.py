@@ -116,8 +116,9 @@ def build(
     started = time.perf_counter()
     alias_file = str(aliases) if aliases else None
     version = pipeline_version(alias_file)
-    # the story vectors are made in the map, on the workers, when the stories stage will read them
-    pipeline = ArticlePipeline(aliases=alias_file, embed=crossdoc)
+    # the story vectors are made in the map, on the workers (also when the cross-article stages
+    # run later, apart: the stories stage then finds them stored)
+    pipeline = ArticlePipeline(aliases=alias_file, embed=True)
     with Store(db) as store:
         if parquet is not None:
             from storyline.store.parquet import load_pending

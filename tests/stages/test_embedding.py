@@ -63,3 +63,16 @@ def test_a_build_stores_the_vectors_the_map_made(
         assert con.execute("SELECT count(*) FROM stories").fetchone()[0] > 0
     finally:
         con.close()
+
+
+def test_a_map_only_build_stores_the_vectors_for_the_stages_run_later(
+    tmp_path: Path, seeds_dir: Path
+) -> None:
+    """`build(crossdoc=False)` (the benchmark's map, a cluster build whose stages run apart) embeds too."""
+    db = tmp_path / "d.duckdb"
+    report = build([str(seeds_dir)], db, crossdoc=False)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM article_vectors").fetchone()[0] == report.stored == 4
+    finally:
+        con.close()
