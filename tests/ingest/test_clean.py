@@ -131,3 +131,21 @@ def test_clean_never_raises_and_is_deterministic(raw: str) -> None:
     assert a.text == b.text and a.id == b.id
     for seg in a.segments:
         assert 0 <= seg.raw_start <= seg.raw_end <= len(raw)
+
+
+def test_headline_holds_no_dateline() -> None:
+    # "Clinton" is a town, but a "Name: statement" headline names a speaker (PolNeAR train)
+    raw = "Clinton: Time for intensification of ISIL strategy.\n\nHillary Clinton said on Sunday that ..."
+    title = "Clinton: Time for intensification of ISIL strategy"
+    given_title = clean(RawDocument(text=raw, source="t", title=title))
+    assert given_title.dateline is None and given_title.dateline_place is None
+    # a plain text's first line may be a lede with its dateline (seed 000: "Paris: President ...")
+    assert _clean("Paris: President Bashar al-Assad said ...\n\nMore.").dateline_place == "Paris"
+    # a title over two lines of the text
+    raw2 = "Clinton: Trump's view is wrong;\nIn speech, she attacks.\n\nPARIS (AFP) - Body."
+    title2 = "Clinton: Trump's view is wrong; In speech, she attacks"
+    two = clean(RawDocument(text=raw2, source="t", title=title2))
+    assert two.dateline_place == "PARIS" and two.wire == "AFP"
+    # the lede's dateline is still found
+    lede = _clean("A headline\n\nParis: President Bashar al-Assad said ...")
+    assert lede.dateline_place == "Paris"

@@ -118,6 +118,21 @@ def _is_place_name(name: str) -> bool:
     return is_known_place(name.split(",")[0])
 
 
+def _is_title(paragraph: str, doc: RawDocument) -> bool:
+    """Whether the first paragraph repeats the headline given apart from the text (a JSONL
+    "title"), which holds no dateline: "Clinton: Time for 'intensification' of ISIL strategy"
+    names a speaker, not the town of Clinton. A title read off the text's own first line is no
+    proof (seed 000 opens with its "Paris:" lede)."""
+    if doc.title is None or doc.title_in_text:
+        return False
+
+    def norm(s: str) -> str:
+        return " ".join(s.split()).rstrip(".").lower()
+
+    first = norm(paragraph)
+    return bool(first) and norm(repair(doc.title, False)).startswith(first)  # or its first line
+
+
 def clean(doc: RawDocument) -> Article:
     """The clean article of a raw document (id = content hash of the clean text)."""
     raw = doc.text
@@ -149,7 +164,7 @@ def clean(doc: RawDocument) -> Article:
             builder.add(PARAGRAPH_SEPARATOR, line.start, line.start)
         paragraph_start = builder.length
         builder.add_aligned(fixed, body, line.start + lead)
-        if dateline is None and kept < DATELINE_WINDOW:
+        if dateline is None and kept < DATELINE_WINDOW and not (kept == 0 and _is_title(fixed, doc)):
             found = find_dateline(fixed)
             if found:
                 start, end, place, wire = found
