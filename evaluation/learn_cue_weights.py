@@ -87,6 +87,13 @@ def write_weights(hits: Counter, seen: Counter, path: Path) -> int:
     return len(kept)
 
 
+def _prf_hundredths(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"P": round(100 * p, 2), "R": round(100 * r, 2), "F1": round(100 * f, 2)}
+
+
 def cross_validate(arts: list[dict], docs: list) -> None:
     """Two-fold held-out figure: weights learned on even articles score odd ones, and back."""
     import importlib.util
@@ -98,6 +105,7 @@ def cross_validate(arts: list[dict], docs: list) -> None:
     assert spec and spec.loader
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
+    scorer.prf = _prf_hundredths  # the scorer's own counts, printed to the hundredth
     gold_all = scorer.load(str(EVAL / "polnear_train.jsonl"))
     gold, pred = {}, {}
     with tempfile.TemporaryDirectory() as tmp:

@@ -45,6 +45,7 @@ def docs_for(arts: list[dict], split: str, cache: bool):
 
     from storyline.nlp import load_nlp
     from storyline.records import Article
+    from storyline.stages.actors_local import resolve_mentions
     from storyline.stages.document import ArticleDoc
     from storyline.stages.entities import extract_mentions
 
@@ -71,6 +72,7 @@ def docs_for(arts: list[dict], split: str, cache: bool):
         art = Article(id=a["id"], text=a["text"], raw=a["text"], published=a.get("date"))
         ad = ArticleDoc(article=art, doc=d)
         ad.mentions = extract_mentions(ad)
+        ad.mentions = resolve_mentions(ad)  # as the pipeline's actors stage, before attributions
         docs.append(ad)
     return docs, parse_s
 
