@@ -142,6 +142,13 @@ def _groups(con) -> set[frozenset[str]]:  # type: ignore[no-untyped-def]
     return {frozenset(input_id[a] for a in s.article_ids) for s in stored_stories(con)}
 
 
+def _forget_map_vectors(con, expected: int) -> None:  # type: ignore[no-untyped-def]
+    """Drop the vectors the map just made (those no stories stage has counted yet), as a dossier
+    built before the map made them lacks them: the stories stage must then embed on the driver."""
+    assert con.execute("SELECT count(*) FROM article_vectors WHERE counts IS NULL").fetchone()[0] == expected
+    con.execute("DELETE FROM article_vectors WHERE counts IS NULL")
+
+
 FIRST = ["chile-1", "chile-2", "sumatra-1", "sumatra-2", "arrest-1"]
 LATER = ["chile-3", "sumatra-3", "arrest-2"]  # each published after the first of its story
 
@@ -157,6 +164,7 @@ def test_build_assigns_only_new_articles_and_matches_a_rebuild(tmp_path: Path) -
     embedder = CountingEmbedder()
     con = connect(db, read_only=False)
     try:
+        _forget_map_vectors(con, len(FIRST))
         first = {s.id: set(s.article_ids) for s in build_stories(con, embedder)}
         assert len(embedder.embedded) == len(FIRST)
         assert con.execute("SELECT count(*) FROM article_vectors").fetchone()[0] == len(FIRST)
@@ -165,6 +173,7 @@ def test_build_assigns_only_new_articles_and_matches_a_rebuild(tmp_path: Path) -
 
     build([_write_jsonl(tmp_path / "later.jsonl", LATER)], db, crossdoc=False)
     con = connect(db, read_only=False)
+    _forget_map_vectors(con, len(LATER))
     computed: list[str] = []
     original = ArticleCounts.of.__func__  # type: ignore[attr-defined]
 
@@ -242,6 +251,7 @@ def test_vectors_of_another_model_are_computed_again(tmp_path: Path) -> None:
     build([_write_jsonl(tmp_path / "in.jsonl", ["chile-1", "arrest-1"])], db, crossdoc=False)
     with Store(db) as store:
         con = store.con
+        _forget_map_vectors(con, 2)
         articles = load_story_articles(con)
         embedder = CountingEmbedder()
         vectors = article_vectors(con, articles, embedder)
