@@ -32,6 +32,15 @@ def single_timex(text: str, anchor: str | None, tense: str | None) -> tuple[str,
     return cand.text, resolved.type, resolved.value
 
 
+def parsed_timex_values(text: str, published: str | None) -> dict[str, str]:
+    """Each timex of ``text`` (span text -> value), through the parse and the time stage, the
+    article published on ``published``."""
+    from storyline.stages.timexes import extract_timexes
+    from storyline.testing import article_doc
+
+    return {t.text: t.value for t in extract_timexes(article_doc(text, published=published))}
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     if not SEEDS.is_dir():

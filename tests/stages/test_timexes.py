@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tests.conftest import parsed_timex_values
 from tests.conftest import single_timex as normalize
 
 from storyline.temporal import DocState, find_candidates, resolve
@@ -171,13 +172,6 @@ def _seed(prefix: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def _values(text: str, published: str | None) -> dict[str, str]:
-    from storyline.stages.timexes import extract_timexes
-    from storyline.testing import article_doc
-
-    return {t.text: t.value for t in extract_timexes(article_doc(text, published=published))}
-
-
 @pytest.mark.parametrize(
     ("text", "expression", "value"),
     [
@@ -189,7 +183,7 @@ def _values(text: str, published: str | None) -> dict[str, str]:
     ],
 )
 def test_tense_of_the_clause_sets_the_direction(text: str, expression: str, value: str) -> None:
-    assert _values(text, "2017-01-08")[expression] == value  # a Sunday
+    assert parsed_timex_values(text, "2017-01-08")[expression] == value  # a Sunday
 
 
 @pytest.mark.parametrize(
@@ -210,7 +204,7 @@ def test_tense_of_the_clause_sets_the_direction(text: str, expression: str, valu
 def test_open_end_dates_take_the_nearest_reading(
     text: str, published: str, expression: str, value: str
 ) -> None:
-    assert _values(text, published)[expression] == value
+    assert parsed_timex_values(text, published)[expression] == value
 
 
 def test_seed_001_with_its_inferred_date() -> None:
@@ -241,5 +235,5 @@ def test_seed_000_february_23_is_2017() -> None:
 
 
 def test_without_anchor_no_year_is_invented() -> None:
-    values = _values("The army retook the city on December 22 after a month-long offensive.", None)
+    values = parsed_timex_values("The army retook the city on December 22 after a month-long offensive.", None)
     assert values == {"December 22": "XXXX-12-22", "month-long": "P1M"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tests.conftest import parsed_timex_values
 from tests.conftest import single_timex as normalize
 
 from storyline.temporal import DocState, find_candidates, resolve
@@ -442,13 +443,6 @@ def test_shifts_and_their_reference(text: str, anchor: str, expected: list[tuple
 # --- with the parse: the tense of the clause ---
 
 
-def _values(text: str, published: str) -> dict[str, str]:
-    from storyline.stages.timexes import extract_timexes
-    from storyline.testing import article_doc
-
-    return {t.text: t.value for t in extract_timexes(article_doc(text, published=published))}
-
-
 @pytest.mark.parametrize(
     ("text", "expression", "value"),
     [
@@ -478,7 +472,7 @@ def _values(text: str, published: str) -> dict[str, str]:
     ],
 )
 def test_tense_of_the_clause(text: str, expression: str, value: str) -> None:
-    assert _values(text, "1998-08-07")[expression] == value  # a Friday
+    assert parsed_timex_values(text, "1998-08-07")[expression] == value  # a Friday
 
 
 def test_lone_clock_time_takes_the_day_named_just_before() -> None:
@@ -531,4 +525,4 @@ def test_bare_part_of_day_far_from_a_named_day_takes_the_anchor() -> None:
     ],
 )
 def test_parsed_news_sentences(text: str, expression: str, value: str) -> None:
-    assert _values(text, "2016-04-11")[expression] == value  # a Monday
+    assert parsed_timex_values(text, "2016-04-11")[expression] == value  # a Monday
