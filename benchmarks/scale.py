@@ -40,6 +40,8 @@ from pathlib import Path
 
 from report import replace_section  # benchmarks/report.py, beside this script
 
+from storyline.store import ARTICLE_TABLES
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = (REPO / ".." / "shared").resolve()
 T17 = SHARED / "corpus" / "t17" / "articles.jsonl"
@@ -260,19 +262,9 @@ def dask_map(jsonl: Path, workers: int, db: Path, chunk_size: int) -> dict:
     }
 
 
-# Per-article tables and the column naming their article: replicated with new ids.
-PER_ARTICLE = {
-    "articles": "id",
-    "sentences": "article_id",
-    "mentions": "article_id",
-    "attributions": "article_id",
-    "timexes": "article_id",
-    "events": "article_id",
-    "claims": "article_id",
-    "framing": "article_id",
-    "failures": "article_id",
-    "article_vectors": "article_id",  # made in the map: a copy's vector is its original's
-}
+# Per-article tables and the column naming their article: replicated with new ids (the vectors
+# too: made in the map, a copy's vector is its original's).
+PER_ARTICLE = {**ARTICLE_TABLES, "article_vectors": "article_id"}
 
 
 def replicate(base: Path, db: Path, factor: int, keep: int | None = None) -> int:
