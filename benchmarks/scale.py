@@ -262,11 +262,6 @@ def dask_map(jsonl: Path, workers: int, db: Path, chunk_size: int) -> dict:
     }
 
 
-# Per-article tables and the column naming their article: replicated with new ids (the vectors
-# too: made in the map, a copy's vector is its original's).
-PER_ARTICLE = {**ARTICLE_TABLES, "article_vectors": "article_id"}
-
-
 def replicate(base: Path, db: Path, factor: int, keep: int | None = None) -> int:
     """A dossier holding ``factor`` copies of every per-article row of ``base`` (of its first
     ``keep`` articles by id), copy r>0 with article id ``<id>~r``; cross-article tables left
@@ -278,7 +273,7 @@ def replicate(base: Path, db: Path, factor: int, keep: int | None = None) -> int
         con = store.con
         if keep is not None:
             con.execute(f"CREATE TEMP TABLE _keep AS SELECT id FROM articles ORDER BY id LIMIT {int(keep)}")
-            for table, key in reversed(PER_ARTICLE.items()):
+            for table, key in reversed(ARTICLE_TABLES.items()):
                 con.execute(f"DELETE FROM {table} WHERE {key} NOT IN (SELECT id FROM _keep)")
         # The vectors stay (the map made them), their feature counts go: the stories stage then
         # counts and groups every article, the from-scratch cost of the driver's part.
@@ -286,7 +281,7 @@ def replicate(base: Path, db: Path, factor: int, keep: int | None = None) -> int
             con.execute(f"DELETE FROM {table}")
         con.execute("UPDATE article_vectors SET counts = NULL")
         con.execute("UPDATE mentions SET actor = NULL")
-        for table, key in PER_ARTICLE.items():
+        for table, key in ARTICLE_TABLES.items():
             con.execute(
                 f"INSERT INTO {table} SELECT {table}.* REPLACE ({key} || '~' || r.range AS {key}) "
                 f"FROM {table}, range(1, {factor}) r"

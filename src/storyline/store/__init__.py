@@ -120,21 +120,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
 
 def _rows(facts: Sequence[ArticleFacts], pipeline_version: str | None = None) -> dict[str, list[tuple]]:
     """The rows of each table for ``facts``; each article row carries ``pipeline_version``."""
-    tables: dict[str, list[tuple]] = {
-        name: []
-        for name in (
-            "articles",
-            "sentences",
-            "mentions",
-            "attributions",
-            "timexes",
-            "events",
-            "claims",
-            "framing",
-            "failures",
-            "article_vectors",
-        )
-    }
+    tables: dict[str, list[tuple]] = {name: [] for name in _COLUMNS}
     for f in facts:
         a = f.article
         pub = f.published
@@ -261,10 +247,24 @@ _COLUMNS = {
 }
 
 
+# The tables that hold one article's facts (every table ``_rows`` fills), with the column naming
+# the article.
+ARTICLE_TABLES = {table: ("id" if table == "articles" else "article_id") for table in _COLUMNS}
+
+
+def column_names(table: str) -> list[str]:
+    """The columns a write fills in ``table``, in ``_rows`` order."""
+    return [c.strip() for c in _COLUMNS[table].split(",")]
+
+
+def arrow_table(table: str, rows: list[tuple]) -> pa.Table:
+    """``rows`` of ``table`` (as ``_rows`` makes them) as an Arrow table."""
+    return pa.table({name: [row[i] for row in rows] for i, name in enumerate(column_names(table))})
+
+
 def _bulk_insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
     """Insert many rows at once through Arrow (executemany goes row by row)."""
-    columns = [c.strip() for c in _COLUMNS[table].split(",")]
-    batch = pa.table({name: [row[i] for row in rows] for i, name in enumerate(columns)})
+    batch = arrow_table(table, rows)
     con.register("_storyline_batch", batch)
     try:
         con.execute(f"INSERT INTO {table} ({_COLUMNS[table]}) SELECT {_COLUMNS[table]} FROM _storyline_batch")
@@ -282,20 +282,6 @@ def record_skipped(con: duckdb.DuckDBPyConnection, skipped: Iterable[Skipped]) -
         )
 
 
-# The tables that hold one article's facts, with the column naming the article.
-ARTICLE_TABLES = {
-    "articles": "id",
-    "sentences": "article_id",
-    "mentions": "article_id",
-    "attributions": "article_id",
-    "timexes": "article_id",
-    "events": "article_id",
-    "claims": "article_id",
-    "framing": "article_id",
-    "failures": "article_id",
-}
-
-
 def forget_articles(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> None:
     """Delete what the store derived from the articles ``ids``, inside the caller's transaction,
     so that they can be written again (re-extracted): their facts, their story vector and
@@ -306,9 +292,8 @@ def forget_articles(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> None:
     if not ids:
         return
     params = [list(ids)]
-    for table, key in ARTICLE_TABLES.items():
+    for table, key in ARTICLE_TABLES.items():  # the facts and the story vector with its counts
         con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT unnest(?))", params)
-    con.execute("DELETE FROM article_vectors WHERE article_id IN (SELECT unnest(?))", params)
     con.execute("DELETE FROM story_articles WHERE article_id IN (SELECT unnest(?))", params)
 
 

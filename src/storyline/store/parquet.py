@@ -33,15 +33,17 @@ import shutil
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-import pyarrow as pa
 import pyarrow.parquet as pq
 
 from storyline.records import ArticleFacts, Skipped
 from storyline.store import (
     _COLUMNS,
+    ARTICLE_TABLES,
     Store,
     Written,
     _rows,
+    arrow_table,
+    column_names,
     current_pipeline_version,
     forget_articles,
     record_skipped,
@@ -49,8 +51,6 @@ from storyline.store import (
 )
 
 LOADED = "_LOADED"
-# The column of each table that names its article (for skipping stored ones).
-_KEY = {table: ("id" if table == "articles" else "article_id") for table in _COLUMNS}
 
 
 def partition_key(facts: Sequence[ArticleFacts], pipeline_version: str | None = None) -> str:
@@ -83,9 +83,7 @@ def write_partition(
     tmp.mkdir(parents=True)
     for table, rows in _rows(unique, version).items():
         if rows:
-            columns = [c.strip() for c in _COLUMNS[table].split(",")]
-            batch = pa.table({name: [row[i] for row in rows] for i, name in enumerate(columns)})
-            pq.write_table(batch, tmp / f"{table}.parquet")
+            pq.write_table(arrow_table(table, rows), tmp / f"{table}.parquet")
     if final.exists():  # overwrite: move the old one aside first (a directory cannot be replaced)
         old = root / f".old-{final.name}-{os.getpid()}"
         shutil.rmtree(old, ignore_errors=True)
@@ -100,9 +98,8 @@ def write_partition(
 def _select(table: str, path: Path) -> str:
     """The columns to read from a table's Parquet file: a partition written before stamps
     existed has no ``pipeline_version`` (read as NULL: stale)."""
-    columns = [c.strip() for c in _COLUMNS[table].split(",")]
     present = set(pq.read_schema(path).names)
-    return ", ".join(c if c in present else f"NULL AS {c}" for c in columns)
+    return ", ".join(c if c in present else f"NULL AS {c}" for c in column_names(table))
 
 
 def load_partition(
@@ -150,7 +147,7 @@ def load_partition(
                     if path.exists():
                         con.execute(
                             f"INSERT INTO {table} ({columns}) SELECT {_select(table, path)} FROM read_parquet(?) "
-                            f"WHERE {_KEY[table]} IN (SELECT id FROM _storyline_fresh)",
+                            f"WHERE {ARTICLE_TABLES[table]} IN (SELECT id FROM _storyline_fresh)",
                             [str(path)],
                         )
                 con.execute("DROP TABLE _storyline_fresh")
