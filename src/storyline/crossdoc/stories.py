@@ -341,6 +341,21 @@ class _Cluster:
     story: str | None = None
     mass: float = 0.0  # summed country mentions of the members (the guard's confidence)
 
+    @classmethod
+    def of(cls, idx: int, p: _Profile) -> _Cluster:
+        """The group of the one article at position ``idx``."""
+        return cls([idx], p.dense.copy(), dict(p.sparse), p.flags.copy(), dict(p.countries), mass=p.mass)
+
+    def absorb(self, other: _Cluster) -> None:
+        """Fold ``other``'s members and summed features into this group."""
+        self.members.extend(other.members)
+        self.dense = self.dense + other.dense
+        _add_into(self.sparse, other.sparse)
+        self.flags = self.flags + other.flags
+        _add_into(self.countries, other.countries)
+        self.mass += other.mass
+        self.frozen = self.frozen or other.frozen
+
 
 @dataclass(slots=True)
 class _Profile:
@@ -415,10 +430,7 @@ class StoryIndex:
         for idx in range(first, len(self._profiles)):
             key = idx
             self._cluster_of.append(key)
-            p = self._profiles[idx]
-            self._clusters[key] = _Cluster(
-                [idx], p.dense.copy(), dict(p.sparse), p.flags.copy(), dict(p.countries), mass=p.mass
-            )
+            self._clusters[key] = _Cluster.of(idx, self._profiles[idx])
         edges = self._candidate_edges(range(first, len(self._profiles)))
         self._agglomerate(edges)
         for cluster in self._clusters.values():
@@ -455,17 +467,13 @@ class StoryIndex:
         self._cluster_of.extend([0] * (len(self._profiles) - first))
         for story, members in by_story.items():
             key = members[0]
-            dense = np.sum([self._profiles[m].dense for m in members], axis=0).astype(np.float32)
-            sparse: dict[str, float] = {}
+            cluster = _Cluster.of(key, self._profiles[key])
+            for m in members[1:]:
+                cluster.absorb(_Cluster.of(m, self._profiles[m]))
+            cluster.frozen, cluster.story = True, story
             for m in members:
-                _add_into(sparse, self._profiles[m].sparse)
                 self._cluster_of[m] = key
-            flags = np.sum([self._profiles[m].flags for m in members], axis=0)
-            countries: dict[str, float] = {}
-            for m in members:
-                _add_into(countries, self._profiles[m].countries)
-            mass = sum(self._profiles[m].mass for m in members)
-            self._clusters[key] = _Cluster(members, dense, sparse, flags, countries, True, story, mass)
+            self._clusters[key] = cluster
 
     def _append_profiles(
         self, new: Sequence[StoryArticle], vecs: np.ndarray, known: Sequence[ArticleCounts | None] | None = None
@@ -636,13 +644,7 @@ class StoryIndex:
             for o in others | {keep}:
                 sums.pop((gone, o) if gone < o else (o, gone), None)
             target, source = clusters[keep], clusters.pop(gone)
-            target.members.extend(source.members)
-            target.dense = target.dense + source.dense
-            _add_into(target.sparse, source.sparse)
-            target.flags = target.flags + source.flags
-            _add_into(target.countries, source.countries)
-            target.mass += source.mass
-            target.frozen = target.frozen or source.frozen
+            target.absorb(source)
             for m in source.members:
                 self._cluster_of[m] = keep
             neighbours[keep] = others
