@@ -54,17 +54,12 @@ def timelinejs(con: duckdb.DuckDBPyConnection, base_url: str = "") -> dict[str, 
     from storyline.store.timeline import timelinejs_from_db
     from storyline.web.app import article_url
 
-    sentence_of = {
-        (e.article_id, e.start): e.sentence_start for e in queries.list_events(con, limit=ALL_ROWS).items
-    }
     overview = queries.overview(con, top=1)
     title = overview.stories[0]["title"] if overview.stories else "storyline dossier"
     return timelinejs_from_db(
         con,
         title=title,
-        link=lambda e: (
-            base_url + article_url(e.article_id, sentence_of.get((e.article_id, e.start), e.start))
-        ),
+        link=lambda e: base_url + article_url(e.article_id, e.start),  # an event's span is its sentence
     )
 
 
