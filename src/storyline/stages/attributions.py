@@ -187,6 +187,13 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _content_within(text: str, spans: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The content ``spans`` cut to the paragraph ``[lo, hi)`` (the parser runs sentences over
+    paragraph ends), trimmed, those left with a word."""
+    out = [_trim(text, max(s, lo), min(e, hi)) for s, e in spans]
+    return [(s, e) for s, e in out if s < e and WORD.search(text, s, e)]
+
+
 def _subtree_span(tok: Token) -> tuple[int, int]:
     left, right = tok.left_edge, tok.right_edge
     return left.idx, right.idx + len(right.text)
@@ -450,8 +457,7 @@ def _raising_candidate(tok: Token, text: str) -> _Candidate | None:
         return None
     lo, hi = _paragraph(text, tok.idx)
     pieces = [_subtree_span(subj[0]), (comp[0].left_edge.idx, _clause_span(comp[-1])[1])]
-    content = [_trim(text, max(s, lo), min(e, hi)) for s, e in pieces]
-    content = [(s, e) for s, e in content if s < e and WORD.search(text, s, e)]
+    content = _content_within(text, pieces, lo, hi)
     if len(content) < 2:
         return None
     cue = (tok.idx, tok.idx + len(tok.text))
@@ -504,9 +510,7 @@ def _verb_candidate(tok: Token, lex: CueLexicon, text: str, qidx: _QuoteIndex | 
             # "President Barack Obama says"): the name that opens the cue's own line
             names = [e for e in tok.doc.ents if e.label_ in ("PERSON", "ORG") and lo <= e.start_char < tok.idx]
             source = (names[0].start_char, names[0].end_char) if names else None
-    content = [(max(s, lo), min(e, hi)) for s, e in content]
-    content = [_trim(text, s, e) for s, e in content if s < e]
-    content = [(s, e) for s, e in content if WORD.search(text, s, e)]
+    content = _content_within(text, content, lo, hi)
     cue = (tok.idx, tok.idx + len(tok.text))
     return _Candidate(cue, tok.i, how, source, content, key=key)
 
@@ -535,8 +539,7 @@ def _adjective_candidate(tok: Token, text: str, qidx: _QuoteIndex | None) -> _Ca
     else:
         span = _clause_span(comp)
     lo, hi = _paragraph(text, tok.idx)
-    content = [_trim(text, max(span[0], lo), min(span[1], hi))]
-    content = [(s, e) for s, e in content if s < e and WORD.search(text, s, e)]
+    content = _content_within(text, [span], lo, hi)
     if not content:
         return None
     source = _subject(head, qidx)
