@@ -376,7 +376,7 @@ def _deictic_day(g, anchor, tense, state, cand):
     if cand.rule == "part_of_day":
         # a bare "the morning" is part of the day the story just named, "overnight" the night
         # before it (TimeBank 2 of 2: a Friday's London close read on Monday), as a lone clock time
-        base = state.day if state.day and 0 <= cand.start - state.day_end <= CLOCK_DAY_WINDOW else anchor
+        base = _day_just_named(state, cand) or anchor
         day = base - timedelta(days=1) if g.get("pod2") else base
         return Resolved("TIME", f"{cal.iso(day)}T{pod}")
     state.day = anchor + timedelta(days=offset)
@@ -447,6 +447,13 @@ def _weekday_norm(g, anchor, tense, state, cand):
 CLOCK_DAY_WINDOW = 250
 
 
+def _day_just_named(state, cand):
+    """The day the story named at most CLOCK_DAY_WINDOW characters before ``cand``, if any."""
+    if state.day is not None and 0 <= cand.start - state.day_end <= CLOCK_DAY_WINDOW:
+        return state.day
+    return None
+
+
 def _clock(g, anchor, tense, state, cand):
     clock = _clock_suffix(g)
     deixis = g.get("deixis", "").lower()
@@ -454,8 +461,8 @@ def _clock(g, anchor, tense, state, cand):
         return f"XXXX-XX-XXT{clock}"
     if deixis:
         d = anchor + timedelta(days=_DEIXIS.get(deixis, 0))
-    elif "stamp" not in g and state.day is not None and 0 <= cand.start - state.day_end <= CLOCK_DAY_WINDOW:
-        d = state.day
+    elif "stamp" not in g and (named := _day_just_named(state, cand)) is not None:
+        d = named
     else:
         d = anchor
     return f"{cal.iso(d)}T{clock}"
