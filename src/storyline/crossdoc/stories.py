@@ -167,6 +167,14 @@ def word_counts(text: str) -> Counter[str]:
     return Counter(w for w in (m.lower() for m in _WORD.findall(text)) if w not in stop)
 
 
+def name_text_key(name: str) -> str:
+    """A name as entity keys write it: no leading "the", no possessive, punctuation to spaces,
+    lower case ("The U.S.'s" -> "u s")."""
+    name = _LEADING_THE.sub("", name.strip())
+    name = _POSSESSIVE.sub("", name)
+    return " ".join(_NAME_JUNK.sub(" ", name).lower().split())
+
+
 def entity_key(mention: Mention) -> str | None:
     """The name a mention is matched on: its actor, else its text; a person by surname.
 
@@ -174,10 +182,7 @@ def entity_key(mention: Mention) -> str | None:
     that names "Susilo Bambang Yudhoyono" and one that only says "Yudhoyono"
     (each resolved within its own article) share the key.
     """
-    name = mention.actor or mention.text
-    name = _LEADING_THE.sub("", name.strip())
-    name = _POSSESSIVE.sub("", name)
-    name = " ".join(_NAME_JUNK.sub(" ", name).lower().split())
+    name = name_text_key(mention.actor or mention.text)
     if not name:
         return None
     if mention.label == "PERSON":

