@@ -20,6 +20,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
+from report import replace_section  # noqa: E402  benchmarks/report.py, beside this script
+
 from storyline.crossdoc.actors import resolve, units_of  # noqa: E402
 from storyline.records import Mention  # noqa: E402
 
@@ -96,22 +98,14 @@ def main() -> None:
         write_section(args.out, table)
 
 
-HEADING = "### Cross-article resolution cost at 1x and 10x"
+SUBSECTION = "Cross-article resolution cost at 1x and 10x"
 
 
 def write_section(path: Path, table: str) -> None:
-    """Replace the table of this benchmark's subsection in ``path`` (append the subsection if absent)."""
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    block = (f"{HEADING}\n\n`.venv/bin/python benchmarks/actors_scale.py --out BENCHMARKS.md` "
-             "(best of 3, 1x and 10x alternately in one process)\n\n" + table)
-    if HEADING in text:
-        start = text.index(HEADING)
-        nxt = [i for i in (text.find("\n### ", start + 1), text.find("\n## ", start + 1)) if i != -1]
-        end = min(nxt) + 1 if nxt else len(text)
-        text = text[:start] + block + "\n" + text[end:]
-    else:
-        text = text.rstrip("\n") + "\n\n" + block
-    path.write_text(text, encoding="utf-8")
+    """Replace this benchmark's subsection of ``path`` (append it if absent)."""
+    body = (f"### {SUBSECTION}\n\n`.venv/bin/python benchmarks/actors_scale.py --out BENCHMARKS.md` "
+            "(best of 3, 1x and 10x alternately in one process)\n\n" + table)
+    replace_section(path, SUBSECTION, body, level=3)
 
 
 if __name__ == "__main__":
