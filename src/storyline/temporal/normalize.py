@@ -203,6 +203,23 @@ def _md(g, anchor, tense, state, cand):
     return cal.iso(d) if d else None
 
 
+# The second day of "Aug. 10 and 12" follows the first by at most this many characters (" and ").
+PAIR_GAP_CHARS = 5
+
+
+def _pair_day(g, anchor, tense, state, cand):
+    """The second day of "Aug. 10 and 12": in the month and year of the day just named."""
+    first = state.day
+    if first is None or not 0 <= cand.start - state.day_end <= PAIR_GAP_CHARS:
+        return None
+    day = _day_number(g["d"])
+    d = cal.safe_date(first.year, first.month, day) if day > first.day else None
+    if d is None:
+        return None
+    state.day = d
+    return cal.iso(d)
+
+
 def _coming_event_tense(g: dict[str, str], tense: str | None) -> str | None:
     """The direction a month dating an announced event points ("campaigning for the November
     election" in April: the coming November). After "for" the coming one; after "ahead of", "in
@@ -252,7 +269,20 @@ def _month_norm(g, anchor, tense, state, cand):
     return f"{y:04d}-{m:02d}"
 
 
+# The end of a short year range ("1996-97") lies at most this many years after its start; a
+# larger step is no range ("1998-12" is a month, "1990-85" nothing).
+MAX_SHORT_RANGE_YEARS = 10
+
+
 def _year_norm(g, anchor, tense, state, cand):
+    if "ye" in g:  # "the 1996-97 season": the end in the start's century, or the next
+        start = int(g["ys"])
+        end = start // 100 * 100 + int(g["ye"])
+        end += 100 if end <= start else 0
+        if end - start > MAX_SHORT_RANGE_YEARS:
+            return None
+        state.year = end
+        return f"{end:04d}"
     y = _year(g, anchor) or (2000 if cand.rule == "spoken_year_2000" else None)
     if y is None:
         return None
@@ -519,7 +549,7 @@ def _relative_unit(g, anchor, tense, state, cand):
         if g["endof"].lower().startswith("month"):
             return f"{anchor.year:04d}-{anchor.month:02d}"
         return f"{anchor.year:04d}-12-31"
-    rel = g["rel"].lower()
+    rel = g.get("rel", "this").lower()  # "mid-year" is this year's middle
     unit = g["unit"].lower()
     letter = {"fiscal year": "Y", "school year": "Y", "full year": "Y", "weekend": "WE"}.get(unit) or _unit(
         unit
@@ -530,6 +560,9 @@ def _relative_unit(g, anchor, tense, state, cand):
         return f"{state.year:04d}" if letter == "Y" and state.year else None
     if rel == "the" and letter == "D":
         return cal.iso(anchor)  # "later in the day"
+    if "dir" in g:  # "the year before,": next to the one the story last named
+        step = -1 if g["dir"].lower() == "before" else 1
+        return _at_granularity(letter, _shift(state.reference(letter, anchor), letter, step))
     if letter == "D" and rel in _ANAPHORIC_DAY:
         base = state.day or anchor
         step = -1 if rel in _PAST_REL else 1 if rel in _NEXT_REL else 0
@@ -636,6 +669,7 @@ def _reference(g, anchor, tense, state, cand):
 _NORMALIZERS = {
     "ymd": _ymd,
     "md": _md,
+    "pair_day": _pair_day,
     "ym": _ym,
     "month": _month_norm,
     "year": _year_norm,
