@@ -39,7 +39,7 @@ from storyline.records import Attribution, AttributionType, Span
 from storyline.stages.cue_frames import FRAME_PREFIXES, passive_frame, prep_frame
 from storyline.stages.document import ArticleDoc
 from storyline.stages.quotemarks import Quote, find_quotes
-from storyline.stages.speakers import SpeakerResolver, load_titles
+from storyline.stages.speakers import SpeakerResolver, infinitive_controller, load_titles
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -243,6 +243,9 @@ def _subject(tok: Token, qidx: _QuoteIndex | None = None) -> tuple[int, int] | N
                 return noun.left_edge.idx, noun.idx + len(noun.text)
             cur = noun.head  # "Trump issued a statement saying ...": Trump says it
             continue
+        controller = infinitive_controller(cur)
+        if controller is not None:  # "led Priebus to declare": Priebus declares
+            return _subtree_span(controller)
         up = _inherit_from(cur)
         if up is None:
             return None

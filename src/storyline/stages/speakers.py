@@ -55,6 +55,7 @@ class TitleLexicon:
     name_stops: frozenset[str]
     demonyms: dict[str, str]
     role_groups: tuple[frozenset[str], ...]
+    object_control: frozenset[str]
 
     @property
     def all_honorifics(self) -> frozenset[str]:
@@ -76,7 +77,21 @@ def load_titles() -> TitleLexicon:
         name_stops=lower(data["name_stop_words"]),
         demonyms={str(k).lower(): str(v).lower() for k, v in data["demonyms"].items()},
         role_groups=tuple(lower(v) for v in data["role_groups"].values()),
+        object_control=lower(data["object_control_verbs"]),
     )
+
+
+def infinitive_controller(verb: Token) -> Token | None:
+    """The object that is the subject of an infinitive complement: "the victory led Priebus to
+    declare", "leaving many to wonder" (Priebus, many declare and wonder), for the verbs of
+    ``object_control_verbs``; None for any other verb ("Trump used his time to criticize")."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i == verb.i or not any(c.lower_ == "to" for c in verb.children):
+        return None
+    if head.lemma_.lower() not in load_titles().object_control:
+        return None
+    objs = [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i]
+    return objs[-1] if objs else None
 
 
 def _strip_possessive(word: str) -> str:

@@ -1,0 +1,28 @@
+"""Speaker spans: which words of the sentence are the source of a cue (what PolNeAR scores),
+one table row per rule: (text, cue word, expected speaker span)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.stages.attributions import extract_attributions
+from storyline.testing import article_doc
+
+# (text, cue, speaker span or None)
+SPANS = [
+    # object control: the object of "lead", "leave", "prompt", "urge" is the infinitive's subject
+    ("The defeat in Iowa led many Republicans to declare that the race was over.", "declare", "many Republicans"),
+    ("The ruling left some lawmakers to wonder whether the law would survive.", "wonder", "some lawmakers"),
+    ("The scandal prompted Anderson Cooper to accuse the attorney general of hypocrisy.", "accuse", "Anderson Cooper"),
+    ("The campaign urged its supporters to say that the election was rigged.", "say", "its supporters"),
+    # ... but not for other verbs: the subject still says it
+    ("The senator used much of his speech to criticize the governor for the delays.", "criticize", "The senator"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), SPANS)
+def test_speaker_span(text: str, cue: str, speaker: str | None) -> None:
+    attrs = [a for a in extract_attributions(article_doc(text)) if a.cue is not None and a.cue.text(text) == cue]
+    assert attrs, f"no attribution with the cue {cue!r}"
+    got = attrs[0].speaker_span.text(text) if attrs[0].speaker_span is not None else None
+    assert got == speaker
