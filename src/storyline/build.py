@@ -9,9 +9,13 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from storyline.ingest.readers import DEFAULT_MAX_BYTES
 from storyline.records import Article, RawDocument, Skipped
+
+if TYPE_CHECKING:
+    from storyline.store import Store
 
 # Articles per stored batch (one transaction each). A kill loses at most the
 # batch in flight; 64 articles keep commits cheap relative to parsing
@@ -50,7 +54,7 @@ def _articles(
 ) -> Iterator[Article]:
     """The clean articles to extract: those not stored yet, those stored by another pipeline
     version than ``version`` (``known`` maps stored ids to theirs), and with ``reextract`` all."""
-    from storyline.ingest.clean import clean
+    from storyline.ingest.clean import clean_or_skip
     from storyline.ingest.readers import read_inputs
 
     seen: set[str] = set()
@@ -60,9 +64,12 @@ def _articles(
             continue
         report.read += 1
         try:
-            article = clean(item)
+            article = clean_or_skip(item)
         except Exception as exc:  # a cleaner bug must cost one input, not the run
             report.skipped.append(Skipped(item.source, "malformed", f"could not clean: {exc}"))
+            continue
+        if isinstance(article, Skipped):  # a site page (sign-up form, edition chooser), not an article
+            report.skipped.append(article)
             continue
         if not article.text.strip():
             report.skipped.append(Skipped(item.source, "empty", "no article text left after cleaning"))
@@ -108,6 +115,80 @@ def build(
     partition and loaded from it (see :mod:`storyline.store.parquet`).
     ``aliases`` is a user's YAML alias file, read on top of the bundled one.
     """
+    return _extract_and_store(
+        lambda store, version, report: _articles(
+            paths, max_bytes, report, store.article_versions(), version, reextract
+        ),
+        db,
+        engine=engine,
+        workers=workers,
+        scheduler=scheduler,
+        chunk_size=chunk_size,
+        progress=progress,
+        crossdoc=crossdoc,
+        parquet=parquet,
+        aliases=aliases,
+        replace=reextract,
+    )
+
+
+def refresh(
+    db: str | Path,
+    *,
+    engine: str = "local",
+    workers: int = 1,
+    scheduler: str | None = None,
+    chunk_size: int = CHUNK_SIZE,
+    progress: Progress | None = None,
+    crossdoc: bool = True,
+    parquet: str | Path | None = None,
+    aliases: str | Path | None = None,
+    everything: bool = False,
+) -> BuildReport:
+    """Extract again, from the text the dossier ``db`` holds, the articles another pipeline
+    version extracted (with ``everything``, all of them), so a dossier catches up with an
+    upgrade of storyline or of the alias file without its input files. Each chunk's facts
+    replace the old ones in one transaction, as in :func:`build`; the cross-article stages
+    then run over every article. ``report.reextracted`` counts the articles done."""
+
+    def stored(store: Store, version: str, report: BuildReport) -> Iterator[Article]:
+        ids = sorted(store.article_versions()) if everything else store.stale_ids(version)
+        for start in range(0, len(ids), chunk_size):  # read a chunk at a time: the store writes between
+            chunk = store.stored_articles(ids[start : start + chunk_size])
+            report.read += len(chunk)
+            yield from chunk
+
+    return _extract_and_store(
+        stored,
+        db,
+        engine=engine,
+        workers=workers,
+        scheduler=scheduler,
+        chunk_size=chunk_size,
+        progress=progress,
+        crossdoc=crossdoc,
+        parquet=parquet,
+        aliases=aliases,
+        replace=everything,
+    )
+
+
+def _extract_and_store(
+    articles_of: Callable[[Store, str, BuildReport], Iterable[Article]],
+    db: str | Path,
+    *,
+    engine: str,
+    workers: int,
+    scheduler: str | None,
+    chunk_size: int,
+    progress: Progress | None,
+    crossdoc: bool,
+    parquet: str | Path | None,
+    aliases: str | Path | None,
+    replace: bool,
+) -> BuildReport:
+    """Map the articles ``articles_of(store, version, report)`` yields through the pipeline on
+    ``engine``, store each chunk in one transaction, then run the cross-article stages."""
     from storyline.pipeline import ArticlePipeline
     from storyline.pipeline_version import pipeline_version
     from storyline.store import Store
@@ -124,23 +205,19 @@ def build(
             from storyline.store.parquet import load_pending
 
             load_pending(store, parquet, pipeline_version=version)  # mapped by a killed build, not loaded
-        known = store.article_versions()
         runner = make_engine(engine, pipeline, workers=workers, scheduler=scheduler)
         try:
-            articles = _articles(paths, max_bytes, report, known, version, reextract)
-            chunks = chunked(articles, chunk_size)
+            chunks = chunked(articles_of(store, version, report), chunk_size)
             flushed = 0  # skipped inputs already written
             for facts in runner.map_chunks(chunks):
                 skipped = report.skipped[flushed:]
                 if parquet is None:
-                    written = store.write(facts, skipped, pipeline_version=version, replace=reextract)
+                    written = store.write(facts, skipped, pipeline_version=version, replace=replace)
                 else:
                     from storyline.store.parquet import load_partition, write_partition
 
-                    part = write_partition(facts, parquet, pipeline_version=version, overwrite=reextract)
-                    written = load_partition(
-                        store, part, skipped, pipeline_version=version, replace=reextract
-                    )
+                    part = write_partition(facts, parquet, pipeline_version=version, overwrite=replace)
+                    written = load_partition(store, part, skipped, pipeline_version=version, replace=replace)
                 flushed = len(report.skipped)
                 report.stored += written.new
                 report.reextracted += written.replaced

@@ -8,6 +8,7 @@ dossier must then equal one built from scratch by the real pipeline, byte for by
 from __future__ import annotations
 
 import filecmp
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -18,11 +19,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storyline import pipeline_version as versions
-from storyline.build import build, run_crossdoc
+from storyline.build import build, refresh, run_crossdoc
 from storyline.export import export_dossier
 from storyline.ingest.clean import clean
 from storyline.ingest.readers import read_inputs
-from storyline.records import Article, ArticleFacts, Mention, RawDocument
+from storyline.records import Article, ArticleFacts, Mention, PublicationDate, RawDocument, Span
 from storyline.store import Store, connect, migration_files, schema_version
 from storyline.store.parquet import load_partition, write_partition
 
@@ -263,3 +264,74 @@ def test_writes_keep_the_latest_accepted_extraction_of_each_article(
         assert store.article_versions() == {key: v for key, (v, _) in model.items()}
         rows = con.execute("SELECT article_id, label, count(*) FROM mentions GROUP BY ALL").fetchall()
         assert sorted(rows) == sorted((key, f"V{var}", var % 4 + 1) for key, (_, var) in model.items())
+
+
+def test_refresh_reextracts_stale_articles_from_the_store_without_their_inputs(
+    tmp_path: Path, seeds_dir: Path, seed_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "d.duckdb"
+    with monkeypatch.context() as old:
+        _old_pipeline(old)
+        build([str(seeds_dir)], db)
+    assert _one(db, "SELECT count(*) FROM claims") == 0
+
+    report = refresh(db)  # no input paths: the stored text is extracted again
+    assert (report.read, report.reextracted, report.stored, report.stale) == (4, 4, 0, 0)
+    assert all(status == "ok" for status in report.crossdoc.values()), report.crossdoc
+    _same_dossier(db, seed_db, tmp_path)  # byte for byte what a fresh build of the inputs stores
+
+    again = refresh(db)  # nothing is stale any more
+    assert (again.read, again.reextracted) == (0, 0)
+    forced = refresh(db, everything=True)
+    assert (forced.read, forced.reextracted, forced.stored) == (4, 4, 0)
+    _same_dossier(db, seed_db, tmp_path / "forced")
+
+
+def test_stored_articles_are_the_clean_articles_that_were_extracted(tmp_path: Path) -> None:
+    given = Article(id="g", text="Talks resumed.", raw="<p>Talks resumed.</p>", title="Talks",
+                    outlet="AFP", url="https://example.org/a", input_id="7", source="in.jsonl",
+                    published="2017-01-09", published_how="given", dateline=Span(0, 5),
+                    dateline_place="Talks", wire="AFP")  # fmt: skip
+    inferred = Article(id="i", text="It happened on Sunday.", raw="It happened on Sunday.")
+    dated = ArticleFacts(
+        article=inferred,
+        published=PublicationDate(
+            date="2017-01-08",
+            earliest="2017-01-08",
+            latest="2017-01-08",
+            how="inferred",
+            confidence=0.8,
+            evidence="Sunday",
+        ),  # fmt: skip
+    )
+    with Store(tmp_path / "d.duckdb") as store:
+        store.write([ArticleFacts(article=given), dated], pipeline_version="v1")
+        assert store.stale_ids("v1") == [] and store.stale_ids("v2") == ["g", "i"]
+        # an inferred date is the pipeline's reading, not the article's: extraction infers it again
+        assert store.stored_articles(["i", "g", "missing"]) == [inferred, given]
+        assert store.stored_articles([]) == []
+
+
+def test_cli_refresh_reextracts_what_an_upgrade_left_stale(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Talks\n\nThe minister said on Monday that talks in Geneva would resume.")
+    db = tmp_path / "d.duckdb"
+    cli = [sys.executable, "-m", "storyline"]
+    env = {**os.environ, "COLUMNS": "300"}  # one line per message
+    assert (
+        subprocess.run([*cli, "build", str(folder), "--db", str(db)], capture_output=True, env=env).returncode
+        == 0
+    )
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE articles SET pipeline_version = '0.0.1+older'")  # what an upgrade finds
+    con.close()
+    run = subprocess.run([*cli, "refresh", "--db", str(db)], capture_output=True, text=True, env=env)
+    assert run.returncode == 0, run.stderr
+    assert "1 articles re-extracted (stored by another version" in run.stdout
+    assert _one(db, "SELECT count(*) FROM articles WHERE pipeline_version = '0.0.1+older'") == 0
+    run = subprocess.run(
+        [*cli, "refresh", "--db", str(tmp_path / "none.duckdb")], capture_output=True, text=True, env=env
+    )
+    assert run.returncode != 0 and "no dossier at" in run.stderr + run.stdout
+    assert not (tmp_path / "none.duckdb").exists()

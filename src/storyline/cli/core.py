@@ -1,9 +1,10 @@
-"""Core commands: build, articles, show, mentions, export, extract."""
+"""Core commands: build, refresh, articles, show, mentions, export, extract."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -13,7 +14,34 @@ from rich.text import Text
 
 from storyline.cli.app import DEFAULT_DB, DbOption, app, fail
 
+if TYPE_CHECKING:
+    from storyline.build import BuildReport
+
 console = Console()
+
+
+EngineOption = Annotated[str, typer.Option(help="local (this machine) or dask (a cluster).")]
+WorkersOption = Annotated[
+    int,
+    typer.Option(
+        help="Worker processes for --engine local, or for the local Dask cluster of --engine dask without --scheduler."
+    ),
+]
+SchedulerOption = Annotated[
+    str | None, typer.Option(help="Dask scheduler address for --engine dask, e.g. tcp://127.0.0.1:8786.")
+]
+ParquetOption = Annotated[
+    Path | None,
+    typer.Option(
+        help="Write each chunk's facts as a Parquet partition in this folder, then load it into the db."
+    ),
+]
+AliasesOption = Annotated[
+    Path | None,
+    typer.Option(
+        help="Your YAML alias file, read on top of the bundled one (format: lexicons/aliases.yaml)."
+    ),
+]
 
 
 @app.command()
@@ -23,29 +51,12 @@ def build(
         typer.Argument(help="Files or folders of articles (txt, html, jsonl, json, warc, rss/atom)."),
     ],
     db: DbOption = DEFAULT_DB,
-    engine: Annotated[str, typer.Option(help="local (this machine) or dask (a cluster).")] = "local",
-    workers: Annotated[
-        int,
-        typer.Option(
-            help="Worker processes for --engine local, or for the local Dask cluster of --engine dask without --scheduler."
-        ),
-    ] = 1,
-    scheduler: Annotated[
-        str | None, typer.Option(help="Dask scheduler address for --engine dask, e.g. tcp://127.0.0.1:8786.")
-    ] = None,
+    engine: EngineOption = "local",
+    workers: WorkersOption = 1,
+    scheduler: SchedulerOption = None,
     max_mb: Annotated[float, typer.Option(help="Skip input files larger than this many MB.")] = 20.0,
-    parquet: Annotated[
-        Path | None,
-        typer.Option(
-            help="Write each chunk's facts as a Parquet partition in this folder, then load it into the db."
-        ),
-    ] = None,
-    aliases: Annotated[
-        Path | None,
-        typer.Option(
-            help="Your YAML alias file, read on top of the bundled one (format: lexicons/aliases.yaml)."
-        ),
-    ] = None,
+    parquet: ParquetOption = None,
+    aliases: AliasesOption = None,
     reextract: Annotated[
         bool,
         typer.Option(
@@ -64,6 +75,83 @@ def build(
     missing = [str(p) for p in [*paths, *([aliases] if aliases else [])] if not p.exists()]
     if missing:
         raise fail(f"no such file or folder: {', '.join(missing)}; check the path")
+    report = _with_progress(
+        lambda progress: run_build(
+            [str(p) for p in paths],
+            db,
+            engine=engine,
+            workers=workers,
+            scheduler=scheduler,
+            max_bytes=int(max_mb * 1024 * 1024),
+            parquet=parquet,
+            aliases=aliases,
+            reextract=reextract,
+            progress=progress,
+        )
+    )
+    why = "--reextract" if reextract else "stored by another version of storyline or its alias file"
+    reextracted = f"{report.reextracted} re-extracted ({why}), " if report.reextracted else ""
+    console.print(
+        f"[bold]{report.stored}[/] articles stored, {reextracted}"
+        f"{report.already} already there, {len(report.skipped)} skipped, {report.failures} stage failures "
+        f"({report.words:,} words in {report.seconds:.1f} s) -> {db}"
+    )
+    if report.stale:
+        console.print(
+            f"  [yellow]{report.stale} stored articles not among these inputs were extracted by another "
+            f"version of storyline[/]: `storyline refresh --db {db}` extracts them again from their stored text",
+            highlight=False,
+        )
+    for s in report.skipped:
+        console.print(f"  skipped {s.source}: [yellow]{s.code}[/] {s.reason}", highlight=False)
+    _close_report(report, db)
+
+
+@app.command()
+def refresh(
+    db: DbOption = DEFAULT_DB,
+    engine: EngineOption = "local",
+    workers: WorkersOption = 1,
+    scheduler: SchedulerOption = None,
+    parquet: ParquetOption = None,
+    aliases: AliasesOption = None,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Extract every stored article again, not only the stale ones.")
+    ] = False,
+) -> None:
+    """Extract again, from the text the dossier holds, the articles another version of storyline
+    (or another alias file) extracted, and rebuild the cross-article stages. No input files needed.
+
+    Example: storyline refresh --db storyline.duckdb
+    """
+    from storyline.build import refresh as run_refresh
+
+    if not db.exists():
+        raise fail(f"no dossier at {db}; build one first with `storyline build FILES --db {db}`")
+    if aliases and not aliases.exists():
+        raise fail(f"no such file: {aliases}; check the path")
+    report = _with_progress(
+        lambda progress: run_refresh(
+            db,
+            engine=engine,
+            workers=workers,
+            scheduler=scheduler,
+            parquet=parquet,
+            aliases=aliases,
+            everything=everything,
+            progress=progress,
+        )
+    )
+    why = "--all" if everything else "stored by another version of storyline or its alias file"
+    console.print(
+        f"[bold]{report.reextracted}[/] articles re-extracted ({why}), {report.failures} stage failures "
+        f"({report.words:,} words in {report.seconds:.1f} s) -> {db}"
+    )
+    _close_report(report, db)
+
+
+def _with_progress(run: Callable[[Callable[[int], None]], BuildReport]) -> BuildReport:
+    """``run(progress)`` under a progress bar; a library RuntimeError becomes the one-line CLI error."""
     with Progress(
         TextColumn("[bold]building"),
         BarColumn(),
@@ -75,35 +163,13 @@ def build(
     ) as bar:
         task = bar.add_task("build", total=None)
         try:
-            report = run_build(
-                [str(p) for p in paths],
-                db,
-                engine=engine,
-                workers=workers,
-                scheduler=scheduler,
-                max_bytes=int(max_mb * 1024 * 1024),
-                parquet=parquet,
-                aliases=aliases,
-                reextract=reextract,
-                progress=lambda n: bar.advance(task, n),
-            )
+            return run(lambda n: bar.advance(task, n))
         except RuntimeError as exc:
             raise fail(str(exc)) from exc
-    why = "--reextract" if reextract else "stored by another version of storyline or its alias file"
-    reextracted = f"{report.reextracted} re-extracted ({why}), " if report.reextracted else ""
-    console.print(
-        f"[bold]{report.stored}[/] articles stored, {reextracted}"
-        f"{report.already} already there, {len(report.skipped)} skipped, {report.failures} stage failures "
-        f"({report.words:,} words in {report.seconds:.1f} s) -> {db}"
-    )
-    if report.stale:
-        console.print(
-            f"  [yellow]{report.stale} stored articles not among these inputs were extracted by another "
-            "version of storyline[/]: build their files again to refresh their facts",
-            highlight=False,
-        )
-    for s in report.skipped:
-        console.print(f"  skipped {s.source}: [yellow]{s.code}[/] {s.reason}", highlight=False)
+
+
+def _close_report(report: BuildReport, db: Path) -> None:
+    """The failed cross-article stages and the dossier summary; exit 1 when inputs were skipped."""
     for name, status in report.crossdoc.items():
         if status != "ok":
             console.print(f"  [red]{name} failed[/]: {status}")

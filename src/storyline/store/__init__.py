@@ -22,8 +22,8 @@ import duckdb
 import pyarrow as pa
 
 from storyline.embeddings import DOCUMENT_MODEL
-from storyline.ingest.offsets import segments_to_json
-from storyline.records import ArticleFacts, Skipped
+from storyline.ingest.offsets import segments_from_json, segments_to_json
+from storyline.records import Article, ArticleFacts, Skipped, Span
 
 MIGRATIONS_PACKAGE = "storyline.store.migrations"
 
@@ -297,6 +297,28 @@ def forget_articles(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> None:
     con.execute("DELETE FROM story_articles WHERE article_id IN (SELECT unnest(?))", params)
 
 
+def _stored_article(row: tuple) -> Article:
+    (aid, text, raw, segments, title, outlet, url, input_id, source, published, how,
+     dl_start, dl_end, dl_place, wire) = row  # fmt: skip
+    known = how in ("given", "metadata")  # "inferred" and "unknown" are the pipeline's own reading
+    return Article(
+        id=aid,
+        text=text,
+        raw=raw,
+        segments=segments_from_json(json.loads(segments)) if segments else (),
+        title=title,
+        outlet=outlet,
+        url=url,
+        input_id=input_id,
+        source=source,
+        published=str(published) if known and published is not None else None,  # a DATE column: ISO text
+        published_how=how if known else "unknown",
+        dateline=Span(dl_start, dl_end) if dl_start is not None and dl_end is not None else None,
+        dateline_place=dl_place,
+        wire=wire,
+    )
+
+
 class Written(NamedTuple):
     """What one write did: articles stored for the first time, and stored ones replaced."""
 
@@ -377,6 +399,28 @@ class Store:
             "SELECT count(*) FROM articles WHERE pipeline_version IS DISTINCT FROM ?", [pipeline_version]
         ).fetchone()
         return int(row[0]) if row else 0
+
+    def stale_ids(self, pipeline_version: str) -> list[str]:
+        """The stored articles another pipeline version (or an unknown one) extracted."""
+        rows = self.con.execute(
+            "SELECT id FROM articles WHERE pipeline_version IS DISTINCT FROM ? ORDER BY id",
+            [pipeline_version],
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def stored_articles(self, ids: Sequence[str]) -> list[Article]:
+        """The clean articles ``ids`` as the store holds them (text, raw text and offsets,
+        metadata), in the order of ``ids``, so that they can be extracted again without their
+        input files. A publication date the pipeline inferred is left out: extraction infers it."""
+        if not ids:
+            return []
+        rows = self.con.execute(
+            "SELECT id, text, raw, segments, title, outlet, url, input_id, source, published, published_how,"
+            " dateline_start, dateline_end, dateline_place, wire FROM articles WHERE id IN (SELECT unnest(?))",
+            [list(ids)],
+        ).fetchall()
+        by_id = {row[0]: _stored_article(row) for row in rows}
+        return [by_id[i] for i in ids if i in by_id]
 
     def _versions_among(self, ids: Sequence[str]) -> dict[str, str | None]:
         if not ids:
