@@ -17,6 +17,12 @@ SPANS = [
     ("The campaign urged its supporters to say that the election was rigged.", "say", "its supporters"),
     # ... but not for other verbs: the subject still says it
     ("The senator used much of his speech to criticize the governor for the delays.", "criticize", "The senator"),
+    # an infinitive that describes a noun: the subject of the clause that holds the noun speaks
+    ("The governor held a press conference on Friday to announce that the state would sue.", "announce", "The governor"),
+    ("Senators Kirk and Collins were the only Republicans to vote against the bill.", "vote", "Senators Kirk and Collins"),
+    ("The judge pointed to an earlier ruling to argue that the records must be released.", "argue", "The judge"),
+    # ... but a noun with an owner keeps it: the owner is the source
+    ("Trump's refusal to denounce the group angered many Republicans.", "denounce", "Trump's refusal"),
 ]
 
 

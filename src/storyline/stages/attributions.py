@@ -39,7 +39,12 @@ from storyline.records import Attribution, AttributionType, Span
 from storyline.stages.cue_frames import FRAME_PREFIXES, passive_frame, prep_frame
 from storyline.stages.document import ArticleDoc
 from storyline.stages.quotemarks import Quote, find_quotes
-from storyline.stages.speakers import SpeakerResolver, infinitive_controller, load_titles
+from storyline.stages.speakers import (
+    SpeakerResolver,
+    infinitive_controller,
+    infinitive_relative_head,
+    load_titles,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -237,6 +242,10 @@ def _subject(tok: Token, qidx: _QuoteIndex | None = None) -> tuple[int, int] | N
         if passive:
             # "X was criticized for saying ...": X said it; "X was asked" itself has no source.
             return _subtree_span(passive[0]) if depth > 0 else None
+        relative = infinitive_relative_head(cur)
+        if relative is not None:  # "had nothing to say": the one who had says
+            cur = relative
+            continue
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
             noun = cur.head
             if not _issued_object(noun):

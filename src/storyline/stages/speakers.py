@@ -94,6 +94,26 @@ def infinitive_controller(verb: Token) -> Token | None:
     return objs[-1] if objs else None
 
 
+def infinitive_relative_head(verb: Token) -> Token | None:
+    """The verb whose subject speaks an infinitive that describes a noun: "held a briefing to
+    brag", "had nothing to say", "was the first Democrat to endorse", "pointed to a case to say"
+    (held, had, was, pointed). None where the noun has an owner ("Trump's refusal to
+    denounce": the owner is the source) or the infinitive hangs on no such noun."""
+    noun = verb.head
+    if verb.dep_ not in ("relcl", "acl") or verb.tag_ != "VB" or noun.i == verb.i or noun.i > verb.i:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if noun.pos_ not in ("NOUN", "PRON", "ADJ", "PROPN") or any(c.dep_ == "poss" for c in noun.children):
+        return None
+    up = noun.head
+    if noun.dep_ == "pobj" and up.dep_ == "prep":
+        up = up.head
+    elif noun.dep_ not in ("dobj", "attr"):
+        return None
+    return up if up.pos_ in ("VERB", "AUX") and up.i != noun.i else None
+
+
 def _strip_possessive(word: str) -> str:
     return re.sub(r"[’']s?$", "", word)
 
