@@ -358,6 +358,26 @@ def test_range_of_days_gives_both_ends(text: str, anchor: str, expected: list[tu
         ),
         ("for the rest of the century", "1998-02-04", "future", "the rest of the century", "DATE", "19"),
         ("Prices should rise by mid-year.", "1998-02-04", "future", "mid-year", "DATE", "1998"),
+        ("He left this past weekend.", "1998-03-04", "past", "this past weekend", "DATE", "1998-W09-WE"),
+        # half of a unit in the next smaller one
+        ("They waited half an hour.", "1998-03-04", "past", "half an hour", "DURATION", "PT30M"),
+        ("They waited a half hour.", "1998-03-04", "past", "a half hour", "DURATION", "PT30M"),
+        ("It lasted half a century.", "1998-03-04", "past", "half a century", "DURATION", "P50Y"),
+        ("It lasted half a year.", "1998-03-04", "past", "half a year", "DURATION", "P6M"),
+        # SETs: "every other week", "every few years", a season, a part of day
+        ("They meet every other week.", "1998-03-04", "present", "every other week", "SET", "P2W"),
+        ("It floods every few years.", "1998-03-04", "present", "every few years", "SET", "PXY"),
+        ("Birds return each spring.", "1998-03-04", "present", "each spring", "SET", "XXXX-SP"),
+        ("He runs every morning.", "1998-03-04", "present", "every morning", "SET", "XXXX-XX-XXTMO"),
+        # US Election Day: the Tuesday after the first Monday of November
+        (
+            "Voters go to the polls on Election Day.",
+            "1998-10-20",
+            "future",
+            "Election Day",
+            "DATE",
+            "1998-11-03",
+        ),
     ],
 )
 def test_parts_of_months_decades_and_years(

@@ -584,8 +584,10 @@ def _duration(g, anchor, tense, state, cand):
         letter, is_time, _ = _unit(g["units"])
         return f"PTX{letter}" if is_time else f"PX{letter}"
     letter, is_time, factor = _unit(g["unit"])
-    if "n" not in g:  # "year-long"
-        n: float | None = 1.0
+    if "half" in g:  # "half an hour"
+        n: float | None = 0.5
+    elif "n" not in g:  # "year-long"
+        n = 1.0
     elif "n2" in g:
         n = _number(g["n2"])
     else:
@@ -637,6 +639,14 @@ def _set(g, anchor, tense, state, cand):
         }[every]
     if "m" in g:  # "each July"
         return f"XXXX-{_month(g['m']):02d}"
+    if "s" in g:  # "each spring"
+        return f"XXXX-{time_words()['seasons'][g['s'].lower()]}"
+    if "pod" in g and "wd" not in g:  # "every morning"
+        return f"XXXX-XX-XXT{time_words()['parts_of_day'][g['pod'].lower()]}"
+    if "other" in g:  # "every other week" P2W, "every few years" PXY
+        letter, is_time, factor = _unit(g["unit"])
+        amount = "X" if g["other"].lower() in ("few", "several") else _fmt_number(2 * factor)
+        return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
     if "wd" in g:
         pod = time_words()["parts_of_day"].get(g.get("pod", "").lower().rstrip("s"))
         value = f"XXXX-WXX-{_weekday(g['wd'])}"
