@@ -643,7 +643,31 @@ def test_bare_part_of_day_far_from_a_named_day_takes_the_anchor() -> None:
         ("Investigators will examine Friday's bombing in the capital.", "Friday", "2016-04-08"),
         ("The festival will run August 10 to 12 in the park.", "12", "2016-08-12"),
         ("The army left the city three or four months ago.", "three or four months ago", "2015-12"),
+        # an open condition on a future clause looks ahead; one on the past ("had won ... would
+        # have") keeps the past reading
+        ("If he won the election on Nov. 8, he would cut taxes.", "Nov. 8", "2016-11-08"),
+        ("If he wins the vote on Nov. 8, he will cut taxes.", "Nov. 8", "2016-11-08"),
+        ("If he had won the election on Nov. 8, he would have cut taxes.", "Nov. 8", "2015-11-08"),
+        ("Talks are set for Aug. 10 and 12 in Geneva.", "12", "2016-08-12"),
     ],
 )
 def test_parsed_news_sentences(text: str, expression: str, value: str) -> None:
     assert parsed_timex_values(text, "2016-04-11")[expression] == value  # a Monday
+
+
+@pytest.mark.parametrize(
+    ("text", "tense"),
+    [
+        ("If he won the election on Nov. 8, he would cut taxes.", "future"),
+        ("He would cut taxes if he won the election on Nov. 8.", "future"),
+        ("If he had won the election on Nov. 8, he would have cut taxes.", "past"),
+        # the future of a past time: a "would" reported by a past verb keeps the clause's past
+        ("He said that if he won the election on Nov. 8, he would cut taxes.", "past"),
+    ],
+)
+def test_tense_of_a_condition(text: str, tense: str) -> None:
+    from storyline.nlp import load_nlp
+    from storyline.temporal.tense import tense_at
+
+    start = text.index("Nov. 8")
+    assert tense_at(load_nlp()(text), start, start + len("Nov. 8")) == tense

@@ -53,13 +53,38 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
+# Conjunctions of a condition: "if he won the election on Nov. 8, he would ..." is no past.
+_CONDITIONAL_MARKS = {"if", "unless"}
+
+
 def verb_tense(verb: Token) -> str | None:
+    if _open_condition(verb):
+        return "future"
     tense = _own_tense(verb)
     if tense is None and verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         # "will travel to Nairobi and return on Sunday": a conjoined verb without auxiliaries
         # of its own shares the tense of the verb it is conjoined to.
         return _own_tense(verb.head)
     return tense
+
+
+def _open_condition(verb: Token) -> bool:
+    """An if-clause not yet settled: its verb has no pluperfect ("if he had won") and the clause
+    it conditions is future ("if he wins ..., he will", "if he won ..., he would cut"), not
+    "would have cut" (a condition on the past), nor a "would" reported by a past verb ("he said
+    that if he won on Nov. 8 he would ...": the future of a past time)."""
+    if verb.dep_ != "advcl" or verb.head.i == verb.i:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in verb.children):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children):
+        return False
+    head = verb.head
+    head_auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+    if not head_auxes & _FUTURE_AUX or "have" in head_auxes:
+        return False
+    reported = head.dep_ in ("ccomp", "parataxis") and head.head.tag_ == "VBD"
+    return not (reported and head_auxes & {"would", "'d"})
 
 
 def _own_tense(verb: Token, depth: int = 0) -> str | None:
