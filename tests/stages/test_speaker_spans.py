@@ -23,6 +23,10 @@ SPANS = [
     ("The judge pointed to an earlier ruling to argue that the records must be released.", "argue", "The judge"),
     # ... but a noun with an owner keeps it: the owner is the source
     ("Trump's refusal to denounce the group angered many Republicans.", "denounce", "Trump's refusal"),
+    # a passive cue with no agent has no source: who asked is not named (an opening "Asked" the
+    # parser tags a past tense, "after being asked")
+    ('Asked what a firm commitment looks like, Devine replied: "We are a long way off from that."', "Asked", None),
+    ("His comments came after being asked yet again to defend his criticism of the plan.", "asked", None),
 ]
 
 

@@ -44,6 +44,7 @@ from storyline.stages.speakers import (
     infinitive_controller,
     infinitive_relative_head,
     load_titles,
+    unnamed_passive,
 )
 
 if TYPE_CHECKING:
@@ -215,7 +216,7 @@ def _subject(tok: Token, qidx: _QuoteIndex | None = None) -> tuple[int, int] | N
     """The source of a cue verb as a character span: its subject, the agent of a passive,
     the subject inherited by "..., saying"/"adding"/"to say", or the noun that a
     participle modifies ("a statement saying ...")."""
-    if _passive_participle(tok):
+    if _passive_participle(tok) or unnamed_passive(tok):
         return None
     cur = tok
     for depth in range(SUBJECT_HOPS):

@@ -114,6 +114,19 @@ def infinitive_relative_head(verb: Token) -> Token | None:
     return up if up.pos_ in ("VERB", "AUX") and up.i != noun.i else None
 
 
+def unnamed_passive(verb: Token) -> bool:
+    """A cue in the passive whose agent is not named, so that it has no source: "Asked what a
+    commitment looks like, Devine replied" (the parser often tags the opening "Asked" a past
+    tense: a past tense opening an adverbial clause with no subject is a participle), "came
+    after being asked to defend", "without being told to smile"."""
+    kids = list(verb.children)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "agent", "expl") for c in kids):
+        return False
+    if verb.tag_ == "VBD" and verb.dep_ == "advcl" and verb.i < verb.head.i:
+        return not any(c.dep_ in ("aux", "auxpass") for c in kids)
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("being", "been") for c in kids)
+
+
 def _strip_possessive(word: str) -> str:
     return re.sub(r"[’']s?$", "", word)
 
