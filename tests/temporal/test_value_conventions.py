@@ -369,6 +369,10 @@ def test_range_of_days_gives_both_ends(text: str, anchor: str, expected: list[tu
         ("It floods every few years.", "1998-03-04", "present", "every few years", "SET", "PXY"),
         ("Birds return each spring.", "1998-03-04", "present", "each spring", "SET", "XXXX-SP"),
         ("He runs every morning.", "1998-03-04", "present", "every morning", "SET", "XXXX-XX-XXTMO"),
+        # "this quarter" in a quarterly report is the one reported (TimeBank 1 of 1), in a future
+        # clause the anchor's
+        ("This quarter's loss includes charges.", "1989-11-01", "present", "This quarter", "DATE", "1989-Q3"),
+        ("Sales will rise this quarter.", "1989-11-01", "future", "this quarter", "DATE", "1989-Q4"),
         # US Election Day: the Tuesday after the first Monday of November
         (
             "Voters go to the polls on Election Day.",

@@ -346,7 +346,9 @@ def _quarter(g, anchor, tense, state, cand):
         yq = _reporting_quarter(anchor, state)
         return f"{yq[0] - 1:04d}-Q{yq[1]}" if yq else None
     latest = g.get("latest", "").lower()
-    if latest in ("current",):
+    if latest == "current" or latest == "this" and tense == "future":
+        # "sales will rise this quarter": the anchor's; "this quarter's loss" in a quarterly
+        # report is the one reported (TimeBank 1 of 1), as "that quarter" is the one last named
         y, q = cal.quarter_of(anchor)
     elif latest in ("coming", "next"):
         y, q = cal.add_quarters(*cal.quarter_of(anchor), 1)
