@@ -364,6 +364,24 @@ def test_range_of_days_gives_both_ends(text: str, anchor: str, expected: list[tu
         ("They waited a half hour.", "1998-03-04", "past", "a half hour", "DURATION", "PT30M"),
         ("It lasted half a century.", "1998-03-04", "past", "half a century", "DURATION", "P50Y"),
         ("It lasted half a year.", "1998-03-04", "past", "half a year", "DURATION", "P6M"),
+        # a quarter of a unit: "a quarter-century" P25Y (and 25 years back), "a quarter hour" PT15M
+        (
+            "He spent a quarter-century in Congress.",
+            "2016-03-04",
+            "past",
+            "a quarter-century",
+            "DURATION",
+            "P25Y",
+        ),
+        (
+            "It went off the air a quarter-century ago.",
+            "2016-03-04",
+            "past",
+            "a quarter-century ago",
+            "DATE",
+            "1991",
+        ),
+        ("They waited a quarter hour.", "2016-03-04", "past", "a quarter hour", "DURATION", "PT15M"),
         # SETs: "every other week", "every few years", a season, a part of day
         ("They meet every other week.", "1998-03-04", "present", "every other week", "SET", "P2W"),
         ("It floods every few years.", "1998-03-04", "present", "every few years", "SET", "PXY"),

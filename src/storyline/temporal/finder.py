@@ -534,7 +534,7 @@ _SINGULAR_UNIT = re.compile(r" (?:year|month|week|day|hour|minute)$", re.IGNOREC
 def _adjectival_determiner(text: str, groups: dict[str, str]) -> int:
     """Length of a leading determiner to leave out: TimeML spans of adjectival expressions
     ("a two-year term", "the third-quarter results") start at the number, not the article."""
-    if groups.get("n", "").lower() in ("a", "an") and not text.lower().endswith("-long"):
+    if groups.get("n", "").lower() in ("a", "an", "a quarter") and not text.lower().endswith("-long"):
         return 0
     if _ADJECTIVAL.match(text) or ("n" in groups and _SINGULAR_UNIT.search(text)):
         m = _DETERMINER.match(text)

@@ -531,6 +531,8 @@ def _shifted(g, anchor, tense, state, cand):
     # "a couple of days ago" is as vague as "a few days ago" (PAST_REF, as HeidelTime reads it)
     n = None if "couple" in g["n"].lower() else _number(g["n"])
     backward = g["dir"].lower() in _BACKWARD
+    if n is not None and n != int(n) and letter in ("E", "C") and n * (10 if letter == "E" else 100) % 1 == 0:
+        n, letter = n * (10 if letter == "E" else 100), "Y"  # "a quarter-century ago": 25 years
     if n is None or n != int(n) or anchor is None or is_time:
         if is_time and anchor is not None and n is not None:
             return Resolved("DATE", cal.iso(anchor))
@@ -604,25 +606,28 @@ def _duration(g, anchor, tense, state, cand):
     if n is not None and n != 1 and letter in ("E", "C"):
         # "two decades": TimeBank writes P20Y; "a decade" P1E (TimeML's unit, as HeidelTime; 1 of 1)
         n, letter = n * (10 if letter == "E" else 100), "Y"
-    if n is not None and n * factor != int(n * factor) and (letter, is_time) in _HALF_UNIT:
-        # "a minute and a half" PT1M30S (TimeBank), "a day and a half" P1DT12H
-        whole, (half_amount, half_letter) = int(n * factor), _HALF_UNIT[letter, is_time]
+    if n is not None and n * factor != int(n * factor) and (letter, is_time) in _SMALLER_UNIT:
+        # "a minute and a half" PT1M30S (TimeBank), "a day and a half" P1DT12H, "a quarter hour"
+        # PT15M: the fraction in the next smaller unit
+        whole = int(n * factor)
+        per, small = _SMALLER_UNIT[letter, is_time]
+        part = round((n * factor - whole) * per)
         head = f"{whole}{letter}" if whole else ""
         if is_time:
-            return f"PT{head}{half_amount}{half_letter}"
-        return f"P{head}{half_amount}{half_letter}" if half_letter != "H" else f"P{head}T12H"
+            return f"PT{head}{part}{small}"
+        return f"P{head}{part}{small}" if small != "H" else f"P{head}T{part}H"
     amount = "X" if n is None else _fmt_number(n * factor)
     return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
 
 
-# Half of a unit in the next smaller one, for durations "and a half" (TimeML writes no fractions
-# where a smaller unit says it): years -> 6 months ("2 1/2 years" P2Y6M, TimeBank 1 of 1),
-# days -> 12 hours, hours -> 30 minutes, minutes -> 30 seconds.
-_HALF_UNIT = {
-    ("Y", False): (6, "M"),
-    ("D", False): (12, "H"),
-    ("H", True): (30, "M"),
-    ("M", True): (30, "S"),
+# The next smaller unit, for fractions of a unit (TimeML writes no fractions where a smaller unit
+# says it): years -> 12 months ("2 1/2 years" P2Y6M, TimeBank 1 of 1), days -> 24 hours, hours
+# -> 60 minutes, minutes -> 60 seconds.
+_SMALLER_UNIT = {
+    ("Y", False): (12, "M"),
+    ("D", False): (24, "H"),
+    ("H", True): (60, "M"),
+    ("M", True): (60, "S"),
 }
 
 
