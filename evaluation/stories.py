@@ -5,6 +5,7 @@
     .venv/bin/python evaluation/stories.py t17            # no story may mix two Timeline17 topics
     .venv/bin/python evaluation/stories.py wire           # wire copies among the Timeline17 texts
     .venv/bin/python evaluation/stories.py e2e            # storyline build + stories --format jsonl, scored
+                                                          # (all dev, and each half alone)
     .venv/bin/python evaluation/stories.py incremental    # adding 10 articles to the e2e dossier vs a rebuild
 
 ECB+ dev holds 33 topics, each with two stories of one kind. The thresholds in
@@ -390,6 +391,13 @@ def run_e2e() -> dict:
     scores = json.loads(res.stdout)
     scores["build_seconds"] = round(built - start, 1)
     scores["stories_seconds"] = round(done - built, 1)
+    # The same stories (grouped over all of dev) scored on each half alone, as `ecb` splits them.
+    stories = {d["id"]: d["story"] for d in read_jsonl(pred)}
+    rows = read_jsonl(ECB)
+    for label, part in halves(rows).items():
+        if part is not rows:
+            found = {r["id"]: stories.get(r["id"], "missing:" + r["id"]) for r in part}
+            scores["bcubed " + label] = score(part, found, "e2e_" + label.split()[0])["bcubed"]
     return scores
 
 

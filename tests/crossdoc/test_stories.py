@@ -232,6 +232,25 @@ def test_document_text_holds_a_title_once() -> None:
     assert document_text(StoryArticle("a", "Body.")) == "Body."
 
 
+def test_a_title_only_article_gives_no_entity_keys() -> None:
+    """A one-line article (its text is its title, as the JSONL reader makes of a line with an empty
+    text) has words and dates but no entity keys: the story weights were tuned without them."""
+    from storyline.crossdoc.stories import ArticleCounts, title_only
+
+    text = "Police in New York arrested Dominique Strauss-Kahn on Saturday."
+    doc = article_doc(text, published="2011-05-14", article_id="t")
+    headline = StoryArticle("t", text, text, "2011-05-14", tuple(doc.mentions))
+    assert {m.label for m in headline.mentions} >= {"PERSON", "GPE"}
+    assert title_only(headline)
+    counts = ArticleCounts.of(headline)
+    assert counts.entities == {}
+    assert "arrested" in counts.words and "2011" in counts.dates
+    # The same sentence under another title is a body: its names are keys.
+    body = replace(headline, title="IMF chief held")
+    assert not title_only(body)
+    assert {"p:strauss-kahn", "e:new york"} <= set(ArticleCounts.of(body).entities)
+
+
 # Two uprisings told in the same words the same month: only the countries tell them apart.
 UPRISINGS = {
     "egypt-1": ("2011-02-01", "Protesters in Cairo demanded on Tuesday that President Hosni Mubarak step down, as "
