@@ -27,6 +27,18 @@ SPANS = [
     # parser tags a past tense, "after being asked")
     ('Asked what a firm commitment looks like, Devine replied: "We are a long way off from that."', "Asked", None),
     ("His comments came after being asked yet again to defend his criticism of the plan.", "asked", None),
+    # a name right after a cue that follows a quote, which the parser hung elsewhere
+    ('"The risk," said Edward Leamer, an economist at the university, "is that we lose jobs."', "said", "Edward Leamer"),
+    # a subject the parser did not give the cue: the perfect "'s said" read as a passive, a verb
+    # hung as "dep" on its subject noun or on the previous verb
+    ("He's said he gets his ideas about monetary policy from a novel.", "said", "He"),
+    (
+        "Majorities of Democrats in five states going to the polls Tuesday say they would be satisfied.",
+        "say",
+        "Majorities of Democrats in five states",
+    ),
+    ("Clinton paused, then revealed why the activism was especially moving.", "revealed", "Clinton"),
+    ("It's been reported that the senator will resign.", "reported", None),
 ]
 
 

@@ -44,6 +44,8 @@ from storyline.stages.speakers import (
     infinitive_controller,
     infinitive_relative_head,
     load_titles,
+    misparsed_subject,
+    name_after,
     unnamed_passive,
 )
 
@@ -218,6 +220,9 @@ def _subject(tok: Token, qidx: _QuoteIndex | None = None) -> tuple[int, int] | N
     participle modifies ("a statement saying ...")."""
     if _passive_participle(tok) or unnamed_passive(tok):
         return None
+    misparsed = misparsed_subject(tok)
+    if misparsed is not None:
+        return misparsed
     cur = tok
     for depth in range(SUBJECT_HOPS):
         # a subject inside a quote the cue is outside of speaks in the quote, not here
@@ -306,7 +311,7 @@ def _adjacent_source(tok: Token, qidx: _QuoteIndex | None) -> tuple[int, int] | 
         first, last = doc[tok.i + 1], head.right_edge
         return first.idx, last.idx + len(last.text)
     right = [c for c in kids if c.i > tok.i and c.dep_ in INVERTED_SUBJECT_DEPS and nominal(c)]
-    return _subtree_span(right[0]) if right else None
+    return _subtree_span(right[0]) if right else name_after(tok)
 
 
 # Dependencies a subject-less cue's source climbs through to the head of its noun phrase

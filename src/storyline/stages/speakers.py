@@ -127,6 +127,64 @@ def unnamed_passive(verb: Token) -> bool:
     return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("being", "been") for c in kids)
 
 
+# How many words after a cue verb an inverted speaker's name may run ("..." said Richard L.
+# Trumka, president of ...): the name and its title, up to the first comma.
+INVERTED_NAME_WORDS = 8
+
+
+def name_after(verb: Token) -> tuple[int, int] | None:
+    """The speaker named right after a cue verb that follows a quote, where the parser hung the
+    name elsewhere ('"...," said Robin Maynard, half joking': it made "Robin Maynard, half
+    joking" a clause): the words after the verb up to a comma or the sentence's end, when
+    they hold a proper noun and no verb. (The caller checks that a quote precedes the verb.)"""
+    doc = verb.doc
+    run = []
+    for t in doc[verb.i + 1 : verb.i + 1 + INVERTED_NAME_WORDS + 1]:
+        if t.is_punct or t.is_space or "\n" in t.text_with_ws:
+            if not t.is_punct or t.text.endswith(".") and len(t.text) > 1:
+                run.append(t)
+            break
+        if t.pos_ in ("VERB", "AUX", "PRON", "ADP", "SCONJ", "CCONJ") and t.lower_ != "of":
+            break
+        run.append(t)
+    if not run or len(run) > INVERTED_NAME_WORDS or not any(t.pos_ == "PROPN" for t in run):
+        return None
+    return run[0].idx, run[-1].idx + len(run[-1].text)
+
+
+def misparsed_subject(verb: Token) -> tuple[int, int] | None:
+    """The subject of a cue verb the parser gave none: "He's said he ..." (the perfect "'s
+    said" read as a passive), "Majorities of Democrats ... say they ..." (the verb hung on the
+    subject noun as "dep"), "Clinton paused, then revealed why ..." (hung as "dep" on the
+    previous verb: its subject)."""
+    kids = list(verb.children)
+    if any(c.dep_ in ("nsubj", "csubj", "expl", "agent") for c in kids):
+        return None
+    passive = [c for c in kids if c.dep_ == "nsubjpass" and c.i < verb.i]
+    if passive and passive[0].lower_ != "it" and any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in kids) \
+            and any(c.dep_ == "ccomp" for c in kids):
+        return _words_span(passive[0].left_edge, passive[0].right_edge)
+    head = verb.head
+    if verb.dep_ != "dep" or head.i >= verb.i or passive or any(c.dep_ == "auxpass" for c in kids):
+        return None
+    if head.pos_ in ("NOUN", "PROPN"):
+        return _words_span(head.left_edge, head)
+    if head.pos_ == "VERB":
+        subj = [c for c in head.children if c.dep_ == "nsubj" and c.i < head.i]
+        if subj:
+            return _words_span(subj[0].left_edge, subj[0].right_edge)
+    return None
+
+
+def _words_span(first: Token, last: Token) -> tuple[int, int]:
+    """The characters from ``first`` to ``last`` without punctuation at the end ("Clinton,")."""
+    doc = first.doc
+    j = last.i
+    while j > first.i and doc[j].is_punct:
+        j -= 1
+    return first.idx, doc[j].idx + len(doc[j].text)
+
+
 def _strip_possessive(word: str) -> str:
     return re.sub(r"[’']s?$", "", word)
 
