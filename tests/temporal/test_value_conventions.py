@@ -436,6 +436,30 @@ def test_parts_of_months_decades_and_years(
             "1998-02-04",
             [("1999", "1999"), ("2000", "2000"), ("1999", "1999"), ("00", "2000")],
         ),
+        # the end of a range of weekdays comes after its start; a list keeps each day's reading
+        (
+            "Talks run from Monday to Friday.",
+            "1998-08-12",
+            [("Monday", "1998-08-10"), ("Friday", "1998-08-14")],
+        ),
+        (
+            "It rained from Thursday to Monday.",
+            "1998-08-12",
+            [("Thursday", "1998-08-06"), ("Monday", "1998-08-10")],
+        ),
+        (
+            "statements made Friday and Thursday",
+            "1998-02-06",
+            [("Friday", "1998-02-06"), ("Thursday", "1998-02-05")],
+        ),
+        # a hyphenated range of months: both months, the end after the start
+        (
+            "Output rose in the January-June period.",
+            "1998-08-12",
+            [("January", "1998-01"), ("June", "1998-06")],
+        ),
+        ("in the November-February season", "1998-08-12", [("November", "1997-11"), ("February", "1998-02")]),
+        ("They met in mid-June and pre-June talks failed.", "1998-08-12", [("mid-June", "1998-06")]),
         # "the week before," counts from the week the story last named
         (
             "He left on March 3; the week before, he had resigned.",

@@ -46,6 +46,7 @@ class DocState:
     month: tuple[int, int] | None = None  # the last (year, month) named
     day: date | None = None  # the last day named ("the next day" follows it)
     day_end: int = -1  # where (character offset) the text last named a day
+    weekday_end: int = -1  # where the text last named a weekday ("from Monday to Friday")
 
     def reference(self, letter: str, anchor: date) -> date:
         """The time a narrative "N units later" counts from: the last day, month or year the
@@ -257,7 +258,9 @@ def _month_norm(g, anchor, tense, state, cand):
         assert y is not None
         state.month = (y, m)
         return f"{y:04d}-{m:02d}"
-    if rel == "this":
+    if cand.rule == "month_range_end" and state.month:  # "January-June": after its start
+        y = state.month[0] + (m <= state.month[1])
+    elif rel == "this":
         y = anchor.year
     elif rel in _PAST_REL:
         y = anchor.year if m < anchor.month else anchor.year - 1
@@ -447,6 +450,10 @@ def _clock_suffix(g) -> str | None:
     return f"{hh:02d}:{mm:02d}"
 
 
+# The end of a range of weekdays follows its start by at most this many characters (" through ").
+WEEKDAY_RANGE_GAP = 9
+
+
 def _weekday_norm(g, anchor, tense, state, cand):
     wd = _weekday(g["wd"])
     rel = g.get("rel", "").strip().lower()
@@ -462,8 +469,14 @@ def _weekday_norm(g, anchor, tense, state, cand):
         state.day = cal.weekday_date(wd, base, None, _ANAPHORIC_WEEKDAY[rel])
         day = cal.iso(state.day)
     else:
-        state.day = cal.weekday_date(wd, anchor, tense, rel)
+        d = cal.weekday_date(wd, anchor, tense, rel)
+        previous = state.day
+        if "upto" in g and previous is not None and 0 <= cand.start - state.weekday_end <= WEEKDAY_RANGE_GAP:
+            # the end of a range of weekdays ("from Monday to Friday") comes after its start
+            d = previous + timedelta(days=(wd - previous.isoweekday()) % 7 or 7)
+        state.day = d
         day = cal.iso(state.day)
+    state.weekday_end = cand.end
     if clock:
         return Resolved("TIME", f"{day}T{clock}")
     if pod:
