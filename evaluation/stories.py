@@ -14,12 +14,18 @@ topics (the tuning half); the **even** topics are the held-out report half.
 The figure on all of dev is printed too, and is not held out.
 
 spaCy mentions and MiniLM document vectors are cached under ``evaluation/out/``
-(git-ignored); delete the files there to recompute them.
+(git-ignored); delete the files there to recompute them. The articles are cleaned as
+``storyline build`` cleans them (``clean_or_skip``: junk lines, site chrome, repeated
+lines; a site page is skipped): the cached mentions of the raw text are carried to the
+clean text through its offset map, and an article whose embedded words the cleaning
+changed gets its own vector (cached by its text in ``<name>_clean_vectors.npz``).
+A line with an empty text stays title-only (no mentions), as before.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import itertools
 import json
 import subprocess
@@ -32,7 +38,7 @@ from pathlib import Path
 import numpy as np
 
 from storyline.crossdoc.stories import DEFAULT_CONFIG, StoryArticle, StoryConfig, StoryIndex
-from storyline.records import Mention
+from storyline.records import Article, Mention, Skipped
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -87,10 +93,63 @@ def cached_articles(name: str, rows: list[dict]) -> tuple[list[StoryArticle], np
         from storyline.embeddings import Embedder
 
         start = time.perf_counter()
-        texts = [f"{a.title}. {a.text}" if a.title else a.text for a in articles]
+        texts = [embedded_text(a) for a in articles]
         np.save(vec_path, Embedder(threads=2).encode_documents(texts))
         print(f"MiniLM over {len(rows)} articles: {time.perf_counter() - start:.1f} s", file=sys.stderr)
-    return articles, np.load(vec_path)
+    return as_built(name, rows, articles, np.load(vec_path))
+
+
+def embedded_text(article: StoryArticle) -> str:
+    return f"{article.title}. {article.text}" if article.title else article.text
+
+
+SKIPPED: dict[str, dict[str, str]] = {}  # corpus -> article id -> why `storyline build` skips it
+
+
+def as_built(
+    name: str, rows: list[dict], raw: list[StoryArticle], vectors: np.ndarray
+) -> tuple[list[StoryArticle], np.ndarray]:
+    """The articles as ``storyline build`` cleans them (site pages left out, in ``SKIPPED``)."""
+    from storyline.ingest.clean import clean_or_skip
+    from storyline.ingest.jsonl import article_from_object
+    from storyline.ingest.offsets import raw_to_clean
+
+    kept: list[StoryArticle] = []
+    rows_kept: list[int] = []
+    SKIPPED[name] = {}
+    for i, (row, article) in enumerate(zip(rows, raw, strict=True)):
+        built = clean_or_skip(article_from_object(row, row["id"]))  # type: ignore[arg-type]
+        if not isinstance(built, Article) or not built.text.strip():
+            SKIPPED[name][row["id"]] = built.reason if isinstance(built, Skipped) else "no text left after cleaning"
+            continue
+        if not row["text"].strip():  # title-only: as before (see the module's docstring)
+            kept.append(article)
+            rows_kept.append(i)
+            continue
+        moved = []
+        for m in article.mentions:
+            span = raw_to_clean(built.segments, m.start, m.end)
+            if span and built.text[span[0] : span[1]] == m.text:
+                moved.append(replace(m, start=span[0], end=span[1]))
+        kept.append(replace(article, text=built.text, title=built.title, mentions=tuple(moved)))
+        rows_kept.append(i)
+    changed = [j for j, i in enumerate(rows_kept) if embedded_text(kept[j]).split() != embedded_text(raw[i]).split()]
+    cache_path = OUT / f"{name}_clean_vectors.npz"
+    cache = dict(np.load(cache_path)) if cache_path.exists() else {}
+    keys = {j: hashlib.sha1(embedded_text(kept[j]).encode()).hexdigest() for j in changed}
+    missing = [j for j in changed if keys[j] not in cache]
+    if missing:
+        from storyline.embeddings import Embedder
+
+        start = time.perf_counter()
+        new = Embedder(threads=2).encode_documents([embedded_text(kept[j]) for j in missing])
+        cache.update({keys[j]: v for j, v in zip(missing, new, strict=True)})
+        np.savez(cache_path, **cache)
+        print(f"MiniLM over {len(missing)} cleaned articles: {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    out = vectors[rows_kept].copy()
+    for j in changed:
+        out[j] = cache[keys[j]]
+    return kept, out
 
 
 def cluster(articles: list[StoryArticle], vectors: np.ndarray, config: StoryConfig, batches: int = 1) -> dict[str, str]:
@@ -109,7 +168,8 @@ def score(rows: list[dict], pred: dict[str, str], label: str) -> dict:
     with gold_path.open("w", encoding="utf-8") as g, pred_path.open("w", encoding="utf-8") as p:
         for r in rows:
             g.write(json.dumps({"id": r["id"], "cluster": r["cluster"]}) + "\n")
-            p.write(json.dumps({"id": r["id"], "story": pred[r["id"]]}) + "\n")
+            # an article `storyline build` skips (a site page) is in no story: scored as its own
+            p.write(json.dumps({"id": r["id"], "story": pred.get(r["id"], r["id"])}) + "\n")
     res = subprocess.run(
         [sys.executable, str(SCORER), str(gold_path), str(pred_path), "--json"],
         check=True, capture_output=True, text=True,
@@ -216,15 +276,17 @@ def tune(t17_pure: bool = False, lead: bool = False) -> StoryConfig:
 
     rows = read_jsonl(ECB)
     articles, vectors = cached_articles("ecb", rows)
-    keep = [i for i, r in enumerate(rows) if int(r["topic"]) % 2 == 1]
+    row_of = {r["id"]: r for r in rows}
+    keep = [i for i, a in enumerate(articles) if int(row_of[a.id]["topic"]) % 2 == 1]
     comps = component_matrices([articles[i] for i in keep], vectors[keep])
-    gold = [rows[i]["cluster"] for i in keep]
+    gold = [row_of[articles[i].id]["cluster"] for i in keep]
     if t17_pure:
         t17_rows = read_jsonl(T17)
         t17_articles, t17_vectors = cached_articles("t17", t17_rows)
-        sample = sorted(np.random.default_rng(0).choice(len(t17_rows), T17_SAMPLE, replace=False).tolist())
+        sample = sorted(np.random.default_rng(0).choice(len(t17_articles), T17_SAMPLE, replace=False).tolist())
         t17_comps = component_matrices([t17_articles[i] for i in sample], t17_vectors[sample])
-        t17_topics = [t17_rows[i]["topic"] for i in sample]
+        t17_topic = {r["id"]: r["topic"] for r in t17_rows}
+        t17_topics = [t17_topic[t17_articles[i].id] for i in sample]
     scored: list[tuple[float, float, StoryConfig]] = []
     if lead:  # text, words, people, entities, dates, undated, lead_people, lead_both
         grid = itertools.product(
@@ -332,6 +394,7 @@ def run_t17(config: StoryConfig, batches: int = 1) -> dict:
     sizes = Counter(len(c) and sum(c.values()) for c in topics_of.values())
     return {
         "articles": len(rows),
+        "skipped": dict(sorted(SKIPPED["t17"].items())),  # what `storyline build` skips, and why
         "stories": len(topics_of),
         "singletons": sizes.get(1, 0),
         "largest": max(sum(c.values()) for c in topics_of.values()),

@@ -9,6 +9,9 @@ What it does, line by line:
   no-break spaces ("Syria\u00a0s" -> "Syria's");
 - drops junk lines (bare ids, photo captions and credits, a repeated headline,
   trailers such as "read more:"), patterns in ``lexicons/cleaning.yaml``;
+- drops site chrome (edition choosers, sign-up forms, comment rules, the
+  publisher's promotions: lines, and pieces glued to the start or end of a line),
+  and says when a page is mostly chrome, so not an article (``site_page_reason``);
 - recognizes a dateline and wire credit ("PARIS (AFP) –", "Paris:") as metadata
   (it stays in the text; its span is recorded);
 - joins the kept lines as paragraphs separated by a blank line.
@@ -18,14 +21,14 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import ftfy
 
 from storyline.ingest.ids import article_id
 from storyline.ingest.offsets import SegmentBuilder
 from storyline.lexicons import load_yaml
-from storyline.records import Article, RawDocument, Span
+from storyline.records import Article, RawDocument, Skipped, Span
 
 # Trailers ("read more:") are only looked for among the last lines: the same words
 # inside an article are text. 3 lines covers the seeds and common site footers.
@@ -34,6 +37,12 @@ TRAILER_WINDOW = 3
 # seed 002 has its dateline in the third kept paragraph).
 DATELINE_WINDOW = 4
 PARAGRAPH_SEPARATOR = "\n\n"
+# A page whose words are at least this share site-page chrome (a sign-up or submission
+# form, an edition chooser, a collection's notice: ``site_page_chrome`` in cleaning.yaml)
+# is a site page, not an article. Calibrated on Timeline17 (BENCHMARKS.md, Stories): its
+# 6 CNN iReport pages and 1 BBC archive notice are 0.75 to 1.0 such chrome, the other 816
+# pages holding chrome at most 0.25.
+SITE_PAGE_SHARE = 0.5
 
 # A no-break space standing for an apostrophe: between a letter and a contraction
 # or possessive ending ("Syria\u00a0s", "don\u00a0t", "we\u00a0re").
@@ -46,6 +55,25 @@ _NBSP_PLURAL_POSSESSIVE = re.compile(r"(?<=[a-z]s)\u00a0(?=[\s)\],.;:!?]|$)")
 class _Line:
     text: str  # as in the raw text
     start: int  # raw offset of its first character
+
+
+Rule = tuple[str, re.Pattern[str]]
+
+
+@functools.lru_cache(maxsize=1)
+def _chrome() -> tuple[list[Rule], list[Rule], list[Rule]]:
+    """Site chrome: whole lines, heads (cut from a line's start) and tails (cut to its end)."""
+    data = load_yaml("cleaning.yaml")
+
+    def rules(key: str, suffix: str = "") -> list[Rule]:
+        return [(r["name"], re.compile(r["pattern"] + suffix, re.IGNORECASE)) for r in data[key]]
+
+    return rules("site_chrome"), rules("site_chrome_heads"), rules("site_chrome_tails", r"\s*$")
+
+
+@functools.lru_cache(maxsize=1)
+def _site_page_chrome() -> frozenset[str]:
+    return frozenset(load_yaml("cleaning.yaml")["site_page_chrome"])
 
 
 @functools.lru_cache(maxsize=1)
@@ -72,6 +100,31 @@ def junk_reason(line: str) -> str | None:
         if pattern.fullmatch(stripped):
             return name
     return None
+
+
+def chrome_reason(line: str) -> str | None:
+    """The name of the site-chrome rule a whole line matches, or None."""
+    stripped = line.strip()
+    lines, _, _ = _chrome()
+    for name, pattern in lines:
+        if pattern.fullmatch(stripped):
+            return name
+    return None
+
+
+def cut_chrome(line: str) -> tuple[int, int, str | None, str | None]:
+    """(start, end, head rule, tail rule): the part of a stripped line left once chrome glued
+    to its start or end is cut ("YES | NO Egyptian President ..." keeps "Egyptian President ...")."""
+    _, heads, tails = _chrome()
+    start, end, head, tail = 0, len(line), None, None
+    for name, pattern in heads:
+        if match := pattern.match(line):
+            start, head = match.end(), name
+            break
+    for name, pattern in tails:
+        if (match := pattern.search(line, start)) and match.start() < end:
+            end, tail = match.start(), name
+    return start, end, head, tail
 
 
 def repair(line: str, nbsp_apostrophes: bool) -> str:
@@ -133,9 +186,55 @@ def _is_title(paragraph: str, doc: RawDocument) -> bool:
     return bool(first) and norm(repair(doc.title, False)).startswith(first)  # or its first line
 
 
+@dataclass
+class _Chrome:
+    """Words of a page, and those that were site-page chrome (by rule name)."""
+
+    words: int = 0
+    chrome: int = 0
+    rules: set[str] = field(default_factory=set)
+
+    def count(self, text: str, rule: str | None) -> None:
+        n = len(text.split())
+        self.words += n
+        if rule in _site_page_chrome():
+            self.chrome += n
+            self.rules.add(rule)
+
+    def site_page_reason(self) -> str | None:
+        """Why the page is not an article (most of its words are site chrome), or None."""
+        if not self.words or self.chrome / self.words < SITE_PAGE_SHARE:
+            return None
+        return (
+            f"a site page, not an article: {self.chrome} of its {self.words} words are the site's "
+            f"({', '.join(sorted(self.rules))})"
+        )
+
+
+def site_page_reason(doc: RawDocument) -> str | None:
+    """Why a page is not an article (most of its words are site chrome), or None."""
+    return _clean(doc)[1].site_page_reason()
+
+
 def clean(doc: RawDocument) -> Article:
     """The clean article of a raw document (id = content hash of the clean text)."""
+    return _clean(doc)[0]
+
+
+def clean_or_skip(doc: RawDocument) -> Article | Skipped:
+    """The clean article, or a Skipped (``not_article``) for a page made mostly of site chrome."""
+    article, chrome = _clean(doc)
+    if not article.text and doc.title and not doc.title_in_text and not chrome_reason(doc.title):
+        # only chrome under a headline given apart (a Reuters lede over its promotion): the
+        # headline is a one-sentence article, as the JSONL reader reads a line with no text
+        return clean(replace(doc, text=doc.title))
+    reason = chrome.site_page_reason()
+    return article if reason is None else Skipped(doc.source, "not_article", reason)
+
+
+def _clean(doc: RawDocument) -> tuple[Article, _Chrome]:
     raw = doc.text
+    chrome = _Chrome()
     nbsp = _has_nbsp_apostrophes(raw)
     lines = [ln for ln in _split_lines(raw) if ln.text.strip()]
     # trailers: cut at the first trailer among the last lines
@@ -149,12 +248,29 @@ def clean(doc: RawDocument) -> Article:
     dateline: Span | None = None
     place: str | None = None
     wire: str | None = None
+    title = doc.title
+    if title is not None and not doc.title_in_text:
+        chrome.count(title, chrome_reason(title))
+        if chrome_reason(title):  # "You've selected the U.S. Edition." is no headline
+            title = None
     for line in lines:
         if junk_reason(line.text):
+            continue
+        if rule := chrome_reason(line.text):
+            chrome.count(line.text, rule)
             continue
         # strip surrounding whitespace, keeping the raw offsets of what remains
         lead = len(line.text) - len(line.text.lstrip())
         body = line.text.strip()
+        start, end, head, tail = cut_chrome(body)
+        if head or tail:
+            chrome.count(body[:start], head)
+            chrome.count(body[end:], tail)
+            lead += start
+            body = body[start:end].rstrip()
+            if not body:
+                continue
+        chrome.count(body, None)
         key = " ".join(body.split()).lower()
         if key in seen:  # a headline or caption repeated by the scraper
             continue
@@ -167,14 +283,13 @@ def clean(doc: RawDocument) -> Article:
         if dateline is None and kept < DATELINE_WINDOW and not (kept == 0 and _is_title(fixed, doc)):
             found = find_dateline(fixed)
             if found:
-                start, end, place, wire = found
-                dateline = Span(paragraph_start + start, paragraph_start + end)
+                at, until, place, wire = found
+                dateline = Span(paragraph_start + at, paragraph_start + until)
         kept += 1
     text = builder.text()
-    title = doc.title
     if title is None and doc.title_in_text and text:
         title = text.split(PARAGRAPH_SEPARATOR, 1)[0]
-    return Article(
+    article = Article(
         id=article_id(text),
         text=text,
         raw=raw,
@@ -190,3 +305,4 @@ def clean(doc: RawDocument) -> Article:
         dateline_place=place,
         wire=wire,
     )
+    return article, chrome

@@ -78,6 +78,24 @@ def clean_to_raw(segments: Sequence[OffsetSegment], start: int, end: int, raw_le
     return (raw_start, max(raw_start, raw_end))
 
 
+def raw_to_clean(segments: Sequence[OffsetSegment], start: int, end: int) -> tuple[int, int] | None:
+    """Map the raw span ``[start, end)`` to the clean text, or None when the cleaner dropped or
+    repaired a part of it (its ends must lie in pieces copied character for character)."""
+
+    def point(pos: int, at_end: bool) -> int | None:
+        for seg in segments:  # a few hundred pieces an article: a scan is enough
+            if seg.clean_end - seg.clean_start != seg.raw_end - seg.raw_start:
+                continue
+            if seg.raw_start < pos <= seg.raw_end if at_end else seg.raw_start <= pos < seg.raw_end:
+                return seg.clean_start + pos - seg.raw_start
+        return None
+
+    clean_start, clean_end = point(start, False), point(end, True)
+    if clean_start is None or clean_end is None or clean_end < clean_start:
+        return None
+    return clean_start, clean_end
+
+
 def _map_point(seg: OffsetSegment, pos: int, at_end: bool) -> int:
     clean_len = seg.clean_end - seg.clean_start
     raw_len = seg.raw_end - seg.raw_start
