@@ -222,6 +222,11 @@ CASES = [
     # ("will examine Friday's bombing" in a Monday report); the noun is not in the span
     ("Experts will examine Friday's bombing.", "2016-04-11", "future", "Friday", "DATE", "2016-04-08"),
     ("Police are hunting Tuesday's attackers.", "2016-04-13", "present", "Tuesday", "DATE", "2016-04-12"),
+    # ... an outcome or a statement too ("will appeal Friday's ruling"), not its celebration
+    ("He will appeal Friday's ruling.", "2016-04-11", "future", "Friday", "DATE", "2016-04-08"),
+    ("Fans await Saturday's victory parade.", "2016-04-11", "future", "Saturday", "DATE", "2016-04-16"),
+    # a month dating an announced ceremony or rally after "for" is the coming one
+    ("Supporters are preparing for the July rally.", "2016-04-11", "present", "July", "DATE", "2016-07"),
     ("They will study last Friday's crash.", "2016-04-11", "future", "last Friday", "DATE", "2016-04-08"),
     (
         "He will visit Friday night's blast site.",
