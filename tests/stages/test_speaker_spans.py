@@ -39,6 +39,13 @@ SPANS = [
     ),
     ("Clinton paused, then revealed why the activism was especially moving.", "revealed", "Clinton"),
     ("It's been reported that the senator will resign.", "reported", None),
+    # a subject the parser hung inside the phrase that opens the sentence
+    (
+        "At the town hall in Ho Chi Minh City, a young woman who had studied in Montana asked Obama "
+        "what he thought of the candidates.",
+        "asked",
+        "a young woman",
+    ),
 ]
 
 

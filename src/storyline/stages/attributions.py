@@ -46,6 +46,7 @@ from storyline.stages.speakers import (
     load_titles,
     misparsed_subject,
     name_after,
+    subject_after_opening_phrase,
     unnamed_passive,
 )
 
@@ -518,7 +519,7 @@ def _verb_candidate(tok: Token, lex: CueLexicon, text: str, qidx: _QuoteIndex | 
     key = f"{lemma}/{frame or how}"
     source = _subject(tok, qidx)
     if source is None:
-        source = _adjacent_source(tok, qidx) or _left_noun_source(tok, qidx)
+        source = _adjacent_source(tok, qidx) or _left_noun_source(tok, qidx) or subject_after_opening_phrase(tok)
     # The parser runs sentences over paragraph ends; an attribution stays in its cue's paragraph.
     lo, hi = _paragraph(text, tok.idx)
     if source is not None:

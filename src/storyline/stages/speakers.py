@@ -176,6 +176,34 @@ def misparsed_subject(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def subject_after_opening_phrase(verb: Token) -> tuple[int, int] | None:
+    """The subject of a cue verb that the parser hung inside the phrase opening the sentence:
+    "At the town hall in Ho Chi Minh City, a young woman ... asked Obama", "In addition to the
+    ABA, a bipartisan coalition ... have vouched": the noun phrase after the last comma of the
+    opening phrase."""
+    kids = list(verb.children)
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and any(c.dep_ == "aux" for c in kids)
+    if not finite or verb.dep_ not in ("ROOT", "conj") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "agent") for c in kids):
+        return None
+    opening = [c for c in kids if c.dep_ == "prep" and c.i < verb.i and c.i == c.left_edge.i]
+    if not opening or opening[0].i != verb.sent.start and "\n" not in verb.doc[opening[0].i - 1].text_with_ws:
+        return None
+    doc = verb.doc
+    commas = [j for j in range(opening[0].i, verb.i) if doc[j].text == ","]
+    if not commas:
+        return None
+    run = []
+    for t in doc[commas[-1] + 1 : verb.i]:
+        if t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or t.text in ("-", "‑") or t.dep_ in ("compound", "poss"):
+            run.append(t)
+        else:
+            break
+    if not run or not any(t.pos_ in ("NOUN", "PROPN") for t in run):
+        return None
+    return _words_span(run[0], run[-1])
+
+
 def _words_span(first: Token, last: Token) -> tuple[int, int]:
     """The characters from ``first`` to ``last`` without punctuation at the end ("Clinton,")."""
     doc = first.doc
