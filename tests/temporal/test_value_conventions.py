@@ -396,6 +396,23 @@ def test_range_of_days_gives_both_ends(text: str, anchor: str, expected: list[tu
         # clause the anchor's
         ("This quarter's loss includes charges.", "1989-11-01", "present", "This quarter", "DATE", "1989-Q3"),
         ("Sales will rise this quarter.", "1989-11-01", "future", "this quarter", "DATE", "1989-Q4"),
+        # a quarter named by its months
+        (
+            "Profit rose in the April-June quarter.",
+            "1998-08-12",
+            "past",
+            "the April-June quarter",
+            "DATE",
+            "1998-Q2",
+        ),
+        (
+            "the October-December quarter of 1997",
+            "1998-08-12",
+            "past",
+            "the October-December quarter of 1997",
+            "DATE",
+            "1997-Q4",
+        ),
         # US Election Day: the Tuesday after the first Monday of November
         (
             "Voters go to the polls on Election Day.",

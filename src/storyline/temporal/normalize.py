@@ -327,8 +327,13 @@ def _reporting_quarter(anchor: date | None, state: DocState) -> tuple[int, int] 
 
 
 def _quarter(g, anchor, tense, state, cand):
+    if "m2" in g:  # "the July-September quarter": the quarter of those three months
+        first, last = _month(g["m"]), _month(g["m2"])
+        if (last - first) % 12 != 2 or first % 3 != 1:
+            return None  # not a calendar quarter ("the May-July quarter" of a fiscal year)
+        g = {**g, "q": str((first - 1) // 3 + 1)}
     if "q" in g:
-        q = int(time_words()["ordinals"][g["q"].lower()])
+        q = int(g["q"]) if g["q"].isdigit() else int(time_words()["ordinals"][g["q"].lower()])
         y = _year(g, anchor) or (_rel_year(g.get("rel"), anchor) if "rel" in g else None)
         if y is None:
             if anchor is None:
