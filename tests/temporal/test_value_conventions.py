@@ -222,6 +222,17 @@ CASES = [
     # ("will examine Friday's bombing" in a Monday report); the noun is not in the span
     ("Experts will examine Friday's bombing.", "2016-04-11", "future", "Friday", "DATE", "2016-04-08"),
     ("Police are hunting Tuesday's attackers.", "2016-04-13", "present", "Tuesday", "DATE", "2016-04-12"),
+    # ... and so is a month-day or month dating one, in a later report
+    (
+        "FBI agents will investigate the Aug. 7 bombings.",
+        "1998-12-20",
+        "future",
+        "Aug. 7",
+        "DATE",
+        "1998-08-07",
+    ),
+    ("They will investigate the August bombings.", "1998-12-20", "future", "August", "DATE", "1998-08"),
+    ("the Aug. 7, 1998 bombings", "1998-12-20", "future", "Aug. 7, 1998", "DATE", "1998-08-07"),
     # ... an outcome or a statement too ("will appeal Friday's ruling"), not its celebration
     ("He will appeal Friday's ruling.", "2016-04-11", "future", "Friday", "DATE", "2016-04-08"),
     ("Fans await Saturday's victory parade.", "2016-04-11", "future", "Saturday", "DATE", "2016-04-16"),

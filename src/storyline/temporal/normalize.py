@@ -222,6 +222,8 @@ def _pair_day(g, anchor, tense, state, cand):
 
 
 def _coming_event_tense(g: dict[str, str], tense: str | None) -> str | None:
+    if "past" in g:  # "will investigate the Aug. 7 bombings": the event has happened
+        return "past"
     """The direction a month dating an announced event points ("campaigning for the November
     election" in April: the coming November). After "for" the coming one; after "ahead of", "in
     the run-up to" ... the coming one, or the nearest in a past clause (as an open-end word). "The
