@@ -39,6 +39,9 @@ SPANS = [
     ),
     ("Clinton paused, then revealed why the activism was especially moving.", "revealed", "Clinton"),
     ("It's been reported that the senator will resign.", "reported", None),
+    # a relative "that" on a thing its maker put out: the maker speaks
+    ("Senator Paul has released a video that accuses Cruz of welcoming refugees.", "accuses", "Senator Paul"),
+    ("The newspaper ran a piece that noted his plan would benefit affluent households.", "noted", "The newspaper"),
     # a subject the parser hung inside the phrase that opens the sentence
     (
         "At the town hall in Ho Chi Minh City, a young woman who had studied in Montana asked Obama "

@@ -46,6 +46,7 @@ from storyline.stages.speakers import (
     load_titles,
     misparsed_subject,
     name_after,
+    relative_issuer,
     subject_after_opening_phrase,
     unnamed_passive,
 )
@@ -231,6 +232,10 @@ def _subject(tok: Token, qidx: _QuoteIndex | None = None) -> tuple[int, int] | N
                     and not (depth and qidx and _quoted_apart(qidx, c.idx, tok.idx))]
         if subjects:
             c = _nearest_subject(subjects, cur)
+            issuer = relative_issuer(c)
+            if issuer is not None:  # "released a video that accuses": who released accuses
+                cur = issuer
+                continue
             return None if c.dep_ == "nsubj" and c.lower_ == "it" and cur.lemma_ in IMPERSONAL else _subtree_span(c)
         for c in cur.children:
             # "X were angered by the deal and predicted ...": X predicted, not the agent

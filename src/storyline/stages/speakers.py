@@ -204,6 +204,18 @@ def subject_after_opening_phrase(verb: Token) -> tuple[int, int] | None:
     return _words_span(run[0], run[-1])
 
 
+def relative_issuer(subject: Token) -> Token | None:
+    """The verb whose subject speaks through a thing it put out, where the cue's subject is a
+    relative "that"/"which" on that thing: "Rand Paul has released a video that accuses Cruz"
+    (released: Rand Paul accuses), as "issued a statement saying" does for a participle."""
+    if subject.lower_ not in ("that", "which") or subject.head.dep_ != "relcl":
+        return None
+    noun = subject.head.head
+    if noun.dep_ == "dobj" and noun.pos_ == "NOUN" and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    return None
+
+
 def _words_span(first: Token, last: Token) -> tuple[int, int]:
     """The characters from ``first`` to ``last`` without punctuation at the end ("Clinton,")."""
     doc = first.doc
