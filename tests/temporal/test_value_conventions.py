@@ -493,6 +493,17 @@ def test_parts_of_months_decades_and_years(
         ),
         ("in the November-February season", "1998-08-12", [("November", "1997-11"), ("February", "1998-02")]),
         ("They met in mid-June and pre-June talks failed.", "1998-08-12", [("mid-June", "1998-06")]),
+        # "the next morning", "the night before," count from the day the story last named
+        (
+            "He was held on Aug. 3 and freed the next morning.",
+            "1998-08-12",
+            [("Aug. 3", "1998-08-03"), ("the next morning", "1998-08-04TMO")],
+        ),
+        (
+            "On Friday he spoke; the night before, he slept.",
+            "1998-08-12",
+            [("Friday", "1998-08-07"), ("the night before", "1998-08-06TNI")],
+        ),
         # "the week before," counts from the week the story last named
         (
             "He left on March 3; the week before, he had resigned.",

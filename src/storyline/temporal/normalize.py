@@ -434,6 +434,17 @@ def _story_day(g, anchor, tense, state, cand):
     return cal.iso(base + timedelta(days=step))
 
 
+def _story_part(g, anchor, tense, state, cand):
+    """ "The next morning", "the night before,": a part of the day next to the one last named."""
+    base = state.day or anchor
+    if base is None:
+        return None
+    back = "dir" in g or g.get("rel", "").lower() in ("the previous", "the prior")
+    pod = time_words()["parts_of_day"][(g.get("pod") or g["pod2"]).lower()]
+    state.day = base + timedelta(days=-1 if back else 1)
+    return f"{cal.iso(state.day)}T{pod}"
+
+
 def _report_day(g, anchor, tense, state, cand):
     """The day of the report itself ("today is the eighth day of ...")."""
     if anchor is None:
@@ -717,6 +728,7 @@ _NORMALIZERS = {
     "season": _season,
     "deictic_day": _deictic_day,
     "story_day": _story_day,
+    "story_part": _story_part,
     "report_day": _report_day,
     "weekday": _weekday_norm,
     "clock": _clock,
