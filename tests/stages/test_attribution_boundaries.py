@@ -1,0 +1,92 @@
+"""Attributions, content boundaries: where a content starts and ends (PolNeAR overlap50 counts a
+content that shares under half the words of the gold one as a miss and a false positive)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.stages.attributions import extract_attributions
+from storyline.testing import article_doc
+
+
+def _contents(text: str) -> dict[str, str]:
+    """Cue text -> content text, for each attribution with a cue."""
+    return {
+        a.cue.text(text): " … ".join(s.text(text) for s in a.content)
+        for a in extract_attributions(article_doc(text))
+        if a.cue is not None
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a scare quote inside the writer's clause is nobody's content
+        (
+            'Before dropping out, Ted Cruz responded with vitriol, promoting a "Stop Trump" movement '
+            "that focused on defeating an opponent.",
+            "responded",
+        ),
+        (
+            "Trump has mocked a disabled reporter and referred to immigrants from Mexico as "
+            '"rapists" and recently pointed to a man in the crowd.',
+            "pointed",
+        ),
+    ],
+)
+def test_short_quote_inside_a_clause_is_no_content(text: str, cue: str) -> None:
+    assert cue not in _contents(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # a short quote that is a sentence of its own still joins its cue
+        (
+            '"Absolutely not," he said of the possibility of superdelegates switching allegiances.',
+            "said",
+            '"Absolutely not,"',
+        ),
+        ('Asked whether he would fire a speechwriter, Priebus said, "Probably."', "said", '"Probably."'),
+    ],
+)
+def test_short_quote_of_its_own_is_content(text: str, cue: str, content: str) -> None:
+    assert _contents(text)[cue] == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # a parenthetical cue reports its whole clause, not only the quote inside it
+        (
+            "Proposals from the Democratic front-runner to raise taxes on short-term capital gains, he "
+            'added, amount to "just kind of tinkering around the edges."',
+            "added",
+            "Proposals from the Democratic front-runner to raise taxes on short-term capital gains … "
+            'amount to "just kind of tinkering around the edges."',
+        ),
+        (
+            "Loyalty, he noted, has long been a core tenet of the Republican Party, and likely what keeps "
+            "much of the party’s “old guard” engaged in the campaign.",
+            "noted",
+            "has long been a core tenet of the Republican Party, and likely what keeps much of the party’s "
+            "“old guard” engaged in the campaign.",
+        ),
+        # the clause before a semicolon is the writer's, not what the cue after it reports
+        (
+            "The marathoner drew global attention to the abuses at the finish line; he says he fears "
+            "returning home and is seeking political asylum.",
+            "says",
+            "he fears returning home and is seeking political asylum",
+        ),
+        # a conjunct verb in another tense under a clause with its own subject stays in the content
+        (
+            "Later in the summer, she revised her statement, explaining that she had not sent or "
+            "received emails that were marked classified at the time.",
+            "explaining",
+            "that she had not sent or received emails that were marked classified at the time",
+        ),
+    ],
+)
+def test_content_boundary(text: str, cue: str, content: str) -> None:
+    assert _contents(text)[cue] == content
