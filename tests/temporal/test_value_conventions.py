@@ -504,6 +504,19 @@ def test_parts_of_months_decades_and_years(
             "1998-08-12",
             [("Friday", "1998-08-07"), ("the night before", "1998-08-06TNI")],
         ),
+        # "later that day", "That night," are the day the story last named; a bare "that day"
+        # inside a clause is as often generic (TimeBank 0 of 2)
+        (
+            "He was held on Aug. 3 and freed later that day.",
+            "1998-08-12",
+            [("Aug. 3", "1998-08-03"), ("later that day", "1998-08-03")],
+        ),
+        (
+            "On Aug. 3 he spoke. That night, he left.",
+            "1998-08-12",
+            [("Aug. 3", "1998-08-03"), ("That night", "1998-08-03TNI")],
+        ),
+        ("trades made that day at dropping prices", "1998-08-12", []),
         # "the week before," counts from the week the story last named
         (
             "He left on March 3; the week before, he had resigned.",

@@ -439,6 +439,9 @@ def _story_part(g, anchor, tense, state, cand):
     base = state.day or anchor
     if base is None:
         return None
+    if "what" in g:  # "later that day", "That night,": the day itself
+        pod = time_words()["parts_of_day"].get(g["what"].lower())
+        return Resolved("TIME", f"{cal.iso(base)}T{pod}") if pod else cal.iso(base)
     back = "dir" in g or g.get("rel", "").lower() in ("the previous", "the prior")
     pod = time_words()["parts_of_day"][(g.get("pod") or g["pod2"]).lower()]
     state.day = base + timedelta(days=-1 if back else 1)
