@@ -42,6 +42,12 @@ SPANS = [
     # a relative "that" on a thing its maker put out: the maker speaks
     ("Senator Paul has released a video that accuses Cruz of welcoming refugees.", "accuses", "Senator Paul"),
     ("The newspaper ran a piece that noted his plan would benefit affluent households.", "noted", "The newspaper"),
+    # a participle the parser hung on a "that" clause completing the verb's object
+    (
+        "The senator denied the notion that a shakeup is coming, explaining that he was unaware of the interview.",
+        "explaining",
+        "The senator",
+    ),
     # a subject the parser hung inside the phrase that opens the sentence
     (
         "At the town hall in Ho Chi Minh City, a young woman who had studied in Montana asked Obama "

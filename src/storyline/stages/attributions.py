@@ -46,6 +46,7 @@ from storyline.stages.speakers import (
     load_titles,
     misparsed_subject,
     name_after,
+    noun_clause_verb,
     relative_issuer,
     subject_after_opening_phrase,
     unnamed_passive,
@@ -281,6 +282,8 @@ def _subject(tok: Token, qidx: _QuoteIndex | None = None) -> tuple[int, int] | N
         # clause; the one adding is the reporting verb's subject.
         if (tok.tag_ == "VBG" or tok.dep_ == "conj") and cur.dep_ == "ccomp" and cur.head.pos_ == "VERB":
             cur = cur.head
+        elif tok.tag_ == "VBG" and noun_clause_verb(cur) is not None:  # "rejected the idea that ..., saying"
+            cur = noun_clause_verb(cur)
     return None
 
 

@@ -216,6 +216,17 @@ def relative_issuer(subject: Token) -> Token | None:
     return None
 
 
+def noun_clause_verb(clause: Token) -> Token | None:
+    """The verb whose object a "that" clause completes ("rejected the idea that Trump would be a
+    drag, saying ...": rejected), for a participle the parser hung on that clause."""
+    noun = clause.head
+    if clause.dep_ != "acl" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return None
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return noun.head
+    return None
+
+
 def _words_span(first: Token, last: Token) -> tuple[int, int]:
     """The characters from ``first`` to ``last`` without punctuation at the end ("Clinton,")."""
     doc = first.doc
