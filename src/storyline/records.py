@@ -210,7 +210,7 @@ class Skipped:
     """An input that was not ingested, with a one-line reason."""
 
     source: str
-    code: str  # stable short code: binary, empty, encoding, too_large, unreadable, malformed, ...
+    code: str  # stable short code: binary, empty, encoding, too_large, unreadable, malformed, not_article (a site page), ...
     reason: str
 
 
