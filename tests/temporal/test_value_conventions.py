@@ -363,6 +363,7 @@ def test_range_of_days_gives_both_ends(text: str, anchor: str, expected: list[tu
             "DATE",
             "1998-H1",
         ),
+        ("It grew in the mid-'90s.", "1998-08-20", "past", "the mid-'90s", "DATE", "199"),
         # a part of the current decade or century, mid-year: the anchor's (the part is a mod)
         (
             "It will end by the end of the decade.",
