@@ -381,6 +381,8 @@ def test_range_of_days_gives_both_ends(text: str, anchor: str, expected: list[tu
         ("They waited a half hour.", "1998-03-04", "past", "a half hour", "DURATION", "PT30M"),
         ("It lasted half a century.", "1998-03-04", "past", "half a century", "DURATION", "P50Y"),
         ("It lasted half a year.", "1998-03-04", "past", "half a year", "DURATION", "P6M"),
+        # "or so" belongs to the span (HeidelTime's duration_r2)
+        ("He stayed a year or so.", "1998-08-12", "past", "a year or so", "DURATION", "P1Y"),
         # a quarter of a unit: "a quarter-century" P25Y (and 25 years back), "a quarter hour" PT15M
         (
             "He spent a quarter-century in Congress.",
