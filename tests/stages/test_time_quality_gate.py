@@ -1,7 +1,8 @@
 """Quality gate: the timex stage on TempEval-3 dev must not fall below the measured figures.
 
-Measured with `.venv/bin/python evaluation/timex.py dev` (BENCHMARKS.md, "Time"): strict 81.31,
-relaxed 91.70, value 73.26. The floors sit just under them so that a real regression fails.
+Measured with `.venv/bin/python evaluation/timex.py dev` (BENCHMARKS.md, "Time"): strict 81.64,
+relaxed 91.99, value 73.62 (2026-11-23, fifth pass). The floors sit just under them so that a real
+regression fails.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL = ROOT.parent / "shared" / "eval"
-RELAXED_F1_FLOOR = 91.4
-VALUE_F1_FLOOR = 73.0
-STRICT_F1_FLOOR = 81.0
+RELAXED_F1_FLOOR = 91.7
+VALUE_F1_FLOOR = 73.3
+STRICT_F1_FLOOR = 81.3
 
 
 def _scorer():  # type: ignore[no-untyped-def]
