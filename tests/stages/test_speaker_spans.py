@@ -29,6 +29,9 @@ SPANS = [
     ("His comments came after being asked yet again to defend his criticism of the plan.", "asked", None),
     # a name right after a cue that follows a quote, which the parser hung elsewhere
     ('"The risk," said Edward Leamer, an economist at the university, "is that we lose jobs."', "said", "Edward Leamer"),
+    # a piece of the quote the parser took for the subject of the cue after it
+    ('"Every single amendment," said Cruz, who had introduced some of those amendments.', "said", "Cruz"),
+    ('"Meh," wrote a Trump supporter who runs the Twitter account.', "wrote", "a Trump supporter"),
     # a subject the parser did not give the cue: the perfect "'s said" read as a passive, a verb
     # hung as "dep" on its subject noun or on the previous verb
     ("He's said he gets his ideas about monetary policy from a novel.", "said", "He"),

@@ -48,6 +48,7 @@ from storyline.stages.speakers import (
     name_after,
     noun_clause_verb,
     relative_issuer,
+    speaker_after,
     subject_after_opening_phrase,
     unnamed_passive,
 )
@@ -239,6 +240,11 @@ def _subject(tok: Token, qidx: _QuoteIndex | None = None) -> tuple[int, int] | N
                     and not (depth and qidx and _quoted_apart(qidx, c.idx, tok.idx))]
         if subjects:
             c = _nearest_subject(subjects, cur)
+            if not depth and qidx and c.i < tok.i and _quoted_apart(qidx, c.left_edge.idx, tok.idx) \
+                    and qidx.at(c.left_edge.idx) == qidx.at(c.right_edge.idx) and tok.doc[tok.i - 1].is_quote:
+                after = speaker_after(tok)  # '"Every single amendment," said Cruz'
+                if after is not None:
+                    return after
             issuer = relative_issuer(c)
             if issuer is not None:  # "released a video that accuses": who released accuses
                 cur = issuer

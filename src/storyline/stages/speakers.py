@@ -152,6 +152,24 @@ def name_after(verb: Token) -> tuple[int, int] | None:
     return run[0].idx, run[-1].idx + len(run[-1].text)
 
 
+def speaker_after(verb: Token) -> tuple[int, int] | None:
+    """The speaker after a cue verb that follows its quote, where the parser took a piece of the
+    quote for the subject ('"Every single amendment," said Cruz', '"Meh," wrote a Trump
+    supporter who runs the account'): the noun phrase the verb governs after it (up to its
+    first comma: the rest is an apposition or a relative clause), or a name right after it."""
+    right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("nsubj", "dobj", "attr", "appos", "npadvmod")
+             and c.pos_ in ("NOUN", "PROPN")]
+    if right:
+        noun = right[0]
+        end = noun
+        for t in verb.doc[noun.i + 1 : noun.right_edge.i + 1]:
+            if t.is_punct or t.dep_ == "relcl" or t.tag_ in ("WP", "WDT"):
+                break
+            end = t
+        return _words_span(noun.left_edge, end)
+    return name_after(verb)
+
+
 def misparsed_subject(verb: Token) -> tuple[int, int] | None:
     """The subject of a cue verb the parser gave none: "He's said he ..." (the perfect "'s
     said" read as a passive), "Majorities of Democrats ... say they ..." (the verb hung on the
