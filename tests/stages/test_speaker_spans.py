@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.stages.attributions import extract_attributions
+from storyline.stages.speakers import speaker_after_quote
 from storyline.testing import article_doc
 
 # (text, cue, speaker span or None)
@@ -67,3 +68,23 @@ def test_speaker_span(text: str, cue: str, speaker: str | None) -> None:
     assert attrs, f"no attribution with the cue {cue!r}"
     got = attrs[0].speaker_span.text(text) if attrs[0].speaker_span is not None else None
     assert got == speaker
+
+
+def test_speaker_between_a_quote_and_a_verb_the_parser_left_without_subject() -> None:
+    """'"...," Ramos, 58, told AFP' parsed (as in some articles) with "Ramos" hung on the quote:
+    the noun phrase after the closing quote mark is the speaker. The parse is built by hand: on
+    a sentence alone the parser finds the subject itself."""
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ['"', "It", "is", "over", ",", '"', "Ramos", ",", "58", ",", "told", "AFP", "."]
+    heads = [2, 2, 2, 2, 2, 2, 2, 6, 6, 10, 10, 10, 10]
+    deps = ["punct", "nsubj", "ROOT", "acomp", "punct", "punct", "npadvmod", "punct", "appos", "punct",
+            "ROOT", "dobj", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT", "PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "PROPN",
+           "PUNCT"]
+    tags = ["``", "PRP", "VBZ", "JJ", ",", "''", "NNP", ",", "CD", ",", "VBD", "NNP", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    span = speaker_after_quote(doc[10])
+    assert span is not None and doc.text[span[0] : span[1]] == "Ramos"
+    assert speaker_after_quote(doc[2]) is None  # "is" has its subject

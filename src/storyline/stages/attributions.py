@@ -49,6 +49,7 @@ from storyline.stages.speakers import (
     noun_clause_verb,
     relative_issuer,
     speaker_after,
+    speaker_after_quote,
     subject_after_opening_phrase,
     unnamed_passive,
 )
@@ -549,7 +550,7 @@ def _verb_candidate(tok: Token, lex: CueLexicon, text: str, qidx: _QuoteIndex | 
     key = f"{lemma}/{frame or how}"
     source = _subject(tok, qidx)
     if source is None:
-        source = _adjacent_source(tok, qidx) or _left_noun_source(tok, qidx) or subject_after_opening_phrase(tok)
+        source = _adjacent_source(tok, qidx) or _left_noun_source(tok, qidx) or subject_after_opening_phrase(tok) or speaker_after_quote(tok)
     # The parser runs sentences over paragraph ends; an attribution stays in its cue's paragraph.
     lo, hi = _paragraph(text, tok.idx)
     if source is not None:

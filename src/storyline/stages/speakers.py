@@ -228,6 +228,40 @@ def subject_after_opening_phrase(verb: Token) -> tuple[int, int] | None:
     return _words_span(run[0], run[-1])
 
 
+# How far back (in tokens) from a cue verb the quote it follows may close ('"...," Nate Silver,
+# the polling guru who founded fivethirtyeight.com, tweeted').
+QUOTE_LOOKBACK = 25
+
+
+def speaker_after_quote(verb: Token) -> tuple[int, int] | None:
+    """The speaker between a quote and its cue verb where the parser gave the verb no subject
+    ('"...," Ramos, 58, told AFP', '"...," Nate Silver, the polling guru who founded the site,
+    tweeted'): the noun phrase right after the closing quote mark, up to its first comma."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    close = None
+    for j in range(verb.i - 1, max(-1, verb.i - 1 - QUOTE_LOOKBACK), -1):
+        t = doc[j]
+        if "\n" in t.text_with_ws:
+            break
+        if t.is_quote and j > 0 and doc[j - 1].text in (",", ".", "?", "!"):
+            close = j
+            break
+    if close is None:
+        return None
+    run = []
+    for t in doc[close + 1 : verb.i]:
+        if t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or t.dep_ == "compound":
+            run.append(t)
+        else:
+            break
+    if not run or not any(t.pos_ in ("NOUN", "PROPN") for t in run):
+        return None
+    return _words_span(run[0], run[-1])
+
+
 def relative_issuer(subject: Token) -> Token | None:
     """The verb whose subject speaks through a thing it put out, where the cue's subject is a
     relative "that"/"which" on that thing: "Rand Paul has released a video that accuses Cruz"
