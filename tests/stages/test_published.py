@@ -30,7 +30,9 @@ def test_given_date_is_returned_as_given() -> None:
 
 def test_metadata_date_keeps_how() -> None:
     parsed = article_doc("Talks resumed on Friday.")
-    article = Article(id="m", text=parsed.text, raw=parsed.text, published="2016-05-02", published_how="metadata")
+    article = Article(
+        id="m", text=parsed.text, raw=parsed.text, published="2016-05-02", published_how="metadata"
+    )
     result = infer_publication_date(ArticleDoc(article=article, doc=parsed.doc))
     assert (result.date, result.earliest, result.latest, result.how) == ("2016-05-02",) * 3 + ("metadata",)
 
@@ -69,13 +71,17 @@ def test_no_dated_evidence_is_unknown() -> None:
 
 def test_full_date_in_the_body_is_only_a_lower_bound() -> None:
     # News style writes the year only for other years' dates: the article is later, not dated.
-    text = "Police said on Tuesday that the suspect was arrested on March 3, 2015. He was charged on Wednesday."
+    text = (
+        "Police said on Tuesday that the suspect was arrested on March 3, 2015. He was charged on Wednesday."
+    )
     result = infer_publication_date(article_doc(text))
     assert (result.how, result.date, result.earliest, result.latest) == ("unknown", None, "2015-03-03", None)
 
 
 def test_dateline_date_fixes_the_day() -> None:
-    text = "JOHANNESBURG, August 7, 1998 (Xinhua) -- South Africa deplored on Friday the bomb blasts in Nairobi."
+    text = (
+        "JOHANNESBURG, August 7, 1998 (Xinhua) -- South Africa deplored on Friday the bomb blasts in Nairobi."
+    )
     result = infer_publication_date(article_doc(text))
     assert result.how == "inferred"
     assert result.date in ("1998-08-07", "1998-08-08")
@@ -99,15 +105,99 @@ def test_time_of_day_dates_are_read_as_days() -> None:
     assert (result.how, result.date) == ("unknown", None)
 
 
+@pytest.mark.parametrize(
+    ("text", "how", "earliest", "latest"),
+    [
+        # the term of the office holder named with the title, 31 days' grace at each end; named
+        # only in a past clause, the term's end counts a year later (it may be told of as past)
+        ("Vice President Joe Biden will visit Kiev next week.", "inferred", "2008-12-20", "2017-02-20"),
+        (
+            "President Barack Obama said on Tuesday that talks would go on.",
+            "inferred",
+            "2008-12-20",
+            "2018-01-20",
+        ),
+        ("President Hosni Mubarak ruled Egypt for three decades.", "inferred", "1981-09-13", "2012-02-11"),
+        # two holders: the intersection of their terms
+        (
+            "Secretary-General Kofi Annan met President Boris Yeltsin in Moscow on Friday.",
+            "inferred",
+            "1996-12-01",
+            "2000-12-30",
+        ),
+        # a term that ended before another began is told of as past and left out
+        (
+            "Under President George W. Bush, troops entered Iraq. President Obama said that they would leave.",
+            "inferred",
+            "2008-12-20",
+            "2018-01-20",
+        ),
+        # a year reported as past raises the lower bound
+        (
+            "President Clinton said on Monday that the 1996 law had worked.",
+            "inferred",
+            "1996-01-01",
+            "2002-01-20",
+        ),
+        # a word before the title says the holder has left: nothing is known
+        ("Former President Bill Clinton spoke at the dinner on Friday.", "unknown", None, None),
+        ("Mourners gathered for the late King Hussein on Sunday.", "unknown", None, None),
+        ("Crowds toppled President Hosni Mubarak.", "unknown", None, None),
+        # a title alone, or a name alone, is no evidence
+        ("The president said on Tuesday that talks would go on.", "unknown", None, None),
+        ("Obama said on Tuesday that talks would go on.", "unknown", None, None),
+        # a still-serving holder gives only a lower bound
+        ("President Vladimir Putin said on Tuesday that talks would go on.", "unknown", "1999-11-30", None),
+    ],
+)
+def test_office_holders_give_a_range(text: str, how: str, earliest: str | None, latest: str | None) -> None:
+    result = infer_publication_date(article_doc(text))
+    assert (result.how, result.date, result.earliest, result.latest) == (how, None, earliest, latest)
+    assert (result.confidence > 0) == (latest is not None)
+
+
+def test_range_from_office_terms_keeps_a_full_date_bound() -> None:
+    # "March 3, 2015" reported as past (lower bound) with Obama's term (upper bound)
+    text = "President Obama said on Tuesday that the suspect was arrested on March 3, 2015."
+    result = infer_publication_date(article_doc(text))
+    assert (result.how, result.date, result.earliest, result.latest) == (
+        "inferred",
+        None,
+        "2015-03-03",
+        "2018-01-20",
+    )
+
+
 _TENSES = st.sampled_from(["past", "future", "present", None])
 _DAYS = st.dates(min_value=date(2010, 1, 1), max_value=date(2020, 12, 31))
 _EVIDENCE = st.one_of(
     st.builds(Evidence, st.just("full_date"), _TENSES, st.just("x"), day=_DAYS),
-    st.builds(Evidence, st.just("month_day"), _TENSES, st.just("x"), month=st.integers(1, 12), dom=st.integers(1, 31)),
-    st.builds(Evidence, st.just("weekday_date"), _TENSES, st.just("x"), month=st.integers(1, 12),
-              dom=st.integers(1, 31), weekday=st.integers(1, 7)),
-    st.builds(Evidence, st.just("dateline"), st.none(), st.just("x"), day=st.none() | _DAYS,
-              month=st.integers(1, 12), dom=st.integers(1, 28)),
+    st.builds(
+        Evidence,
+        st.just("month_day"),
+        _TENSES,
+        st.just("x"),
+        month=st.integers(1, 12),
+        dom=st.integers(1, 31),
+    ),
+    st.builds(
+        Evidence,
+        st.just("weekday_date"),
+        _TENSES,
+        st.just("x"),
+        month=st.integers(1, 12),
+        dom=st.integers(1, 31),
+        weekday=st.integers(1, 7),
+    ),
+    st.builds(
+        Evidence,
+        st.just("dateline"),
+        st.none(),
+        st.just("x"),
+        day=st.none() | _DAYS,
+        month=st.integers(1, 12),
+        dom=st.integers(1, 28),
+    ),
     st.builds(Evidence, st.just("weekday"), _TENSES, st.just("x"), weekday=st.integers(1, 7)),
     st.builds(Evidence, st.just("year"), _TENSES, st.just("x"), year=st.integers(2009, 2021)),
     st.builds(Evidence, st.just("month"), _TENSES, st.just("x"), month=st.integers(1, 12)),
