@@ -79,6 +79,27 @@ def test_short_quote_of_its_own_is_content(text: str, cue: str, content: str) ->
             "says",
             "he fears returning home and is seeking political asylum",
         ),
+        # nor is the clause before a colon
+        (
+            "Reynolds says that the show has attracted ire from all sides: Howard Stern, in 2013, "
+            "questioned Santilli's statements about Hillary Clinton.",
+            "questioned",
+            "Santilli's statements about Hillary Clinton",
+        ),
+        # "..., according to X" reports the sentence before it, whatever verb the parser hung it on
+        (
+            "The Chinese government likely hacked computers at the agency in 2010 and employees at the "
+            "regulator covered up the intrusions, according to a congressional report on Wednesday.",
+            "according to",
+            "The Chinese government likely hacked computers at the agency in 2010 and employees at the "
+            "regulator covered up the intrusions",
+        ),
+        (
+            "Clinton leads Sanders by 271 pledged delegates according to a count by The Associated Press, "
+            "but Sanders has vowed to soldier on.",
+            "according to",
+            "Clinton leads Sanders by 271 pledged delegates",
+        ),
         # a conjunct verb in another tense under a clause with its own subject stays in the content
         (
             "Later in the summer, she revised her statement, explaining that she had not sent or "
