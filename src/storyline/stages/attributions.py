@@ -289,8 +289,8 @@ def _subject(tok: Token, qidx: _QuoteIndex | None = None) -> tuple[int, int] | N
         # clause; the one adding is the reporting verb's subject.
         if (tok.tag_ == "VBG" or tok.dep_ == "conj") and cur.dep_ == "ccomp" and cur.head.pos_ == "VERB":
             cur = cur.head
-        elif tok.tag_ == "VBG" and noun_clause_verb(cur) is not None:  # "rejected the idea that ..., saying"
-            cur = noun_clause_verb(cur)
+        elif tok.tag_ == "VBG" and (owner := noun_clause_verb(cur)) is not None:
+            cur = owner  # "rejected the idea that ..., saying": who rejected says
     return None
 
 
