@@ -156,6 +156,43 @@ def test_office_holders_give_a_range(text: str, how: str, earliest: str | None, 
     assert (result.confidence > 0) == (latest is not None)
 
 
+@pytest.mark.parametrize(
+    ("text", "how", "earliest", "latest"),
+    [
+        # Gadhafi's rule began on 1969-09-01: "nearly 42" is 41 to 42 years on
+        (
+            "Protesters demanded an end to Gadhafi's nearly 42-year rule on Friday.",
+            "inferred",
+            "2010-09-01",
+            "2011-09-01",
+        ),
+        # Mubarak's from 1981-10-14; a count without qualifier may be rounded either way
+        (
+            "Mubarak, who has been in power for 30 years, spoke on Tuesday.",
+            "inferred",
+            "2010-10-14",
+            "2012-10-14",
+        ),
+        # with his title, his term's end (and its grace) is the tighter upper bound
+        (
+            "President Hosni Mubarak faces the greatest threat yet to his 30-year regime.",
+            "inferred",
+            "2010-10-14",
+            "2011-03-14",
+        ),
+        # a count of the whole rule told in the past may come long after it: a lower bound only
+        ("Suharto's 32-year rule ended in May.", "unknown", "1998-03-12", None),
+        # a duration that is not of the rule says nothing
+        ("The eight-year war with Iran ruined Saddam's economy.", "unknown", None, None),
+    ],
+)
+def test_length_of_a_rule_gives_a_range(
+    text: str, how: str, earliest: str | None, latest: str | None
+) -> None:
+    result = infer_publication_date(article_doc(text))
+    assert (result.how, result.date, result.earliest, result.latest) == (how, None, earliest, latest)
+
+
 def test_range_from_office_terms_keeps_a_full_date_bound() -> None:
     # "March 3, 2015" reported as past (lower bound) with Obama's term (upper bound)
     text = "President Obama said on Tuesday that the suspect was arrested on March 3, 2015."

@@ -63,6 +63,8 @@ TITLE_WINDOW = 25
 # figures are set below those shares, since a sample of 77 ranges cannot show better than ~96%.
 TERM_CONFIDENCE = 0.9
 PAST_TERM_CONFIDENCE = 0.8
+# The confidence of a range closed by a ruler's "N-year rule" (counted either way by a year).
+RULE_CONFIDENCE = 0.8
 # The search covers at most this many years.
 MAX_YEARS = 3
 # A date this close to the start, followed by a wire credit or a dash, is the dateline's:
@@ -216,6 +218,7 @@ def collect_evidence(doc: ArticleDoc) -> list[Evidence]:
         out.append(item)
     out.extend(_conflict_durations(doc))
     out.extend(_office_terms(doc))
+    out.extend(_rule_durations(doc))
     return out
 
 
@@ -325,11 +328,65 @@ def _conflict_durations(doc: ArticleDoc) -> list[Evidence]:
 
 
 @functools.lru_cache(maxsize=1)
-def _terms() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], date, date | None]]]:
+def _office_lexicon() -> dict[str, Any]:
     with resources.files("storyline.lexicons").joinpath("office_terms.yaml").open(encoding="utf-8") as f:
         data: dict[str, Any] = yaml.safe_load(f)
+    return data
+
+
+@functools.lru_cache(maxsize=1)
+def _terms() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], date, date | None]]]:
+    data = _office_lexicon()
     terms = [(re.compile(r"\b" + t["cue"]), t["start"], t["end"]) for t in data["terms"]]
     return re.compile(data["not_after"], re.IGNORECASE), terms
+
+
+_QUALIFIER = r"(?:nearly |almost |more than |over |some )?"
+_RULE_YEARS = re.compile(
+    rf"(?P<q1>{_QUALIFIER})(?P<n1>\w+)[- ]years?[- ](?:long |old )?(?:rule|reign|regime|dictatorship|presidency|tenure|"
+    rf"autocracy|grip on power)\b"
+    rf"|\b(?:in power|in office|held power|maintained power|ruled)(?: \S+){{0,3}}? for (?P<q2>{_QUALIFIER})(?P<n2>\w+) years"
+    rf"|(?P<q3>{_QUALIFIER})(?P<n3>\w+) years (?:of (?:his )?rule|in power|in office)",
+    re.IGNORECASE,
+)
+# How many years before and after the count a ruler's "N-year rule" may lie: counts are rounded
+# either way ("Gadhafi's 41-year rule" at 41.96, "Mubarak's 30-year regime" at 29.3).
+_RULE_ROUNDING = {"nearly": (-1, 0), "almost": (-1, 0), "more than": (0, 1), "over": (0, 1)}
+
+
+def _rule_durations(doc: ArticleDoc) -> list[Evidence]:
+    """ "Gadhafi's nearly 42-year rule": the start of his rule plus 41 to 42 years. A count that
+    reaches the end of the rule, in a past clause, may tell of the whole rule after it ended
+    ("Suharto's 32-year rule ended in 1998"): then it is only a lower bound."""
+    rulers = [
+        (re.compile(r"\b(?:" + t["ruler"] + r")\b"), t["start"], t["end"], t["ruler"].split("|")[0])
+        for t in _office_lexicon()["terms"]
+        if "ruler" in t
+    ]
+    out = []
+    for sent in _sentences(doc):
+        for name, start, end, ruler in rulers:
+            if not name.search(sent):
+                continue
+            for m in _RULE_YEARS.finditer(sent):
+                i = next(i for i in "123" if m.group("n" + i))
+                n = _number_word(m.group("n" + i))
+                if n is None or not 1 <= n <= 60:
+                    continue
+                low, high = _RULE_ROUNDING.get((m.group("q" + i) or "").strip().lower(), (-1, 1))
+                latest: date | None = start + timedelta(days=round(365.25 * (n + high)))
+                if end and latest and latest >= end and text_tense(sent) == "past":
+                    latest = None
+                out.append(
+                    Evidence(
+                        "rule_years",
+                        None,
+                        f"{m.group(0).strip()} ({ruler})",
+                        earliest=start + timedelta(days=round(365.25 * (n + low))),
+                        latest=latest,
+                    )
+                )
+    return out
 
 
 def _office_terms(doc: ArticleDoc) -> list[Evidence]:
@@ -359,14 +416,45 @@ def _office_terms(doc: ArticleDoc) -> list[Evidence]:
 
 
 def _within_terms(result: PublicationDate, evidence: list[Evidence]) -> PublicationDate:
-    """An answer with no day, narrowed (or given bounds) by the terms of the office holders the
-    text names with their title. Terms that contradict each other or the other bounds are left
-    out: the answer stays as it was."""
-    terms = [e for e in evidence if e.kind == "office" and e.earliest]
-    if result.date is not None or not terms:
+    """An ``unknown`` answer, given bounds (or narrowed) by the terms of the office holders the
+    text names with their title and by the length of a ruler's rule ("Gadhafi's nearly 42-year
+    rule"). Bounds that contradict the answer's are left out. Answers from the day scoring are
+    kept as they are."""
+    if result.how != "unknown":
         return result
+    low = date.fromisoformat(result.earliest) if result.earliest else None
+    high = date.fromisoformat(result.latest) if result.latest else None
+    reasons = [result.evidence] if result.earliest else []
+    confidences: list[float] = []
+    for bounds in (_term_bounds(evidence), _rule_bounds(evidence)):
+        if bounds is None:
+            continue
+        b_low, b_high, confidence, reason = bounds
+        new_low = max(low, b_low) if low else b_low
+        new_high = min(high, b_high) if high and b_high else high or b_high
+        if new_high is not None and new_low > new_high:
+            continue
+        low, high = new_low, new_high
+        reasons.insert(len(confidences), reason)
+        confidences.append(confidence)
+    if not confidences or low is None:
+        return result
+    return PublicationDate(
+        None,
+        cal.iso(low),
+        cal.iso(high) if high else None,
+        "inferred" if high else "unknown",
+        min(confidences) if high else 0.0,
+        "; ".join(reasons),
+    )
+
+
+def _term_bounds(evidence: list[Evidence]) -> tuple[date, date | None, float, str] | None:
+    """The latest start and earliest end of the terms named, each widened by a grace."""
+    terms = [e for e in evidence if e.kind == "office" and e.earliest]
+    if not terms:
+        return None
     latest_start = max(e.earliest for e in terms if e.earliest)
-    low = latest_start - timedelta(days=TERM_GRACE_DAYS)
     # A term that ended before another began is told of as past ("under President George W.
     # Bush"); one named only in past clauses may be too ("protests toppled President Hosni
     # Mubarak" two months on), so its end counts later.
@@ -379,22 +467,25 @@ def _within_terms(result: PublicationDate, evidence: list[Evidence]) -> Publicat
         if e.latest and e.latest > latest_start
     ]
     high, told_as_now = min(ends) if ends else (None, False)
-    if result.earliest:
-        low = max(low, date.fromisoformat(result.earliest))
-    if result.latest:
-        high = min(high, date.fromisoformat(result.latest)) if high else date.fromisoformat(result.latest)
-    if high is not None and low > high:
-        return result
     names = "; ".join(sorted({e.text for e in terms if not e.latest or e.latest > latest_start})[:4])
-    confidence = (TERM_CONFIDENCE if told_as_now else PAST_TERM_CONFIDENCE) if high is not None else 0.0
-    return PublicationDate(
-        None,
-        cal.iso(low),
-        cal.iso(high) if high else None,
-        "inferred" if high else result.how,
+    confidence = TERM_CONFIDENCE if told_as_now else PAST_TERM_CONFIDENCE
+    return (
+        latest_start - timedelta(days=TERM_GRACE_DAYS),
+        high,
         confidence,
-        f"within the terms of office of: {names}" + (f"; {result.evidence}" if result.earliest else ""),
+        f"within the terms of office of: {names}",
     )
+
+
+def _rule_bounds(evidence: list[Evidence]) -> tuple[date, date | None, float, str] | None:
+    rules = [e for e in evidence if e.kind == "rule_years" and e.earliest]
+    if not rules:
+        return None
+    low = max(e.earliest for e in rules if e.earliest)
+    high = min((e.latest for e in rules if e.latest), default=None)
+    if high is not None and low > high:
+        return None
+    return low, high, RULE_CONFIDENCE, "; ".join(sorted({e.text for e in rules})[:3])
 
 
 def _number_word(word: str) -> int | None:
