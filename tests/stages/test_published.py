@@ -193,6 +193,33 @@ def test_length_of_a_rule_gives_a_range(
     assert (result.how, result.date, result.earliest, result.latest) == (how, None, earliest, latest)
 
 
+@pytest.mark.parametrize(
+    ("text", "how", "earliest", "latest"),
+    [
+        # a year reported as past below, a year planned for above
+        (
+            "The company said it would complete the plant in 1991. Sales rose in 1988.",
+            "inferred",
+            "1988-01-01",
+            "1991-12-31",
+        ),
+        ("The plant will be finished by the end of 1990.", "unknown", None, "1990-12-31"),
+        # "since 1974" in a future clause is no plan
+        (
+            "It is the first such curb since 1974 and will be finalized by the end of the month.",
+            "unknown",
+            None,
+            None,
+        ),
+        # a forecast told in the past is no lower bound either
+        ("Analysts were predicting 1990 earnings of $3.90 a share.", "unknown", None, None),
+    ],
+)
+def test_planned_years_bound_above(text: str, how: str, earliest: str | None, latest: str | None) -> None:
+    result = infer_publication_date(article_doc(text))
+    assert (result.how, result.date, result.earliest, result.latest) == (how, None, earliest, latest)
+
+
 def test_range_from_office_terms_keeps_a_full_date_bound() -> None:
     # "March 3, 2015" reported as past (lower bound) with Obama's term (upper bound)
     text = "President Obama said on Tuesday that the suspect was arrested on March 3, 2015."
