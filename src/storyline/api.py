@@ -75,7 +75,8 @@ class Dossier:
 
     def articles(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         return self.query(
-            "SELECT id, input_id, title, outlet, published, published_how, words, source FROM articles "
+            "SELECT id, input_id, title, outlet, published, published_how, published_earliest, published_latest, "
+            "words, source FROM articles "
             "ORDER BY published NULLS LAST, id LIMIT ? OFFSET ?",
             [limit, offset],
         )

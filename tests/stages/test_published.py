@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from storyline.records import Article
 from storyline.stages.document import ArticleDoc
-from storyline.stages.published import Evidence, infer_publication_date, score_days
+from storyline.stages.published import Evidence, describe, infer_publication_date, score_days
 from storyline.testing import article_doc
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seeds"
@@ -230,6 +230,22 @@ def test_range_from_office_terms_keeps_a_full_date_bound() -> None:
         "2015-03-03",
         "2018-01-20",
     )
+
+
+@pytest.mark.parametrize(
+    ("day", "earliest", "latest", "shown"),
+    [
+        ("2017-01-08", "2017-01-08", "2017-01-09", "2017-01-08"),
+        (None, date(1996, 12, 1), date(2000, 12, 30), "1996-12-01\nto\n2000-12-30"),
+        (None, "1998-03-12", None, "from\n1998-03-12"),
+        (None, None, "1990-12-31", "until\n1990-12-31"),
+        (None, None, None, ""),
+    ],
+)
+def test_describe_shows_a_range_when_there_is_no_day(
+    day: str | None, earliest: object, latest: object, shown: str
+) -> None:
+    assert describe(day, earliest, latest) == shown
 
 
 _TENSES = st.sampled_from(["past", "future", "present", None])

@@ -211,12 +211,14 @@ def articles(
 
     Example: storyline articles --db storyline.duckdb
     """
+    from storyline.stages.published import describe
+
     with _open(db) as dossier:
         table = Table("id", "published", "how", "outlet", "words", "title")
         for a in dossier.articles(limit=limit):
             table.add_row(
                 a["id"],
-                str(a["published"] or ""),
+                describe(a["published"], a["published_earliest"], a["published_latest"]),
                 a["published_how"],
                 a["outlet"] or "",
                 str(a["words"]),

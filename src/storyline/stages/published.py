@@ -105,6 +105,21 @@ class Evidence:
     before: str = ""  # the word before it ("in", "by", "since")
 
 
+def describe(day: object, earliest: object, latest: object) -> str:
+    """A publication date for a narrow listing column: the day, else its range on lines of ten
+    characters ("1996-12-01 / to / 2000-12-30", "from / 1998-03-12", "until / 1990-12-31"), else
+    "". Values may be dates or ISO strings, as a store returns them."""
+    if day:
+        return str(day)[:10]
+    if earliest and latest:
+        return f"{str(earliest)[:10]}\nto\n{str(latest)[:10]}"
+    if earliest:
+        return f"from\n{str(earliest)[:10]}"
+    if latest:
+        return f"until\n{str(latest)[:10]}"
+    return ""
+
+
 def infer_publication_date(doc: ArticleDoc) -> PublicationDate:
     """The article's publication date with how it is known and a confidence."""
     given = doc.article.published
