@@ -100,6 +100,18 @@ def test_short_quote_of_its_own_is_content(text: str, cue: str, content: str) ->
             "according to",
             "Clinton leads Sanders by 271 pledged delegates",
         ),
+        # an object cue's content keeps the adverbial clause the parser hung on the verb
+        (
+            "Reince Priebus, the GOP chairman, announced the creation of a website to explain the "
+            "process of a contested convention.",
+            "announced",
+            "the creation of a website to explain the process of a contested convention",
+        ),
+        (
+            "The group accused him of not doing enough to help raise the profile of progressive candidates.",
+            "accused",
+            "him of not doing enough to help raise the profile of progressive candidates",
+        ),
         # a conjunct verb in another tense under a clause with its own subject stays in the content
         (
             "Later in the summer, she revised her statement, explaining that she had not sent or "
