@@ -56,11 +56,12 @@ TERM_GRACE_DAYS = 31
 # 38 and 73 days after the end (two misses with 31 days); 120 held all, 365 is kept for margin.
 PAST_TERM_GRACE_DAYS = 365
 # Characters before a title searched for a word saying its holder has left ("former", "the late").
-TITLE_WINDOW = 25
+TITLE_WINDOW = 40
 # The confidence of a range closed by office terms: ranges closed by a term named in a present
-# or future clause held the true date 26 of 26 times on TimeBank train and the Timeline17 sample,
-# those closed by a past-clause term (with the longer grace) 51 of 51 (BENCHMARKS.md, Time); the
-# figures are set below those shares, since a sample of 77 ranges cannot show better than ~96%.
+# or future clause held the true date 24 of 24 times on TimeBank train and the Timeline17 sample,
+# the others (a past-clause term with the longer grace, a rule's length, a planned year) 61 of 61
+# (BENCHMARKS.md, Time); the figures are set below those shares, since samples this small
+# cannot show better than ~95%.
 TERM_CONFIDENCE = 0.9
 PAST_TERM_CONFIDENCE = 0.8
 # The confidence of a range closed by a ruler's "N-year rule" (counted either way by a year).
@@ -71,8 +72,8 @@ _PLANNED_BEFORE = frozenset(
     {"in", "by", "until", "till", "through", "before", "of", "fiscal", "early", "late", "mid"}
 )
 # The confidence of a range closed by a planned year: such ranges held 4 of 4 times on TimeBank
-# train and the Timeline17 sample, and the upper bound alone 9 of 9 (BENCHMARKS.md, Time); an
-# earlier rule taking any year in a future clause held only 3 of 6 times on Timeline17.
+# train and the Timeline17 sample, the upper bound alone 9 of 9; an earlier rule taking any
+# year in a future clause held only 3 of 6 times on Timeline17.
 PLANNED_CONFIDENCE = 0.8
 # The search covers at most this many years.
 MAX_YEARS = 3
@@ -246,6 +247,8 @@ def _lower_bound(evidence: list[Evidence]) -> date | None:
         e.day for e in evidence if e.kind == "full_date" and e.day and e.tense == "past" and not e.ahead
     ]
     bounds += [date(e.year, 1, 1) for e in evidence if e.kind == "year" and e.tense == "past" and not e.ahead]
+    # a "past" date after today is no date: a time in a live report ("2032 Gen Douglas Fraser says")
+    bounds = [b for b in bounds if b <= date.today()]
     return max(bounds) if bounds else None
 
 
@@ -401,7 +404,7 @@ def _office_lexicon() -> dict[str, Any]:
 def _terms() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], date, date | None]]]:
     data = _office_lexicon()
     terms = [(re.compile(r"\b" + t["cue"]), t["start"], t["end"]) for t in data["terms"]]
-    return re.compile(data["not_after"], re.IGNORECASE), terms
+    return re.compile(data["not_after"]), terms
 
 
 _QUALIFIER = r"(?:nearly |almost |more than |over |some )?"
@@ -489,7 +492,7 @@ def _within_terms(result: PublicationDate, evidence: list[Evidence]) -> Publicat
     high = date.fromisoformat(result.latest) if result.latest else None
     reasons = [result.evidence] if result.earliest else []
     confidences: list[float] = []
-    for bounds in (_term_bounds(evidence), _rule_bounds(evidence)):
+    for bounds in (_term_bounds(evidence, low), _rule_bounds(evidence)):
         if bounds is None:
             continue
         b_low, b_high, confidence, reason = bounds
@@ -512,23 +515,21 @@ def _within_terms(result: PublicationDate, evidence: list[Evidence]) -> Publicat
     )
 
 
-def _term_bounds(evidence: list[Evidence]) -> tuple[date, date | None, float, str] | None:
-    """The latest start and earliest end of the terms named, each widened by a grace."""
-    terms = [e for e in evidence if e.kind == "office" and e.earliest]
+def _term_bounds(evidence: list[Evidence], floor: date | None) -> tuple[date, date | None, float, str] | None:
+    """The latest start and earliest end of the terms named, each widened by a grace. A term
+    that ended before ``floor`` (a date the text reports as past) is told of as past."""
+    terms = [
+        e
+        for e in evidence
+        if e.kind == "office" and e.earliest and not (floor and e.latest and _term_end(e) < floor)
+    ]
     if not terms:
         return None
     latest_start = max(e.earliest for e in terms if e.earliest)
     # A term that ended before another began is told of as past ("under President George W.
     # Bush"); one named only in past clauses may be too ("protests toppled President Hosni
     # Mubarak" two months on), so its end counts later.
-    ends = [
-        (
-            e.latest + timedelta(days=TERM_GRACE_DAYS if e.tense != "past" else PAST_TERM_GRACE_DAYS),
-            e.tense != "past",
-        )
-        for e in terms
-        if e.latest and e.latest > latest_start
-    ]
+    ends = [(_term_end(e), e.tense != "past") for e in terms if e.latest and e.latest > latest_start]
     high, told_as_now = min(ends) if ends else (None, False)
     names = "; ".join(sorted({e.text for e in terms if not e.latest or e.latest > latest_start})[:4])
     confidence = TERM_CONFIDENCE if told_as_now else PAST_TERM_CONFIDENCE
@@ -538,6 +539,11 @@ def _term_bounds(evidence: list[Evidence]) -> tuple[date, date | None, float, st
         confidence,
         f"within the terms of office of: {names}",
     )
+
+
+def _term_end(e: Evidence) -> date:
+    assert e.latest is not None
+    return e.latest + timedelta(days=TERM_GRACE_DAYS if e.tense != "past" else PAST_TERM_GRACE_DAYS)
 
 
 def _rule_bounds(evidence: list[Evidence]) -> tuple[date, date | None, float, str] | None:
