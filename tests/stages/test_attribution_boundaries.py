@@ -112,6 +112,14 @@ def test_short_quote_of_its_own_is_content(text: str, cue: str, content: str) ->
             "accused",
             "him of not doing enough to help raise the profile of progressive candidates",
         ),
+        # a cue-less quote right after a content, in its paragraph, goes on with it
+        (
+            "Lionel Sosa, a Texas media consultant, said he would not vote for Mr. Cruz. ''I'm not sure "
+            "that Hispanic Republicans really believe that Ted Cruz represents them.''",
+            "said",
+            "he would not vote for Mr. Cruz … ''I'm not sure that Hispanic Republicans really believe that "
+            "Ted Cruz represents them.''",
+        ),
         # a conjunct verb in another tense under a clause with its own subject stays in the content
         (
             "Later in the summer, she revised her statement, explaining that she had not sent or "

@@ -1111,8 +1111,12 @@ def _attach_quotes(cands: list[_Candidate], quotes: list[Quote], qidx: _QuoteInd
         else:
             prev = owner.get(qi - 1)
             same_para = prev is not None and "\n" not in text[quotes[qi - 1].end : q.start]
+            before = _content_just_before(cands, q, text) if len(qwords) >= MIN_CUELESS_QUOTE_WORDS else None
             if prev is not None and (same_para or q.continues):
                 target = prev
+                target.content.append(_trim(text, q.start, q.end))
+            elif before is not None:
+                target = before
                 target.content.append(_trim(text, q.start, q.end))
             elif len(qwords) >= MIN_CUELESS_QUOTE_WORDS and _opens_paragraph(text, q.start):
                 src = _previous_speaker(cands, q.start, text)
@@ -1125,6 +1129,25 @@ def _attach_quotes(cands: list[_Candidate], quotes: list[Quote], qidx: _QuoteInd
             owner[qi] = target
             target.quotes.append(qi)
     cands.sort(key=lambda c: (c.content[0][0] if c.content else 0))
+
+
+# Characters at most between the end of a content and a cue-less quote that goes on with it.
+MAX_GAP_TO_QUOTE = 3
+
+
+def _content_just_before(cands: list[_Candidate], q: Quote, text: str) -> _Candidate | None:
+    """The attribution whose content ends the sentence right before a cue-less quote of its
+    paragraph: "Sosa said he would not vote for Mr. Cruz. ''I'm not sure that Hispanic
+    Republicans really believe ...''" goes on with Sosa's content (train content+speaker F1
+    +0.07, 12 more right)."""
+    for c in cands:
+        if not c.content or c.cue is None:
+            continue
+        end = max(e for _, e in c.content)
+        gap = text[end : q.start]
+        if end <= q.start and len(gap) <= MAX_GAP_TO_QUOTE and "\n" not in gap and not WORD.search(gap):
+            return c
+    return None
 
 
 def _free_standing(q: Quote, sdoc, text: str) -> bool:  # type: ignore[no-untyped-def]
