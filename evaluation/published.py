@@ -1,6 +1,6 @@
 """How well publication dates are inferred from text alone: the known date is hidden, then compared.
 
-    .venv/bin/python evaluation/published.py [tempeval3_train|tempeval3_dev|t17] [--limit N] [--show]
+    .venv/bin/python evaluation/published.py [tempeval3_train|tempeval3_dev|t17] [--limit N [--offset K]] [--show]
 
 Reports: how often a date is given (``inferred`` with a day), exactly right, within one day; how
 often a range is given (both bounds) and holds the true date, and its median width; how often a
@@ -66,13 +66,15 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("source", choices=sorted(SOURCES))
     ap.add_argument("--limit", type=int, default=0, help="every k-th article so that about N are read")
+    ap.add_argument("--offset", type=int, default=0, help="start the every-k-th sample at this row")
     ap.add_argument("--show", action="store_true", help="print each article's answer and truth")
     a = ap.parse_args()
     with SOURCES[a.source].open(encoding="utf-8") as f:
         rows = [json.loads(line) for line in f]
     if a.limit and len(rows) > a.limit:
-        rows = rows[:: len(rows) // a.limit][: a.limit]
-    parses = _parses(f"{a.source}_{a.limit or 'all'}", [row["text"] for row in rows])
+        rows = rows[a.offset :: len(rows) // a.limit][: a.limit]
+    name = f"{a.source}_{a.limit or 'all'}" + (f"_{a.offset}" if a.offset else "")
+    parses = _parses(name, [row["text"] for row in rows])
     c: Counter[str] = Counter()
     widths: list[int] = []
     reliability: dict[str, Counter[str]] = {}

@@ -134,7 +134,7 @@ def test_time_of_day_dates_are_read_as_days() -> None:
         ),
         # a year reported as past raises the lower bound
         (
-            "President Clinton said on Monday that the 1996 law had worked.",
+            "The law was passed in 1996. President Clinton said on Monday that it had worked.",
             "inferred",
             "1996-01-01",
             "2002-01-20",
@@ -144,6 +144,13 @@ def test_time_of_day_dates_are_read_as_days() -> None:
         ("Mourners gathered for the late King Hussein on Sunday.", "unknown", None, None),
         ("Crowds toppled President Hosni Mubarak.", "unknown", None, None),
         ("Talks with former UN Secretary-General Kofi Annan failed on Friday.", "unknown", None, None),
+        # a year of the term in the sentence dates the mention: it tells of that time
+        (
+            "There were similar concerns in 1991, when King Hussein remained neutral.",
+            "unknown",
+            "1991-01-01",
+            None,
+        ),
         # a term that ended before a date the text reports as past is told of as past
         (
             "In March 2012 Syria accepted a peace proposal from Secretary-General Kofi Annan. "
@@ -238,7 +245,7 @@ def test_a_past_date_after_today_is_no_bound() -> None:
 
 def test_range_from_office_terms_keeps_a_full_date_bound() -> None:
     # "March 3, 2015" reported as past (lower bound) with Obama's term (upper bound)
-    text = "President Obama said on Tuesday that the suspect was arrested on March 3, 2015."
+    text = "The suspect was arrested on March 3, 2015. President Obama said on Tuesday that he was dangerous."
     result = infer_publication_date(article_doc(text))
     assert (result.how, result.date, result.earliest, result.latest) == (
         "inferred",

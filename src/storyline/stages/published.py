@@ -58,10 +58,10 @@ PAST_TERM_GRACE_DAYS = 365
 # Characters before a title searched for a word saying its holder has left ("former", "the late").
 TITLE_WINDOW = 40
 # The confidence of a range closed by office terms: ranges closed by a term named in a present
-# or future clause held the true date 24 of 24 times on TimeBank train and the Timeline17 sample,
-# the others (a past-clause term with the longer grace, a rule's length, a planned year) 61 of 61
-# (BENCHMARKS.md, Time); the figures are set below those shares, since samples this small
-# cannot show better than ~95%.
+# or future clause held the true date 42 of 42 times on TimeBank train and two Timeline17
+# samples (every 19th article from rows 0 and 9), the others (a past-clause term with the longer
+# grace, a rule's length, a planned year) 92 of 93 (BENCHMARKS.md, Time); the figures are set
+# below those shares, since samples this small cannot show better than ~95%.
 TERM_CONFIDENCE = 0.9
 PAST_TERM_CONFIDENCE = 0.8
 # The confidence of a range closed by a ruler's "N-year rule" (counted either way by a year).
@@ -213,7 +213,7 @@ def _infer(evidence: list[Evidence]) -> PublicationDate:
         min(0.95, (1 - math.exp(-margin)) * min(1.0, len(evidence) / 4) * (2 / (1 + width))), 2
     )
     confidence = max(confidence, 0.05)
-    reason = "; ".join(sorted({e.text for e in evidence})[:8])
+    reason = "; ".join(sorted({e.text for e in evidence if e.kind not in ("office", "rule_years")})[:8])
     if width > MAX_CONFIDENT_RANGE_DAYS:
         return PublicationDate(
             None, cal.iso(earliest), cal.iso(latest), "inferred", confidence, f"range from: {reason}"
@@ -455,10 +455,15 @@ def _rule_durations(doc: ArticleDoc) -> list[Evidence]:
     return out
 
 
+_WRITTEN_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
 def _office_terms(doc: ArticleDoc) -> list[Evidence]:
     """'President Barack Obama said': the article lies in Obama's term, unless a word before the
-    title says he no longer holds it ('former', 'the late', 'ousted'). The item's tense is
-    "past" when every mention is in a past clause (which may tell of the term as past)."""
+    title says he no longer holds it ('former', 'the late', 'ousted'), or a year of the term in
+    the same sentence dates the mention ("in 1991, when King Hussein remained neutral"). The
+    item's tense is "past" when every mention is in a past clause (which may tell of the term
+    as past)."""
     not_after, terms = _terms()
     text = doc.text
     out = []
@@ -467,6 +472,10 @@ def _office_terms(doc: ArticleDoc) -> list[Evidence]:
             m
             for m in cue.finditer(text)
             if not not_after.search(text[max(0, m.start() - TITLE_WINDOW) : m.start()])
+            and not any(
+                int(y) <= (end.year if end else 9999)
+                for y in _WRITTEN_YEAR.findall(_sentence_at(text, m.start(), m.end()))
+            )
         ]
         if not found:
             continue
