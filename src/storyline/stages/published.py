@@ -138,18 +138,18 @@ def infer_from_text(doc: ArticleDoc) -> PublicationDate:
 def _before_planned_year(result: PublicationDate, evidence: list[Evidence]) -> PublicationDate:
     """An ``unknown`` answer bounded above by the earliest year the text plans for ("will be
     completed in 1991", "by the end of 1990"): a year written in a future clause, introduced by
-    a preposition that looks ahead, and not before any year reported as past."""
+    a preposition that looks ahead, and not before any year written outside a future clause."""
     planned = [
         e.year or (e.day.year if e.day else 0)
         for e in evidence
         if e.kind in ("year", "full_date") and e.tense == "future" and e.before in _PLANNED_BEFORE
     ]
-    past = [
+    told = [
         e.year or (e.day.year if e.day else 0)
         for e in evidence
-        if e.kind in ("year", "full_date") and e.tense == "past"
+        if e.kind in ("year", "full_date") and e.tense != "future"
     ]
-    planned = [y for y in planned if y and y >= max(past, default=0)]
+    planned = [y for y in planned if y and y >= max(told, default=0)]
     if result.how != "unknown" or not planned:
         return result
     high = date(min(planned), 12, 31)
@@ -189,7 +189,7 @@ def _infer(evidence: list[Evidence]) -> PublicationDate:
     if best_score < MIN_SCORE:
         low: str | None = None
         high: str | None = None
-        if any(e.kind == "years_since" for e in evidence):
+        if _since_agree(evidence):
             low, high = cal.iso(days[0]), cal.iso(days[-1])
         elif bound := _lower_bound(evidence):
             low = cal.iso(bound)
@@ -228,7 +228,7 @@ def _year_is_anchored(best: date, evidence: list[Evidence]) -> bool:
     does not fix it: news style writes the year only for dates of other years, so "March 26,
     1996" says the article is later, not when (measured: on TempEval-3 train every date anchored
     that way was wrong)."""
-    if any(e.kind == "years_since" or e.kind == "dateline" and e.year for e in evidence):
+    if _since_agree(evidence) or any(e.kind == "dateline" and e.year for e in evidence):
         return True
     # A weekday written with its month-day repeats only every five to eleven years, so one
     # that agrees within the searched years (at most three) names the year.
@@ -577,6 +577,15 @@ def _sentences(doc: ArticleDoc) -> list[str]:
     if doc.doc is not None:  # the parse is of doc.text: slicing it is Span.text without making Tokens
         return [doc.text[s.start_char : s.end_char] for s in doc.doc.sents]
     return re.split(r"(?<=[.!?])\s+|\n+", doc.text)
+
+
+def _since_agree(evidence: list[Evidence]) -> bool:
+    """There are conflict durations and the years they allow overlap (so they, not the years
+    written, set the years searched)."""
+    since = [e for e in evidence if e.kind == "years_since" and e.earliest and e.latest]
+    return bool(since) and max(e.earliest.year for e in since if e.earliest) <= min(
+        e.latest.year for e in since if e.latest
+    )
 
 
 def _year_range(evidence: list[Evidence]) -> tuple[int, int] | None:
