@@ -156,7 +156,7 @@ def test_time_of_day_dates_are_read_as_days() -> None:
             "In March 2012 Syria accepted a peace proposal from Secretary-General Kofi Annan. "
             "President Assad is ignoring it.",
             "inferred",
-            "2012-01-01",
+            "2012-03-01",
             "2025-01-08",
         ),
         # a title alone, or a name alone, is no evidence

@@ -246,7 +246,11 @@ def _lower_bound(evidence: list[Evidence]) -> date | None:
     bounds = [
         e.day for e in evidence if e.kind == "full_date" and e.day and e.tense == "past" and not e.ahead
     ]
-    bounds += [date(e.year, 1, 1) for e in evidence if e.kind == "year" and e.tense == "past" and not e.ahead]
+    bounds += [
+        date(e.year, e.month or 1, 1)
+        for e in evidence
+        if e.kind == "year" and e.tense == "past" and not e.ahead
+    ]
     # a "past" date after today is no date: a time in a live report ("2032 Gen Douglas Fraser says")
     bounds = [b for b in bounds if b <= date.today()]
     return max(bounds) if bounds else None
@@ -319,7 +323,10 @@ def _evidence(cand: Candidate, tense: str | None) -> Evidence | None:
                 )
         return Evidence("month_day", tense, cand.text, month=int(m), dom=int(d))
     if cand.norm in ("year", "ym") and "y" in g and len(g["y"]) == 4:
-        return Evidence("year", tense, cand.text, year=int(g["y"]))
+        month = 0
+        if cand.norm == "ym" and (value := resolve(cand, None, tense, DocState())) and len(value.value) == 7:
+            month = int(value.value[5:7])  # "March 2012": a past bound from March on
+        return Evidence("year", tense, cand.text, year=int(g["y"]), month=month)
     if cand.norm == "weekday" and not g.get("rel"):
         return Evidence(
             "weekday", tense, cand.text, weekday=int(time_words()["weekdays"][g["wd"].lower().rstrip(".")])
