@@ -300,3 +300,36 @@ def test_actor_names_with_slashes_and_symbols_round_trip(tmp_path: Path) -> None
             assert f'href="{url}"' in page
             assert c.get(url).status_code == 200, url
             assert c.get("/api" + url).json()["name"] == name
+
+
+def test_an_undated_article_shows_the_range_its_text_bounds_it_to(tmp_path: Path) -> None:
+    db = dossier.build(tmp_path / "ranges.duckdb")
+    con = duckdb.connect(str(db))
+    con.execute(
+        "UPDATE articles SET published = NULL, published_how = 'unknown', published_earliest = '2014-07-07',"
+        " published_latest = '2014-09-05', published_confidence = 0.8,"
+        " published_evidence = 'President Francois Hollande: in office' WHERE id = 'a-times'"
+    )
+    con.execute(
+        "UPDATE articles SET published = NULL, published_how = 'unknown', published_earliest = '2014-01-01'"
+        " WHERE id = 'a-agency'"
+    )
+    con.close()
+    with TestClient(create_app(db)) as c:
+        times = c.get("/api/articles/a-times").json()
+        assert (times["published"], times["published_earliest"], times["published_latest"]) == (
+            None,
+            "2014-07-07",
+            "2014-09-05",
+        )
+        page = c.get("/articles/a-times").text
+        assert (
+            '<span title="President Francois Hollande: in office">published 2014-07-07 to 2014-09-05</span>'
+            ' <span class="muted">(unknown, confidence 0.80)</span>'
+        ) in page
+        assert "published from 2014-01-01" in c.get("/articles/a-agency").text
+        listing = c.get("/articles").text
+        assert "2014-07-07 to 2014-09-05" in listing and "from 2014-01-01" in listing
+        assert "date unknown" not in page
+        gulf = c.get("/articles/a-gulf").text  # a given day shows as before
+        assert "2017-02-16" in gulf and "published 2017" not in gulf

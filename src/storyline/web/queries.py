@@ -51,6 +51,21 @@ class ArticleRow:
     story_id: str | None = None
     copy_of: str | None = None  # the article this one republishes (wire copy), if any
     similarity: float | None = None
+    # where no day is known, the range the text bounds it to (either end may be open)
+    published_earliest: str | None = None
+    published_latest: str | None = None
+    published_confidence: float | None = None
+    published_evidence: str | None = None
+
+    def when(self) -> str:
+        """The publication day, else its range ("2014-07-07 to 2014-09-05", "from 2014-01-01",
+        "until 1990-12-31"), else ""."""
+        if self.published:
+            return self.published
+        first, last = self.published_earliest, self.published_latest
+        if first and last:
+            return f"{first} to {last}"
+        return f"from {first}" if first else f"until {last}" if last else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +259,10 @@ def _paged(
 
 # -- articles --------------------------------------------------------------------------------------
 
-_ARTICLE_COLS = "id, title, outlet, url, published, published_how, words, wire, story_id, copy_of, similarity"
+_ARTICLE_COLS = (
+    "id, title, outlet, url, published, published_how, words, wire, story_id, copy_of, similarity, "
+    "published_earliest, published_latest, published_confidence, published_evidence"
+)
 # Articles with their story and, for republished wire copy, the article they copy.
 _ARTICLES = """
 SELECT a.*, sa.story_id, w.original_id AS copy_of, w.similarity
@@ -257,6 +275,8 @@ def _article(row: dict[str, Any]) -> ArticleRow:
         id=row["id"], title=row["title"], outlet=row["outlet"], url=row["url"], published=_iso(row["published"]),
         published_how=row["published_how"], words=int(row["words"]), wire=row["wire"], story_id=row["story_id"],
         copy_of=row["copy_of"], similarity=row["similarity"],
+        published_earliest=_iso(row["published_earliest"]), published_latest=_iso(row["published_latest"]),
+        published_confidence=row["published_confidence"], published_evidence=row["published_evidence"],
     )  # fmt: skip
 
 
