@@ -2,9 +2,9 @@
 
 ``ArticlePipeline`` loads spaCy once per process (lazily, so it pickles small and
 ships to pool workers or a Dask cluster), cleans each input, parses batches with
-``nlp.pipe`` and runs the stages in order. A stage that fails on an article is
-recorded as a :class:`StageFailure` with its reason; the other stages and
-articles go on.
+``nlp.pipe`` (``stages.document.parse_pipe``: the NER reads blank lines as one new
+line) and runs the stages in order. A stage that fails on an article is recorded
+as a :class:`StageFailure` with its reason; the other stages and articles go on.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from storyline.records import Article, ArticleFacts, RawDocument, Span, StageFai
 from storyline.stages.actors_local import resolve_mentions
 from storyline.stages.attributions import extract_attributions
 from storyline.stages.claims import extract_claims
-from storyline.stages.document import ArticleDoc
+from storyline.stages.document import ArticleDoc, parse_pipe
 from storyline.stages.entities import extract_mentions
 from storyline.stages.events import extract_events
 from storyline.stages.framing import extract_framing
@@ -109,7 +109,7 @@ class ArticlePipeline:
         """Facts of each item, in order, parsing in batches."""
         articles = (self._timed("clean", as_article, item) for item in items)
         pairs = ((a.text, a) for a in articles)
-        parsed_pairs = iter(self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size))
+        parsed_pairs = parse_pipe(self.nlp, pairs, batch_size=self.batch_size)
         while True:
             started, cpu_started = time.perf_counter(), time.process_time()
             try:

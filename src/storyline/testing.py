@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline.records import Article, PublicationDate
-from storyline.stages.document import ArticleDoc
+from storyline.stages.document import ArticleDoc, parse
 
 
 def article_doc(text: str, published: str | None = None, article_id: str = "test") -> ArticleDoc:
@@ -18,7 +18,7 @@ def article_doc(text: str, published: str | None = None, article_id: str = "test
         published=published,
         published_how="given" if published else "unknown",
     )
-    doc = ArticleDoc(article=article, doc=load_nlp()(text))
+    doc = ArticleDoc(article=article, doc=parse(load_nlp(), text))
     if published:
         doc.published = PublicationDate(published, published, published, "given", 1.0, "given")
     doc.mentions = extract_mentions(doc)
