@@ -66,10 +66,11 @@ def test_t17_mixed_stories_ceiling() -> None:
 
 
 # End to end (``evaluation/stories.py e2e``: the stories `storyline stories --rebuild` stores for a
-# build of ECB+ dev, scored on all of dev and on each half) measured all dev 91.76, report half
-# 93.29 (90.35 and 91.47 while title-only articles were keyed by their headline's names).
+# build of ECB+ dev, scored on all of dev and on each half) measured all dev 92.38, report half
+# 93.29 since the NER reads blank lines as one new line (91.76 before; 90.35 and 91.47 while
+# title-only articles were keyed by their headline's names).
 E2E_DOSSIER = ROOT / "evaluation" / "out" / "ecb_e2e.duckdb"
-E2E_FLOORS = {"bcubed": 91.5, "bcubed report (even topics)": 93.0}
+E2E_FLOORS = {"bcubed": 92.2, "bcubed report (even topics)": 93.0}
 
 
 @pytest.mark.skipif(
