@@ -26,6 +26,7 @@ demo: install
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks evaluation
+	$(BIN)/ruff format --check src tests benchmarks evaluation
 
 typecheck: install
 	$(BIN)/mypy

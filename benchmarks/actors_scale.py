@@ -63,8 +63,15 @@ def run(articles: list[list[Mention]]) -> dict:
     res = resolve(units)
     seconds = time.perf_counter() - started
     n = len(units)
-    return {"articles": len(articles), "mentions": len(placed), "names": n, "actors": len(res.actors),
-            "compared": res.comparisons, "all_pairs": n * (n - 1) // 2, "seconds": seconds}
+    return {
+        "articles": len(articles),
+        "mentions": len(placed),
+        "names": n,
+        "actors": len(res.actors),
+        "compared": res.comparisons,
+        "all_pairs": n * (n - 1) // 2,
+        "seconds": seconds,
+    }
 
 
 def main() -> None:
@@ -87,11 +94,15 @@ def main() -> None:
     ]
     for label in ("1x", "10x"):
         r = best[label]
-        lines.append(f"| {label} | {r['articles']} | {r['mentions']} | {r['names']} | {r['actors']} | "
-                     f"{r['compared']} | {r['all_pairs']} | {r['seconds']:.2f} |")
-    ratio = (f"10x/1x: mentions x{ten['mentions'] / one['mentions']:.1f}, names x{ten['names'] / one['names']:.1f}, "
-             f"pairs compared x{ten['compared'] / max(one['compared'], 1):.1f} (all pairs would be "
-             f"x{ten['all_pairs'] / max(one['all_pairs'], 1):.1f}), time x{ten['seconds'] / one['seconds']:.1f}")
+        lines.append(
+            f"| {label} | {r['articles']} | {r['mentions']} | {r['names']} | {r['actors']} | "
+            f"{r['compared']} | {r['all_pairs']} | {r['seconds']:.2f} |"
+        )
+    ratio = (
+        f"10x/1x: mentions x{ten['mentions'] / one['mentions']:.1f}, names x{ten['names'] / one['names']:.1f}, "
+        f"pairs compared x{ten['compared'] / max(one['compared'], 1):.1f} (all pairs would be "
+        f"x{ten['all_pairs'] / max(one['all_pairs'], 1):.1f}), time x{ten['seconds'] / one['seconds']:.1f}"
+    )
     table = "\n".join(lines) + "\n\n" + ratio + "\n"
     print(table)
     if args.out:
@@ -103,8 +114,10 @@ SUBSECTION = "Cross-article resolution cost at 1x and 10x"
 
 def write_section(path: Path, table: str) -> None:
     """Replace this benchmark's subsection of ``path`` (append it if absent)."""
-    body = (f"### {SUBSECTION}\n\n`.venv/bin/python benchmarks/actors_scale.py --out BENCHMARKS.md` "
-            "(best of 3, 1x and 10x alternately in one process)\n\n" + table)
+    body = (
+        f"### {SUBSECTION}\n\n`.venv/bin/python benchmarks/actors_scale.py --out BENCHMARKS.md` "
+        "(best of 3, 1x and 10x alternately in one process)\n\n" + table
+    )
     replace_section(path, SUBSECTION, body, level=3)
 
 

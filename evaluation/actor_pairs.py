@@ -84,7 +84,7 @@ def _evaluate(split: str, lexicon: bool, limit: int) -> tuple[dict, Counter[str]
     with open(SHARED / f"polnear_{split}.jsonl", encoding="utf-8") as f:
         articles = [json.loads(line) for line in f]
     if limit:
-        articles = articles[: limit]
+        articles = articles[:limit]
     with_speakers = [(a, keyed_speakers(a, key)) for a in articles]
     chosen = [(a, sp) for a, sp in with_speakers if len({s[2] for s in sp}) >= 2]
     t0 = time.perf_counter()
@@ -97,8 +97,11 @@ def _evaluate(split: str, lexicon: bool, limit: int) -> tuple[dict, Counter[str]
             doc.published = PublicationDate(art["date"], art["date"], art["date"], "given", 1.0)
         doc.mentions = extract_mentions(doc)
         for s, e, surface, _ in speakers:  # named speakers spaCy missed become PERSON mentions
-            if not any(m.start < e and s < m.end for m in doc.mentions) and art["text"][s:s + 1].isupper() \
-                    and not surface.startswith("the "):
+            if (
+                not any(m.start < e and s < m.end for m in doc.mentions)
+                and art["text"][s : s + 1].isupper()
+                and not surface.startswith("the ")
+            ):
                 doc.mentions.append(Mention(art["id"], s, e, "PERSON", art["text"][s:e]))
         doc.mentions.sort(key=lambda m: m.start)
         resolved.append(actors_local.resolve_mentions(doc))
@@ -114,7 +117,11 @@ def _evaluate(split: str, lexicon: bool, limit: int) -> tuple[dict, Counter[str]
         pred_votes: dict[str, Counter[str]] = {}
         gold: dict[str, str] = {}
         for s, e, surface, person in speakers:
-            over = [m for m in mentions if m.start < e and s < m.end and (m.article_id, m.start, m.end) in actor_at]
+            over = [
+                m
+                for m in mentions
+                if m.start < e and s < m.end and (m.article_id, m.start, m.end) in actor_at
+            ]
             # The head of an English name phrase is its last word: prefer the mention holding it
             # ("Reince Priebus" in "Republican National Committee Chairman Reince Priebus").
             at_end = [m for m in over if m.start < e <= m.end]
@@ -138,9 +145,18 @@ def _evaluate(split: str, lexicon: bool, limit: int) -> tuple[dict, Counter[str]
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     result = {
-        "split": split, "lexicon": lexicon, "articles": len(chosen),
-        "pairs": tp + fp + fn + tn, "positive_pairs": tp + fn, "tp": tp, "fp": fp, "fn": fn, "tn": tn,
-        "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+        "split": split,
+        "lexicon": lexicon,
+        "articles": len(chosen),
+        "pairs": tp + fp + fn + tn,
+        "positive_pairs": tp + fn,
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "tn": tn,
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
         "seconds": round(elapsed, 1),
     }
     return result, errors
@@ -155,7 +171,9 @@ def main() -> None:
     result, errors = evaluate(args.split, lexicon=not args.no_lexicon, limit=args.limit)
     OUT.mkdir(parents=True, exist_ok=True)
     name = f"actor_pairs_{args.split}{'_nolex' if args.no_lexicon else ''}.json"
-    (OUT / name).write_text(json.dumps({**result, "errors": errors.most_common(40)}, indent=1), encoding="utf-8")
+    (OUT / name).write_text(
+        json.dumps({**result, "errors": errors.most_common(40)}, indent=1), encoding="utf-8"
+    )
     print(json.dumps(result))
     for err, n in errors.most_common(15):
         print(f"  {n:3d}  {err}", file=sys.stderr)

@@ -46,8 +46,15 @@ def pairs(pred_path: Path = PRED):
         ps = [q for q in preds.get(art["id"], {}).get("quotes", []) if q.get("content_span")]
         G = [_toks(g["content_span"], toks) for g in golds]
         P = [_toks(p["content_span"], toks) for p in ps]
-        cands = sorted(((len(p & g) / max(len(p), len(g)), i, j) for i, p in enumerate(P) for j, g in enumerate(G)
-                        if p and g and len(p & g) * 2 >= max(len(p), len(g))), reverse=True)
+        cands = sorted(
+            (
+                (len(p & g) / max(len(p), len(g)), i, j)
+                for i, p in enumerate(P)
+                for j, g in enumerate(G)
+                if p and g and len(p & g) * 2 >= max(len(p), len(g))
+            ),
+            reverse=True,
+        )
         up, ug, match = set(), set(), {}
         for _, i, j in cands:
             if i in up or j in ug:
@@ -63,8 +70,11 @@ def pairs(pred_path: Path = PRED):
                 yield art, g, p, ("ok" if ok else "speaker")
             else:
                 gc = {x for a, b in g.get("cue_span") or () for x in range(a, b)}
-                same = [p for i, p in enumerate(ps) if i not in up
-                        and gc & {x for a, b in p.get("cue_span") or () for x in range(a, b)}]
+                same = [
+                    p
+                    for i, p in enumerate(ps)
+                    if i not in up and gc & {x for a, b in p.get("cue_span") or () for x in range(a, b)}
+                ]
                 yield art, g, (same[0] if same else None), ("boundary" if same else "miss")
 
 
@@ -104,8 +114,12 @@ def main() -> int:
     random.Random(a.seed).shuffle(sel)
     for art, g, p, _k in sel[: a.n]:
         text = art["text"]
-        print(f"== {art['id']}  cue gold={_text(text, g.get('cue_span'))!r} pred={_text(text, p.get('cue_span'))!r}")
-        print(f"   SRC gold={_text(text, g.get('speaker_span'))!r}  pred={_text(text, p.get('speaker_span'))!r}")
+        print(
+            f"== {art['id']}  cue gold={_text(text, g.get('cue_span'))!r} pred={_text(text, p.get('cue_span'))!r}"
+        )
+        print(
+            f"   SRC gold={_text(text, g.get('speaker_span'))!r}  pred={_text(text, p.get('speaker_span'))!r}"
+        )
         print(f"   GOLD: {_text(text, g['content_span'])[:300]}")
         print(f"   PRED: {_text(text, p['content_span'])[:300]}")
     return 0

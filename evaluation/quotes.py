@@ -27,15 +27,17 @@ OUT = ROOT / "evaluation" / "out"
 def to_eval(attrs) -> list[dict]:
     out = []
     for a in attrs:
-        out.append({
-            "speaker_span": [[a.speaker_span.start, a.speaker_span.end]] if a.speaker_span else None,
-            "speaker": a.speaker,
-            "cue_span": [[a.cue.start, a.cue.end]] if a.cue else None,
-            "content_span": [[s.start, s.end] for s in a.content],
-            "type": a.type,
-            "confidence": a.confidence,
-            "parent": a.parent,
-        })
+        out.append(
+            {
+                "speaker_span": [[a.speaker_span.start, a.speaker_span.end]] if a.speaker_span else None,
+                "speaker": a.speaker,
+                "cue_span": [[a.cue.start, a.cue.end]] if a.cue else None,
+                "content_span": [[s.start, s.end] for s in a.content],
+                "type": a.type,
+                "confidence": a.confidence,
+                "parent": a.parent,
+            }
+        )
     return out
 
 
@@ -109,8 +111,10 @@ def main() -> int:
                 f.write(json.dumps(art) + "\n")
     words = sum(len(x["text"].split()) for x in arts)
     if a.timing:
-        print(f"articles {len(arts)}, words {words}: spaCy parse {parse_s:.2f}s, "
-              f"attributions {stage_s:.2f}s ({100 * stage_s / parse_s:.1f}% of the parse time)")
+        print(
+            f"articles {len(arts)}, words {words}: spaCy parse {parse_s:.2f}s, "
+            f"attributions {stage_s:.2f}s ({100 * stage_s / parse_s:.1f}% of the parse time)"
+        )
     sys.stdout.flush()
     return subprocess.call([sys.executable, str(EVAL / "score_quotes.py"), str(gold), str(out)])
 

@@ -75,7 +75,10 @@ def cached_articles(name: str, rows: list[dict]) -> tuple[list[StoryArticle], np
             for row, parsed in zip(rows, parsed_docs, strict=True):
                 article = Article(id=row["id"], text=row["text"], raw=row["text"])
                 mentions = extract_mentions(ArticleDoc(article=article, doc=parsed))
-                f.write(json.dumps({"id": row["id"], "m": [[m.start, m.end, m.label, m.text] for m in mentions]}) + "\n")
+                f.write(
+                    json.dumps({"id": row["id"], "m": [[m.start, m.end, m.label, m.text] for m in mentions]})
+                    + "\n"
+                )
         partial.replace(ner_path)
         print(f"spaCy over {len(rows)} articles: {time.perf_counter() - start:.1f} s", file=sys.stderr)
     mentions = {d["id"]: d["m"] for d in read_jsonl(ner_path)}
@@ -120,7 +123,9 @@ def as_built(
     for i, (row, article) in enumerate(zip(rows, raw, strict=True)):
         built = clean_or_skip(article_from_object(row, row["id"]))  # type: ignore[arg-type]
         if not isinstance(built, Article) or not built.text.strip():
-            SKIPPED[name][row["id"]] = built.reason if isinstance(built, Skipped) else "no text left after cleaning"
+            SKIPPED[name][row["id"]] = (
+                built.reason if isinstance(built, Skipped) else "no text left after cleaning"
+            )
             continue
         if not row["text"].strip():  # title-only: as before (see the module's docstring)
             kept.append(article)
@@ -133,7 +138,9 @@ def as_built(
                 moved.append(replace(m, start=span[0], end=span[1]))
         kept.append(replace(article, text=built.text, title=built.title, mentions=tuple(moved)))
         rows_kept.append(i)
-    changed = [j for j, i in enumerate(rows_kept) if embedded_text(kept[j]).split() != embedded_text(raw[i]).split()]
+    changed = [
+        j for j, i in enumerate(rows_kept) if embedded_text(kept[j]).split() != embedded_text(raw[i]).split()
+    ]
     cache_path = OUT / f"{name}_clean_vectors.npz"
     cache = dict(np.load(cache_path)) if cache_path.exists() else {}
     keys = {j: hashlib.sha1(embedded_text(kept[j]).encode()).hexdigest() for j in changed}
@@ -145,14 +152,19 @@ def as_built(
         new = Embedder(threads=2).encode_documents([embedded_text(kept[j]) for j in missing])
         cache.update({keys[j]: v for j, v in zip(missing, new, strict=True)})
         np.savez(cache_path, **cache)
-        print(f"MiniLM over {len(missing)} cleaned articles: {time.perf_counter() - start:.1f} s", file=sys.stderr)
+        print(
+            f"MiniLM over {len(missing)} cleaned articles: {time.perf_counter() - start:.1f} s",
+            file=sys.stderr,
+        )
     out = vectors[rows_kept].copy()
     for j in changed:
         out[j] = cache[keys[j]]
     return kept, out
 
 
-def cluster(articles: list[StoryArticle], vectors: np.ndarray, config: StoryConfig, batches: int = 1) -> dict[str, str]:
+def cluster(
+    articles: list[StoryArticle], vectors: np.ndarray, config: StoryConfig, batches: int = 1
+) -> dict[str, str]:
     """Article id -> story id; ``batches`` > 1 adds the articles incrementally in that many parts."""
     index = StoryIndex(config=config)
     size = -(-len(articles) // batches)
@@ -172,7 +184,9 @@ def score(rows: list[dict], pred: dict[str, str], label: str) -> dict:
             p.write(json.dumps({"id": r["id"], "story": pred.get(r["id"], r["id"])}) + "\n")
     res = subprocess.run(
         [sys.executable, str(SCORER), str(gold_path), str(pred_path), "--json"],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return json.loads(res.stdout)
 
@@ -241,7 +255,11 @@ def component_matrices(articles: list[StoryArticle], vectors: np.ndarray) -> dic
 def weighted(comps: dict[str, np.ndarray], config: StoryConfig) -> np.ndarray:
     """The similarity matrix the index computes for ``config``."""
     w = {n: getattr(config, n) for n in NAMES}
-    sims = sum(w[n] * comps[n] for n in NAMES) - config.undated * comps["undated"] - config.lead_both * comps["lead_both"]
+    sims = (
+        sum(w[n] * comps[n] for n in NAMES)
+        - config.undated * comps["undated"]
+        - config.lead_both * comps["lead_both"]
+    )
     if config.normalize:
         norms = np.sqrt(np.maximum(sum(w[n] * comps[n + "_self"] for n in NAMES), 1e-12))
         sims = sims / np.outer(norms, norms)
@@ -283,26 +301,48 @@ def tune(t17_pure: bool = False, lead: bool = False) -> StoryConfig:
     if t17_pure:
         t17_rows = read_jsonl(T17)
         t17_articles, t17_vectors = cached_articles("t17", t17_rows)
-        sample = sorted(np.random.default_rng(0).choice(len(t17_articles), T17_SAMPLE, replace=False).tolist())
+        sample = sorted(
+            np.random.default_rng(0).choice(len(t17_articles), T17_SAMPLE, replace=False).tolist()
+        )
         t17_comps = component_matrices([t17_articles[i] for i in sample], t17_vectors[sample])
         t17_topic = {r["id"]: r["topic"] for r in t17_rows}
         t17_topics = [t17_topic[t17_articles[i].id] for i in sample]
     scored: list[tuple[float, float, StoryConfig]] = []
     if lead:  # text, words, people, entities, dates, undated, lead_people, lead_both
         grid = itertools.product(
-            [0.1, 0.2], [0.6, 0.8], [0.3, 0.45, 0.6], [0.0], [0.3, 0.45], [0.1, 0.2], [0.0, 0.2, 0.35, 0.5],
+            [0.1, 0.2],
+            [0.6, 0.8],
+            [0.3, 0.45, 0.6],
+            [0.0],
+            [0.3, 0.45],
+            [0.1, 0.2],
+            [0.0, 0.2, 0.35, 0.5],
             [0.0, 0.03, 0.05, 0.1],
         )
     else:  # the grid the shipped StoryConfig came from (no lead people)
         grid = itertools.product(
-            [0.1, 0.2, 0.35], [0.3, 0.45, 0.6, 0.8], [0.2, 0.3, 0.45, 0.6], [0.0], [0.1, 0.2, 0.3, 0.45],
-            [0.05, 0.1, 0.2, 0.3, 0.45], [0.0], [0.0],
+            [0.1, 0.2, 0.35],
+            [0.3, 0.45, 0.6, 0.8],
+            [0.2, 0.3, 0.45, 0.6],
+            [0.0],
+            [0.1, 0.2, 0.3, 0.45],
+            [0.05, 0.1, 0.2, 0.3, 0.45],
+            [0.0],
+            [0.0],
         )
     thresholds = np.round(np.arange(0.1, 0.6, 0.02), 2)
     for text, words, people, entities, dates, undated, lead_people, lead_both in grid:
         base = replace(
-            DEFAULT_CONFIG, normalize=True, text=text, words=words, people=people, entities=entities, dates=dates,
-            undated=undated, lead_people=lead_people, lead_both=lead_both,
+            DEFAULT_CONFIG,
+            normalize=True,
+            text=text,
+            words=words,
+            people=people,
+            entities=entities,
+            dates=dates,
+            undated=undated,
+            lead_people=lead_people,
+            lead_both=lead_both,
         )
         tree, top = average_link_tree(weighted(comps, base))
         if t17_pure:
@@ -320,7 +360,13 @@ def tune(t17_pure: bool = False, lead: bool = False) -> StoryConfig:
             f1s.append(bcubed_f1(gold, fcluster(tree, t=top - threshold, criterion="distance").tolist()))
         for k in range(1, len(thresholds) - 1):
             if f1s[k]:
-                scored.append((float(np.mean(f1s[k - 1 : k + 2])), f1s[k], replace(base, threshold=float(thresholds[k]))))
+                scored.append(
+                    (
+                        float(np.mean(f1s[k - 1 : k + 2])),
+                        f1s[k],
+                        replace(base, threshold=float(thresholds[k])),
+                    )
+                )
     if not lead:  # the shipped rule: the best F1 at the threshold
         mean, f1, best = max(scored, key=lambda x: x[1])
         print(f"{100 * f1:6.2f}: {best}", flush=True)
@@ -329,8 +375,13 @@ def tune(t17_pure: bool = False, lead: bool = False) -> StoryConfig:
     # stories one merge more or less moves F1 by a point or two, and a lone peak is a chance
     # alignment. Among those within SMOOTH_TIE of the best mean, the highest F1 at the threshold wins.
     top_mean = max(s for s, _, _ in scored)
-    smooth, f1, best = max(((s, f, c) for s, f, c in scored if s >= top_mean - SMOOTH_TIE), key=lambda x: x[1])
-    print(f"{100 * smooth:6.2f} (mean of three thresholds), {100 * f1:6.2f} at the threshold: {best}", flush=True)
+    smooth, f1, best = max(
+        ((s, f, c) for s, f, c in scored if s >= top_mean - SMOOTH_TIE), key=lambda x: x[1]
+    )
+    print(
+        f"{100 * smooth:6.2f} (mean of three thresholds), {100 * f1:6.2f} at the threshold: {best}",
+        flush=True,
+    )
     return best
 
 
@@ -406,7 +457,9 @@ def run_t17(config: StoryConfig, batches: int = 1) -> dict:
         "cross_filed_articles": len(cross),
         "mixed_stories_without_cross_filed": len(mixed_clean),
         "articles_in_mixed_without_cross_filed": sum(sum(c.values()) for c in mixed_clean.values()),
-        "minority_articles_without_cross_filed": sum(sum(c.values()) - max(c.values()) for c in mixed_clean.values()),
+        "minority_articles_without_cross_filed": sum(
+            sum(c.values()) - max(c.values()) for c in mixed_clean.values()
+        ),
         "cluster_seconds": round(seconds, 2),
     }
 
@@ -449,7 +502,10 @@ def run_e2e() -> dict:
         subprocess.run([*cli, "stories", "--format", "jsonl", "--db", str(db)], check=True, stdout=f)
     done = time.perf_counter()
     res = subprocess.run(
-        [sys.executable, str(SCORER), str(ECB), str(pred), "--json"], check=True, capture_output=True, text=True
+        [sys.executable, str(SCORER), str(ECB), str(pred), "--json"],
+        check=True,
+        capture_output=True,
+        text=True,
     )
     scores = json.loads(res.stdout)
     scores["build_seconds"] = round(built - start, 1)
@@ -475,7 +531,10 @@ def _score_dossier(con, label: str) -> dict:  # type: ignore[no-untyped-def]
         for input_id, story in rows:
             f.write(json.dumps({"id": input_id, "story": story}) + "\n")
     res = subprocess.run(
-        [sys.executable, str(SCORER), str(ECB), str(pred), "--json"], check=True, capture_output=True, text=True
+        [sys.executable, str(SCORER), str(ECB), str(pred), "--json"],
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return json.loads(res.stdout)["bcubed"]
 
@@ -508,7 +567,11 @@ def run_incremental(new: int, factor: int = 1, seed: int = 0) -> dict:
         with Store(db) as store:
             con = store.con
             build_stories(con)  # an e2e dossier made before vectors were stored gets them now (not timed)
-            for table, key in (("articles", "id"), ("mentions", "article_id"), ("article_vectors", "article_id")):
+            for table, key in (
+                ("articles", "id"),
+                ("mentions", "article_id"),
+                ("article_vectors", "article_id"),
+            ):
                 con.execute(
                     f"INSERT INTO {table} SELECT {table}.* REPLACE ({key} || '~' || r.range AS {key}) "
                     f"FROM {table}, range(1, {int(factor)}) r"
@@ -522,7 +585,10 @@ def run_incremental(new: int, factor: int = 1, seed: int = 0) -> dict:
             started = time.perf_counter()
             build_stories(con)
             out["nothing_new_seconds"] = round(time.perf_counter() - started, 3)
-            ids = [r[0] for r in con.execute("SELECT id FROM articles WHERE id NOT LIKE '%~%' ORDER BY id").fetchall()]
+            ids = [
+                r[0]
+                for r in con.execute("SELECT id FROM articles WHERE id NOT LIKE '%~%' ORDER BY id").fetchall()
+            ]
             chosen = sorted(np.random.default_rng(seed).choice(len(ids), new, replace=False).tolist())
             gone = [ids[i] for i in chosen]
             con.execute("DELETE FROM story_articles WHERE article_id IN (SELECT unnest(?))", [gone])
@@ -553,12 +619,20 @@ def run_incremental(new: int, factor: int = 1, seed: int = 0) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("what", nargs="?", default="ecb", choices=["ecb", "tune", "t17", "e2e", "wire", "incremental"])
-    ap.add_argument("--t17-pure", action="store_true", help="tune: only configurations that mix no T17 topics")
+    ap.add_argument(
+        "what", nargs="?", default="ecb", choices=["ecb", "tune", "t17", "e2e", "wire", "incremental"]
+    )
+    ap.add_argument(
+        "--t17-pure", action="store_true", help="tune: only configurations that mix no T17 topics"
+    )
     ap.add_argument("--lead", action="store_true", help="tune: add the lead-people component to the grid")
-    ap.add_argument("--batches", type=int, default=1, help="add the articles incrementally in this many parts")
+    ap.add_argument(
+        "--batches", type=int, default=1, help="add the articles incrementally in this many parts"
+    )
     ap.add_argument("--new", type=int, default=10, help="incremental: articles added to the stored dossier")
-    ap.add_argument("--factor", type=int, default=1, help="incremental: copies of every article in the dossier")
+    ap.add_argument(
+        "--factor", type=int, default=1, help="incremental: copies of every article in the dossier"
+    )
     a = ap.parse_args()
     if a.what == "tune":
         print(tune(a.t17_pure, a.lead))
@@ -571,8 +645,10 @@ def main() -> None:
     elif a.what == "ecb":
         for label, res in run_ecb(DEFAULT_CONFIG, a.batches).items():
             b, p = res["bcubed"], res["pairwise"]
-            print(f"{label:24} articles {res['articles']:4} gold {res['gold_stories']:3} predicted "
-                  f"{res['predicted_stories']:3}  BCubed P {b['P']:6} R {b['R']:6} F1 {b['F1']:6}  pairwise F1 {p['F1']}")
+            print(
+                f"{label:24} articles {res['articles']:4} gold {res['gold_stories']:3} predicted "
+                f"{res['predicted_stories']:3}  BCubed P {b['P']:6} R {b['R']:6} F1 {b['F1']:6}  pairwise F1 {p['F1']}"
+            )
     else:
         print(json.dumps(run_t17(DEFAULT_CONFIG, a.batches), indent=1))
 

@@ -67,7 +67,14 @@ def main() -> None:
             for entry in timeline:
                 f.write(json.dumps(entry) + "\n")
         subprocess.run(
-            [sys.executable, str(SHARED / "eval" / "score_timeline.py"), str(GOLD), str(pred), "--topic", topic],
+            [
+                sys.executable,
+                str(SHARED / "eval" / "score_timeline.py"),
+                str(GOLD),
+                str(pred),
+                "--topic",
+                topic,
+            ],
             check=True,
         )
         print(f"  ({len(sentences)} sentences, {time.perf_counter() - t0:.1f}s)")

@@ -107,14 +107,17 @@ def test_python_api(seed_db: Path) -> None:
 
 
 def test_export_timelinejs_and_geojson(seed_db: Path, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["export", "--format", "timelinejs", "--out", str(tmp_path), "--db", str(seed_db)])
+    result = runner.invoke(
+        app, ["export", "--format", "timelinejs", "--out", str(tmp_path), "--db", str(seed_db)]
+    )
     assert result.exit_code == 0, result.output
     timeline = json.loads((tmp_path / "timeline.json").read_text())
     assert timeline["events"] and all("start_date" in e for e in timeline["events"])
-    result = runner.invoke(app, ["export", "--format", "geojson", "--out", str(tmp_path), "--db", str(seed_db)])
+    result = runner.invoke(
+        app, ["export", "--format", "geojson", "--out", str(tmp_path), "--db", str(seed_db)]
+    )
     assert result.exit_code == 0, result.output
     places = json.loads((tmp_path / "places.geojson").read_text())
     assert places["type"] == "FeatureCollection"
     names = {f["properties"]["name"] for f in places["features"]}
     assert "Damascus" in names
-

@@ -27,7 +27,9 @@ def test_quotes_by_speaker_and_type(seed_db: Path) -> None:
 
 
 def test_quotes_jsonl_rows_point_into_the_article(seed_db: Path) -> None:
-    result = runner.invoke(app, ["quotes", "--format", "jsonl", "--speaker", "Hollande", "--db", str(seed_db)])
+    result = runner.invoke(
+        app, ["quotes", "--format", "jsonl", "--speaker", "Hollande", "--db", str(seed_db)]
+    )
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines() if line.strip()]
     assert rows and all(r["speaker"] == "Francois Hollande" for r in rows)
@@ -40,8 +42,11 @@ def test_quotes_indirect_only(seed_db: Path) -> None:
     assert result.exit_code == 0
     rows = [json.loads(line) for line in result.output.splitlines() if line.strip()]
     assert rows and all(r["type"] == "indirect" for r in rows)
-    assert any("at least 14 rebels were among the dead" in r["content"]
-               and r["speaker"] == "Syrian Observatory for Human Rights" for r in rows)
+    assert any(
+        "at least 14 rebels were among the dead" in r["content"]
+        and r["speaker"] == "Syrian Observatory for Human Rights"
+        for r in rows
+    )
 
 
 def test_quotes_errors_are_one_clear_line(tmp_path: Path, seed_db: Path) -> None:

@@ -25,9 +25,21 @@ def test_vectors_are_unit_length(embedder: Embedder) -> None:
 @pytest.mark.parametrize(
     ("anchor", "close", "far"),
     [
-        ("Police arrested a man in Paris.", "A man was detained by French police.", "The central bank raised interest rates."),
-        ("A 6.1 earthquake hit Indonesia.", "A strong quake shook the Indonesian islands.", "The singer released a new album."),
-        ("The actress checked into rehab.", "The actress entered a rehabilitation clinic.", "Rebels shelled the city overnight."),
+        (
+            "Police arrested a man in Paris.",
+            "A man was detained by French police.",
+            "The central bank raised interest rates.",
+        ),
+        (
+            "A 6.1 earthquake hit Indonesia.",
+            "A strong quake shook the Indonesian islands.",
+            "The singer released a new album.",
+        ),
+        (
+            "The actress checked into rehab.",
+            "The actress entered a rehabilitation clinic.",
+            "Rebels shelled the city overnight.",
+        ),
     ],
 )
 def test_paraphrase_closer_than_unrelated(embedder: Embedder, anchor: str, close: str, far: str) -> None:

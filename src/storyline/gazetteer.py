@@ -42,7 +42,8 @@ def _index() -> dict[str, Place]:
         )
         names = {city["name"]}
         names.update(
-            n for n in city.get("alternatenames", [])
+            n
+            for n in city.get("alternatenames", [])
             if len(n) >= MIN_ALTERNATE_NAME_LEN and n.isascii() and n[:1].isupper()
         )
         for n in names:

@@ -104,7 +104,11 @@ def strip_title(name: str) -> str:
     """
     titles = load_titles()
     text = _PAREN.sub("", name).strip()
-    text = _POSSESSIVE.sub("", text.translate(_APOSTROPHES).strip()) if text.endswith(("'s", "\u2019s", "'", "\u2019")) else text
+    text = (
+        _POSSESSIVE.sub("", text.translate(_APOSTROPHES).strip())
+        if text.endswith(("'s", "\u2019s", "'", "\u2019"))
+        else text
+    )
     words = text.split()
     if words and words[0].lower() == "the":
         words = words[1:]

@@ -39,7 +39,9 @@ def seed_doc(n: int) -> ArticleDoc:
     its fields leaves the next test's copy alone.
     """
     doc = _parsed_seed(n)
-    return replace(doc, mentions=list(doc.mentions), attributions=[], timexes=[], events=[], claims=[], labels=[])
+    return replace(
+        doc, mentions=list(doc.mentions), attributions=[], timexes=[], events=[], claims=[], labels=[]
+    )
 
 
 @functools.lru_cache(maxsize=8)

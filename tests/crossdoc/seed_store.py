@@ -24,17 +24,30 @@ def seed_store(path: str | Path = ":memory:") -> duckdb.DuckDBPyConnection:
         _, outlet, published = SEEDS[n]
         con.execute(
             "INSERT INTO articles (id, outlet, raw, text, segments, published, published_how, words) "
-            "VALUES (?, ?, '', ?, '[]', ?, 'given', 0)", [doc.id, outlet, doc.text, published]
+            "VALUES (?, ?, '', ?, '[]', ?, 'given', 0)",
+            [doc.id, outlet, doc.text, published],
         )
-        con.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?)",
-                        [(doc.id, i, s.start_char, s.end_char) for i, s in enumerate(doc.doc.sents)])
-        con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
-                        [(m.article_id, m.start, m.end, m.label, m.text, m.actor) for m in doc.mentions])
-        con.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [(c.article_id, c.start, c.end, c.value, c.qualifier, c.counts, c.claimant, c.as_of, c.text)
-                         for c in extract_claims(doc)])
-        con.executemany("INSERT INTO framing VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        [(f.article_id, f.start, f.end, f.kind, f.term, f.actor, f.category)
-                         for f in extract_framing(doc)])
+        con.executemany(
+            "INSERT INTO sentences VALUES (?, ?, ?, ?)",
+            [(doc.id, i, s.start_char, s.end_char) for i, s in enumerate(doc.doc.sents)],
+        )
+        con.executemany(
+            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
+            [(m.article_id, m.start, m.end, m.label, m.text, m.actor) for m in doc.mentions],
+        )
+        con.executemany(
+            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (c.article_id, c.start, c.end, c.value, c.qualifier, c.counts, c.claimant, c.as_of, c.text)
+                for c in extract_claims(doc)
+            ],
+        )
+        con.executemany(
+            "INSERT INTO framing VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (f.article_id, f.start, f.end, f.kind, f.term, f.actor, f.category)
+                for f in extract_framing(doc)
+            ],
+        )
     build_actors(con)
     return con

@@ -91,8 +91,14 @@ def _units(*names: tuple[str, str]) -> dict[str, Unit]:
 
 
 def test_fuzzy_rule_joins_transliterations_without_the_lexicon() -> None:
-    units = _units(("Muammar Gaddafi", "PERSON"), ("Moammar Gadhafi", "PERSON"), ("Ted Cruz", "PERSON"),
-                   ("Tom Cruise", "PERSON"), ("Francois Hollande", "PERSON"), ("Francois Lecointre", "PERSON"))
+    units = _units(
+        ("Muammar Gaddafi", "PERSON"),
+        ("Moammar Gadhafi", "PERSON"),
+        ("Ted Cruz", "PERSON"),
+        ("Tom Cruise", "PERSON"),
+        ("Francois Hollande", "PERSON"),
+        ("Francois Lecointre", "PERSON"),
+    )
     res = resolve(units, lexicon=AliasLexicon())
     assert res.canonical("Moammar Gadhafi") == res.canonical("Muammar Gaddafi")
     assert res.canonical("Ted Cruz") != res.canonical("Tom Cruise")
@@ -102,19 +108,30 @@ def test_fuzzy_rule_joins_transliterations_without_the_lexicon() -> None:
 
 
 def test_lone_surname_joins_the_only_full_name() -> None:
-    units = _units(("Thierry Mariani", "PERSON"), ("Mariani", "PERSON"), ("Smith", "PERSON"),
-                   ("John Smith", "PERSON"), ("Anna Smith", "PERSON"))
+    units = _units(
+        ("Thierry Mariani", "PERSON"),
+        ("Mariani", "PERSON"),
+        ("Smith", "PERSON"),
+        ("John Smith", "PERSON"),
+        ("Anna Smith", "PERSON"),
+    )
     res = resolve(units, lexicon=AliasLexicon())
     assert res.canonical("Mariani") == "Thierry Mariani"
     assert res.canonical("Smith") == "Smith"  # two Smiths: stays apart
 
 
 def test_user_split_and_join_are_respected() -> None:
-    units = _units(("Moamer Kadhafi", "PERSON"), ("Muammar Gaddafi", "PERSON"), ("Abu Example", "PERSON"),
-                   ("Ex Ample", "PERSON"))
+    units = _units(
+        ("Moamer Kadhafi", "PERSON"),
+        ("Muammar Gaddafi", "PERSON"),
+        ("Abu Example", "PERSON"),
+        ("Ex Ample", "PERSON"),
+    )
     res = resolve(units)
     assert res.canonical("Moamer Kadhafi") == res.canonical("Muammar Gaddafi")
-    res = resolve(units, [Edit("split", "Moamer Kadhafi", "Muammar Gaddafi"), Edit("join", "Abu Example", "Ex Ample")])
+    res = resolve(
+        units, [Edit("split", "Moamer Kadhafi", "Muammar Gaddafi"), Edit("join", "Abu Example", "Ex Ample")]
+    )
     assert res.canonical("Moamer Kadhafi") != res.canonical("Muammar Gaddafi")
     assert res.vetoed and res.vetoed[0].rule == "alias"
     assert res.canonical("Abu Example") == res.canonical("Ex Ample")
@@ -130,7 +147,9 @@ def test_build_actors_writes_actors_and_mentions_and_respects_edits(seed_mention
     build_actors(con)
     (n_actors,) = con.execute("SELECT count(*) FROM actors").fetchone()
     assert n_actors > 30
-    actors = dict(con.execute("SELECT text, actor FROM mentions WHERE text IN ('Daesh', 'Al Assad')").fetchall())
+    actors = dict(
+        con.execute("SELECT text, actor FROM mentions WHERE text IN ('Daesh', 'Al Assad')").fetchall()
+    )
     assert actors == {"Daesh": "Islamic State", "Al Assad": "Bashar al-Assad"}
     add_edit(con, "split", "Daesh", "Islamic State")
     build_actors(con)  # a rebuild reads the same mentions and applies the split

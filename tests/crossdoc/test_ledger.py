@@ -13,19 +13,23 @@ from storyline.records import Claim
 from storyline.stages.claims import measure_of
 
 
-def _entry(aid: str, value: float, counts: str, country: str | None, published: str = "2017-01-01") -> LedgerEntry:
+def _entry(
+    aid: str, value: float, counts: str, country: str | None, published: str = "2017-01-01"
+) -> LedgerEntry:
     claim = Claim(aid, 0, 1, value, "more than", counts, text=str(value))
     return LedgerEntry(claim, "X", published, measure_of(counts), country)
 
 
 def test_group_claims_by_measure_country_and_magnitude() -> None:
-    groups = group_claims([
-        _entry("a", 300000, "people killed", "Syria"),
-        _entry("b", 310000, "lives claimed", "Syria"),
-        _entry("b", 48, "people killed", "Syria"),
-        _entry("c", 100, "people killed", "France"),
-        _entry("c", 1000, "troops", "France"),
-    ])
+    groups = group_claims(
+        [
+            _entry("a", 300000, "people killed", "Syria"),
+            _entry("b", 310000, "lives claimed", "Syria"),
+            _entry("b", 48, "people killed", "Syria"),
+            _entry("c", 100, "people killed", "France"),
+            _entry("c", 1000, "troops", "France"),
+        ]
+    )
     big = groups[0]
     assert (big.measure, big.country, big.values, big.conflict) == ("deaths", "Syria", [300000, 310000], True)
     assert sum(1 for g in groups if g.conflict) == 1
@@ -33,7 +37,8 @@ def test_group_claims_by_measure_country_and_magnitude() -> None:
 
 
 @pytest.mark.parametrize(
-    ("place", "country"), [("Raqqa", "Syria"), ("Paris", "France"), ("Syria", "Syria"), ("Nowhere-land", None), (None, None)]
+    ("place", "country"),
+    [("Raqqa", "Syria"), ("Paris", "France"), ("Syria", "Syria"), ("Nowhere-land", None), (None, None)],
 )
 def test_country_of_place(place: str | None, country: str | None) -> None:
     assert country_of_place(place) == country

@@ -25,28 +25,52 @@ from storyline.testing import article_doc
 
 # Short reports written for these tests: two earthquakes and an arrest.
 TEXTS = {
-    "chile-1": ("2010-02-27", "A magnitude 8.8 earthquake struck central Chile early on Saturday, killing at least "
-                "300 people, President Michelle Bachelet said. The quake hit near the city of Concepcion, "
-                "toppling buildings and bridges, and set off a tsunami warning across the Pacific."),
-    "chile-2": ("2010-02-28", "Rescuers in Concepcion dug through collapsed apartment blocks on Sunday after the "
-                "8.8-magnitude earthquake, as Michelle Bachelet declared a state of catastrophe in the worst-hit "
-                "regions of Chile and sent troops to stop looting."),
-    "chile-3": ("2010-03-01", "The death toll from the Chile earthquake rose to more than 700 on Monday, President "
-                "Michelle Bachelet said, as aid began to reach Concepcion and coastal towns flattened by the "
-                "tsunami. Troops patrolled the streets of Concepcion to stop looting after the 8.8-magnitude quake."),
-    "sumatra-1": ("2009-09-30", "A 7.6-magnitude earthquake struck off the coast of Sumatra on Wednesday, "
-                  "flattening buildings in the city of Padang, Indonesian President Susilo Bambang Yudhoyono "
-                  "said, and at least 75 people were killed."),
-    "sumatra-2": ("2009-10-01", "Rescuers in Padang searched the rubble of hotels and schools on Thursday after the "
-                  "Sumatra earthquake, and Yudhoyono said the death toll had passed 500 as aid arrived in "
-                  "West Sumatra."),
-    "sumatra-3": ("2009-10-02", "Indonesia appealed for foreign help as the toll from the Sumatra quake rose to "
-                  "more than 1,000, Yudhoyono said, with thousands still trapped under collapsed buildings in "
-                  "Padang."),
-    "arrest-1": ("2011-05-14", "Police in New York arrested Dominique Strauss-Kahn, the head of the International "
-                 "Monetary Fund, on Saturday on charges of sexually assaulting a hotel maid, officials said."),
-    "arrest-2": ("2011-05-15", "Dominique Strauss-Kahn, the IMF chief, was charged in New York on Sunday with the "
-                 "attempted rape of a maid at a Manhattan hotel, police said, a day after his arrest."),
+    "chile-1": (
+        "2010-02-27",
+        "A magnitude 8.8 earthquake struck central Chile early on Saturday, killing at least "
+        "300 people, President Michelle Bachelet said. The quake hit near the city of Concepcion, "
+        "toppling buildings and bridges, and set off a tsunami warning across the Pacific.",
+    ),
+    "chile-2": (
+        "2010-02-28",
+        "Rescuers in Concepcion dug through collapsed apartment blocks on Sunday after the "
+        "8.8-magnitude earthquake, as Michelle Bachelet declared a state of catastrophe in the worst-hit "
+        "regions of Chile and sent troops to stop looting.",
+    ),
+    "chile-3": (
+        "2010-03-01",
+        "The death toll from the Chile earthquake rose to more than 700 on Monday, President "
+        "Michelle Bachelet said, as aid began to reach Concepcion and coastal towns flattened by the "
+        "tsunami. Troops patrolled the streets of Concepcion to stop looting after the 8.8-magnitude quake.",
+    ),
+    "sumatra-1": (
+        "2009-09-30",
+        "A 7.6-magnitude earthquake struck off the coast of Sumatra on Wednesday, "
+        "flattening buildings in the city of Padang, Indonesian President Susilo Bambang Yudhoyono "
+        "said, and at least 75 people were killed.",
+    ),
+    "sumatra-2": (
+        "2009-10-01",
+        "Rescuers in Padang searched the rubble of hotels and schools on Thursday after the "
+        "Sumatra earthquake, and Yudhoyono said the death toll had passed 500 as aid arrived in "
+        "West Sumatra.",
+    ),
+    "sumatra-3": (
+        "2009-10-02",
+        "Indonesia appealed for foreign help as the toll from the Sumatra quake rose to "
+        "more than 1,000, Yudhoyono said, with thousands still trapped under collapsed buildings in "
+        "Padang.",
+    ),
+    "arrest-1": (
+        "2011-05-14",
+        "Police in New York arrested Dominique Strauss-Kahn, the head of the International "
+        "Monetary Fund, on Saturday on charges of sexually assaulting a hotel maid, officials said.",
+    ),
+    "arrest-2": (
+        "2011-05-15",
+        "Dominique Strauss-Kahn, the IMF chief, was charged in New York on Sunday with the "
+        "attempted rape of a maid at a Manhattan hotel, police said, a day after his arrest.",
+    ),
 }
 
 
@@ -253,15 +277,24 @@ def test_a_title_only_article_gives_no_entity_keys() -> None:
 
 # Two uprisings told in the same words the same month: only the countries tell them apart.
 UPRISINGS = {
-    "egypt-1": ("2011-02-01", "Protesters in Cairo demanded on Tuesday that President Hosni Mubarak step down, as "
-                "Egypt's army said it would not fire on Egyptians. Crowds filled Tahrir Square in Cairo and marched "
-                "in Alexandria, the biggest protests Egypt has seen in decades. Hillary Clinton called for restraint."),
-    "egypt-2": ("2011-02-02", "Supporters of Hosni Mubarak attacked protesters in Cairo on Wednesday, and the army "
-                "stood by as Egyptians fought in the streets of Cairo. Egypt's government blamed the protesters; in "
-                "Alexandria crowds again demanded that Mubarak leave Egypt."),
-    "libya-1": ("2011-02-21", "Protesters in Benghazi demanded on Monday that Moammar Gadhafi step down, as Libya's "
-                "army fired on Libyans. Crowds filled the streets of Tripoli and marched in Benghazi, the biggest "
-                "protests Libya has seen in decades. Hillary Clinton called for restraint."),
+    "egypt-1": (
+        "2011-02-01",
+        "Protesters in Cairo demanded on Tuesday that President Hosni Mubarak step down, as "
+        "Egypt's army said it would not fire on Egyptians. Crowds filled Tahrir Square in Cairo and marched "
+        "in Alexandria, the biggest protests Egypt has seen in decades. Hillary Clinton called for restraint.",
+    ),
+    "egypt-2": (
+        "2011-02-02",
+        "Supporters of Hosni Mubarak attacked protesters in Cairo on Wednesday, and the army "
+        "stood by as Egyptians fought in the streets of Cairo. Egypt's government blamed the protesters; in "
+        "Alexandria crowds again demanded that Mubarak leave Egypt.",
+    ),
+    "libya-1": (
+        "2011-02-21",
+        "Protesters in Benghazi demanded on Monday that Moammar Gadhafi step down, as Libya's "
+        "army fired on Libyans. Crowds filled the streets of Tripoli and marched in Benghazi, the biggest "
+        "protests Libya has seen in decades. Hillary Clinton called for restraint.",
+    ),
 }
 
 
@@ -277,7 +310,10 @@ def test_country_guard_keeps_two_countries_apart(uprisings) -> None:  # type: ig
     items, vecs = uprisings
     unguarded = group_stories(items, vectors=vecs, config=replace(DEFAULT_CONFIG, country_guard=0.0))
     assert groups(unguarded) == {frozenset(UPRISINGS)}  # similar enough to be merged without the guard
-    assert groups(group_stories(items, vectors=vecs)) == {frozenset({"egypt-1", "egypt-2"}), frozenset({"libya-1"})}
+    assert groups(group_stories(items, vectors=vecs)) == {
+        frozenset({"egypt-1", "egypt-2"}),
+        frozenset({"libya-1"}),
+    }
 
 
 def test_country_guard_holds_for_restored_stories(uprisings) -> None:  # type: ignore[no-untyped-def]

@@ -226,7 +226,9 @@ def test_second_build_of_the_same_input_changes_nothing(tmp_path: Path) -> None:
             return (
                 con.execute("SELECT * FROM stories ORDER BY id").fetchall(),
                 con.execute("SELECT * FROM story_articles ORDER BY article_id").fetchall(),
-                con.execute("SELECT article_id, model, vector, counts FROM article_vectors ORDER BY 1").fetchall(),
+                con.execute(
+                    "SELECT article_id, model, vector, counts FROM article_vectors ORDER BY 1"
+                ).fetchall(),
             )
         finally:
             con.close()

@@ -26,7 +26,7 @@ DISPATCH = (
     "that the final toll could be many times higher as entire neighbourhoods remained cut off.\n"
     "Aircraft carrying water, food and medical supplies began landing at the damaged airport, where "
     "the control tower was destroyed and flights were being guided by radio from a table on the tarmac.\n"
-    "\"We are working around the clock, but the needs are enormous,\" said a spokesman for the World "
+    '"We are working around the clock, but the needs are enormous," said a spokesman for the World '
     "Food Programme, which planned to feed one million people within two weeks.\n"
     "The United States said it would send an aircraft carrier and several thousand troops to help "
     "distribute aid and restore order in the shattered capital."
@@ -63,7 +63,10 @@ UNRELATED = (
 def corpus() -> list[WireArticle]:
     articles = [WireArticle("original", DISPATCH, "2010-01-14")]
     articles += [WireArticle(k, v, "2010-01-15") for k, v in EDITS.items()]
-    articles += [WireArticle("own-report", OWN_REPORT, "2010-01-14"), WireArticle("markets", UNRELATED, "2010-01-14")]
+    articles += [
+        WireArticle("own-report", OWN_REPORT, "2010-01-14"),
+        WireArticle("markets", UNRELATED, "2010-01-14"),
+    ]
     return articles
 
 
@@ -141,5 +144,5 @@ def test_sentence_spans_are_stripped_and_ordered(text: str) -> None:
     last = 0
     for start, end in spans:
         assert last <= start < end <= len(text)
-        assert text[start : end].strip() == text[start:end]
+        assert text[start:end].strip() == text[start:end]
         last = end

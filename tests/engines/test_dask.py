@@ -57,12 +57,21 @@ def test_cluster_build_exports_the_same_dossier_as_a_local_build(
 ) -> None:
     local = _export(seed_db, tmp_path / "local")
     # One article per chunk, so both workers get work and chunks can finish out of order.
-    plain = build([str(seeds_dir)], tmp_path / "dask.duckdb", engine="dask", scheduler=scheduler, chunk_size=1)
+    plain = build(
+        [str(seeds_dir)], tmp_path / "dask.duckdb", engine="dask", scheduler=scheduler, chunk_size=1
+    )
     assert plain.stored == 4 and plain.failures == 0
     _same_files(local, _export(tmp_path / "dask.duckdb", tmp_path / "dask"))
     # Through partitioned Parquet: same dossier, one partition per chunk, each marked loaded.
     parts = tmp_path / "parquet"
-    build([str(seeds_dir)], tmp_path / "pq.duckdb", engine="dask", scheduler=scheduler, chunk_size=1, parquet=parts)
+    build(
+        [str(seeds_dir)],
+        tmp_path / "pq.duckdb",
+        engine="dask",
+        scheduler=scheduler,
+        chunk_size=1,
+        parquet=parts,
+    )
     _same_files(local, _export(tmp_path / "pq.duckdb", tmp_path / "pq"))
     partitions = sorted(parts.glob("chunk=*"))
     assert len(partitions) == 4 and all((p / "_LOADED").exists() for p in partitions)
@@ -111,7 +120,9 @@ def test_results_in_input_order_with_bounded_work_in_flight(scheduler: str, seed
         engine.close()
     assert [[f.article.id for f in facts] for facts in seen] == [[a.id for a in c] for c in chunks]
     poisoned = seen[0][1]
-    assert [(x.stage, x.reason) for x in poisoned.failures] == [("pipeline", "ValueError: parser broke on a poisoned article")]
+    assert [(x.stage, x.reason) for x in poisoned.failures] == [
+        ("pipeline", "ValueError: parser broke on a poisoned article")
+    ]
     assert all(f.mentions and not f.failures for facts in seen for f in facts if f is not poisoned)
 
 
@@ -121,14 +132,24 @@ def test_poisoned_stage_in_a_build_costs_only_that_stage_of_that_article(
     from storyline import pipeline as pipeline_module
 
     stages = [*pipeline_module.default_stages(), Stage("poison", "attributions", raise_on_poison)]
-    monkeypatch.setattr(pipeline_module, "default_stages", lambda aliases=None, embed=False: stages)  # build() makes its own pipeline
+    monkeypatch.setattr(
+        pipeline_module, "default_stages", lambda aliases=None, embed=False: stages
+    )  # build() makes its own pipeline
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "poisoned.txt").write_text(marked_article(POISON).text, encoding="utf-8")
-    report = build([str(seeds_dir), str(tmp_path / "in")], tmp_path / "d.duckdb", engine="dask", scheduler=scheduler, chunk_size=2)
+    report = build(
+        [str(seeds_dir), str(tmp_path / "in")],
+        tmp_path / "d.duckdb",
+        engine="dask",
+        scheduler=scheduler,
+        chunk_size=2,
+    )
     assert report.stored == 5 and report.failures == 1
     con = connect(tmp_path / "d.duckdb")
     try:
-        failures = con.execute("SELECT a.source, f.stage, f.reason FROM failures f JOIN articles a ON a.id = f.article_id").fetchall()
+        failures = con.execute(
+            "SELECT a.source, f.stage, f.reason FROM failures f JOIN articles a ON a.id = f.article_id"
+        ).fetchall()
         with_mentions = con.execute("SELECT count(DISTINCT article_id) FROM mentions").fetchone()[0]
     finally:
         con.close()

@@ -30,6 +30,8 @@ def test_parser_failure_costs_only_the_poisoned_article(seeds_dir: Path) -> None
     chunk = [articles[0], marked_article(POISON), articles[1]]
     facts = process_chunk(FragilePipeline(), chunk)
     assert [f.article.id for f in facts] == [a.id for a in chunk]
-    assert [(x.stage, x.reason) for x in facts[1].failures] == [("pipeline", "ValueError: parser broke on a poisoned article")]
+    assert [(x.stage, x.reason) for x in facts[1].failures] == [
+        ("pipeline", "ValueError: parser broke on a poisoned article")
+    ]
     assert facts[0].mentions and not facts[0].failures
     assert facts[2].mentions and not facts[2].failures

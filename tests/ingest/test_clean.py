@@ -20,7 +20,10 @@ def _clean(text: str, title_in_text: bool = True):
     ("line", "reason"),
     [
         ("1.1979709-4116316550", "bare_id"),
-        ("File: Fighters from the Daesh group during a parade in Raqqa, Syria. Image Credit: AFP", "caption_file"),
+        (
+            "File: Fighters from the Daesh group during a parade in Raqqa, Syria. Image Credit: AFP",
+            "caption_file",
+        ),
         ("Smoke rises over the city. Image Credit: Reuters", "image_credit"),
         ("French President Francois Hollande (photo credit: AP/Philippe Wojazer, Pool)", "photo_credit"),
         ("AFP/Getty Images", "getty"),
@@ -98,7 +101,13 @@ def test_spans_map_back_to_raw_through_repairs() -> None:
 
 _WORDS = st.text(alphabet="abcdefghij XYZ.,'\u00a0\u201c\u201d\u00c3\u00a9", min_size=0, max_size=40)
 _LINES = st.lists(
-    st.one_of(_WORDS, st.just("1.1979709-4116316550"), st.just("read more:"), st.just(""), st.just("(photo credit: AP)")),
+    st.one_of(
+        _WORDS,
+        st.just("1.1979709-4116316550"),
+        st.just("read more:"),
+        st.just(""),
+        st.just("(photo credit: AP)"),
+    ),
     min_size=0,
     max_size=12,
 )

@@ -45,60 +45,164 @@ def _find(text: str, attrs: list[Attribution], content: str) -> Attribution:
 # (text, content that must be attributed, type, speaker span text, canonical speaker, cue)
 TABLE = [
     # direct, curly marks, cue after the quote
-    ("“The economy is strong,” Jane Smith said on Monday.",
-     "The economy is strong", "direct", "Jane Smith", "Jane Smith", "said"),
+    (
+        "“The economy is strong,” Jane Smith said on Monday.",
+        "The economy is strong",
+        "direct",
+        "Jane Smith",
+        "Jane Smith",
+        "said",
+    ),
     # direct, straight marks, inverted cue
-    ('"We will win this fight," said Senator John Doe.',
-     "We will win this fight", "direct", "Senator John Doe", "John Doe", "said"),
+    (
+        '"We will win this fight," said Senator John Doe.',
+        "We will win this fight",
+        "direct",
+        "Senator John Doe",
+        "John Doe",
+        "said",
+    ),
     # NYT-style two-apostrophe marks
-    ("''This is a crucial period,'' Mr. Corker said.",
-     "This is a crucial period", "direct", "Mr. Corker", "Corker", "said"),
+    (
+        "''This is a crucial period,'' Mr. Corker said.",
+        "This is a crucial period",
+        "direct",
+        "Mr. Corker",
+        "Corker",
+        "said",
+    ),
     # colon-introduced quote
-    ("Peter Brown spoke to reporters. He added: “We are not going anywhere.”",
-     "We are not going anywhere", "direct", "He", "Peter Brown", "added"),
+    (
+        "Peter Brown spoke to reporters. He added: “We are not going anywhere.”",
+        "We are not going anywhere",
+        "direct",
+        "He",
+        "Peter Brown",
+        "added",
+    ),
     # colon-introduced with a verb that is no cue word
-    ("Governor John Kasich resisted: \"Ohio governors do not have the power to suspend the law.\"",
-     "Ohio governors do not have the power", "direct", "Governor John Kasich", "John Kasich", "resisted"),
+    (
+        'Governor John Kasich resisted: "Ohio governors do not have the power to suspend the law."',
+        "Ohio governors do not have the power",
+        "direct",
+        "Governor John Kasich",
+        "John Kasich",
+        "resisted",
+    ),
     # reported speech: X said that
-    ("The minister, Ahmed Karim, said that the talks had failed.",
-     "the talks had failed", "indirect", "The minister, Ahmed Karim,", "Ahmed Karim", "said"),
+    (
+        "The minister, Ahmed Karim, said that the talks had failed.",
+        "the talks had failed",
+        "indirect",
+        "The minister, Ahmed Karim,",
+        "Ahmed Karim",
+        "said",
+    ),
     # reported speech without "that"
-    ("Bashar al-Assad said his forces are on the road to victory.",
-     "his forces are on the road to victory", "indirect", "Bashar al-Assad", "Bashar al-Assad", "said"),
+    (
+        "Bashar al-Assad said his forces are on the road to victory.",
+        "his forces are on the road to victory",
+        "indirect",
+        "Bashar al-Assad",
+        "Bashar al-Assad",
+        "said",
+    ),
     # X told Y that
-    ("Maria Lopez told reporters that the vote would be delayed.",
-     "the vote would be delayed", "indirect", "Maria Lopez", "Maria Lopez", "told"),
+    (
+        "Maria Lopez told reporters that the vote would be delayed.",
+        "the vote would be delayed",
+        "indirect",
+        "Maria Lopez",
+        "Maria Lopez",
+        "told",
+    ),
     # according to X
-    ("According to the Associated Press, 571 superdelegates support Clinton.",
-     "571 superdelegates support Clinton", "indirect", "the Associated Press", "Associated Press", "According to"),
+    (
+        "According to the Associated Press, 571 superdelegates support Clinton.",
+        "571 superdelegates support Clinton",
+        "indirect",
+        "the Associated Press",
+        "Associated Press",
+        "According to",
+    ),
     # mixed: reported with a quoted fragment
-    ("Bashar al-Assad said he was “optimistic” about the new peace talks in Astana.",
-     "he was “optimistic” about the new peace talks", "mixed", "Bashar al-Assad", "Bashar al-Assad", "said"),
+    (
+        "Bashar al-Assad said he was “optimistic” about the new peace talks in Astana.",
+        "he was “optimistic” about the new peace talks",
+        "mixed",
+        "Bashar al-Assad",
+        "Bashar al-Assad",
+        "said",
+    ),
     # beliefs
-    ("Western intelligence believes Russian army units are taking part in the conflict.",
-     "Russian army units are taking part in the conflict", "indirect", "Western intelligence", None, "believes"),
+    (
+        "Western intelligence believes Russian army units are taking part in the conflict.",
+        "Russian army units are taking part in the conflict",
+        "indirect",
+        "Western intelligence",
+        None,
+        "believes",
+    ),
     # accusations
-    ("Bashar al-Assad accused Francois Hollande of sponsoring terror in Syria.",
-     "Francois Hollande of sponsoring terror in Syria", "indirect", "Bashar al-Assad", "Bashar al-Assad", "accused"),
+    (
+        "Bashar al-Assad accused Francois Hollande of sponsoring terror in Syria.",
+        "Francois Hollande of sponsoring terror in Syria",
+        "indirect",
+        "Bashar al-Assad",
+        "Bashar al-Assad",
+        "accused",
+    ),
     # denials
-    ("Bashar al-Assad denied that his government practises torture.",
-     "his government practises torture", "indirect", "Bashar al-Assad", "Bashar al-Assad", "denied"),
+    (
+        "Bashar al-Assad denied that his government practises torture.",
+        "his government practises torture",
+        "indirect",
+        "Bashar al-Assad",
+        "Bashar al-Assad",
+        "denied",
+    ),
     # cue frames (learned per "lemma/frame"): the object of a preposition after the verb
-    ("Hillary Clinton called for a ban on assault weapons.",
-     "a ban on assault weapons", "indirect", "Hillary Clinton", "Hillary Clinton", "called"),
-    ("Senator Bernie Sanders talked about health care at the rally.",
-     "health care", "indirect", "Senator Bernie Sanders", "Bernie Sanders", "talked"),
+    (
+        "Hillary Clinton called for a ban on assault weapons.",
+        "a ban on assault weapons",
+        "indirect",
+        "Hillary Clinton",
+        "Hillary Clinton",
+        "called",
+    ),
+    (
+        "Senator Bernie Sanders talked about health care at the rally.",
+        "health care",
+        "indirect",
+        "Senator Bernie Sanders",
+        "Bernie Sanders",
+        "talked",
+    ),
     # a passive verb's subject is the content, its agent the source
-    ("The move was first reported by the Associated Press.",
-     "The move", "indirect", "the Associated Press", "Associated Press", "reported"),
+    (
+        "The move was first reported by the Associated Press.",
+        "The move",
+        "indirect",
+        "the Associated Press",
+        "Associated Press",
+        "reported",
+    ),
     # headline "Name: statement"
-    ("John McCain: Republican anger appeals to the bad angels of our nature\n\nThe senator spoke on Monday.",
-     "Republican anger appeals to the bad angels of our nature", "indirect", "John McCain", "John McCain", ":"),
+    (
+        "John McCain: Republican anger appeals to the bad angels of our nature\n\nThe senator spoke on Monday.",
+        "Republican anger appeals to the bad angels of our nature",
+        "indirect",
+        "John McCain",
+        "John McCain",
+        ":",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "content", "typ", "speaker_text", "speaker", "cue"), TABLE)
-def test_attribution_table(text: str, content: str, typ: str, speaker_text: str, speaker: str | None, cue: str) -> None:
+def test_attribution_table(
+    text: str, content: str, typ: str, speaker_text: str, speaker: str | None, cue: str
+) -> None:
     attrs = _attrs(text)
     a = _find(text, attrs, content)
     assert a.type == typ
@@ -109,31 +213,44 @@ def test_attribution_table(text: str, content: str, typ: str, speaker_text: str,
 
 
 def test_cue_weight_by_kind_of_source_is_smoothed_towards_the_pooled_cue() -> None:
-    lex = CueLexicon(classes={}, object_never=frozenset(), prepositional=(),
-                     weights={"back/object": (6, 9), "back/object+p": (5, 5), "back/object+0": (0, 4)})
+    lex = CueLexicon(
+        classes={},
+        object_never=frozenset(),
+        prepositional=(),
+        weights={"back/object": (6, 9), "back/object+p": (5, 5), "back/object+0": (0, 4)},
+    )
     pooled = (6 + PRIOR_TP) / (9 + PRIOR_N)
     assert lex.precision("back/object") == pytest.approx(pooled)
-    assert lex.precision("back/object+p") == pytest.approx((5 + SOURCE_KIND_PRIOR * pooled) / (5 + SOURCE_KIND_PRIOR))
+    assert lex.precision("back/object+p") == pytest.approx(
+        (5 + SOURCE_KIND_PRIOR * pooled) / (5 + SOURCE_KIND_PRIOR)
+    )
     assert lex.precision("back/object+0") < MIN_PRECISION < lex.precision("back/object+p")  # type: ignore[operator]
     assert lex.precision("back/object+n") == pytest.approx(pooled)  # unseen with that source: the cue's own
     assert lex.precision("unseen/object+p") is None
     assert pooled_key("say/speech+p@quote") == "say/speech@quote"
     # inside a reported clause ("^"): smoothed towards the same cue outside one
-    lex = CueLexicon(classes={}, object_never=frozenset(), prepositional=(),
-                     weights={"declare/speech": (38, 56), "declare/speech^": (0, 3)})
+    lex = CueLexicon(
+        classes={},
+        object_never=frozenset(),
+        prepositional=(),
+        weights={"declare/speech": (38, 56), "declare/speech^": (0, 3)},
+    )
     outside = (38 + PRIOR_TP) / (56 + PRIOR_N)
     inside = (0 + SOURCE_KIND_PRIOR * outside) / (3 + SOURCE_KIND_PRIOR)
     assert lex.precision("declare/speech^") == pytest.approx(inside)
     assert lex.precision("declare/speech+p^") == pytest.approx(inside)
 
 
-@pytest.mark.parametrize(("text", "source", "kind"), [
-    ("Donald Trump said he would win.", "Donald Trump", "+p"),
-    ("She said she would win.", "She", "+p"),
-    ("The report said the economy grew.", "The report", "+n"),
-    ("It said the economy grew.", "It", "+0"),
-    ("Nobody is named here.", None, "+0"),
-])
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        ("Donald Trump said he would win.", "Donald Trump", "+p"),
+        ("She said she would win.", "She", "+p"),
+        ("The report said the economy grew.", "The report", "+n"),
+        ("It said the economy grew.", "It", "+0"),
+        ("Nobody is named here.", None, "+0"),
+    ],
+)
 def test_source_kind(text: str, source: str | None, kind: str) -> None:
     doc = article_doc(text)
     span = (text.index(source), text.index(source) + len(source)) if source else None
@@ -176,8 +293,10 @@ def test_split_quote_is_one_attribution_in_two_fragments() -> None:
 
 
 def test_quote_split_by_cue_and_adding() -> None:
-    text = ("Regarding torture, Bashar al-Assad said, “We don’t do this, it’s not our policy,” "
-            "adding: “Torture for what? We have all the information.”")
+    text = (
+        "Regarding torture, Bashar al-Assad said, “We don’t do this, it’s not our policy,” "
+        "adding: “Torture for what? We have all the information.”"
+    )
     attrs = _attrs(text)
     first = _find(text, attrs, "We don’t do this")
     second = _find(text, attrs, "Torture for what?")
@@ -187,9 +306,11 @@ def test_quote_split_by_cue_and_adding() -> None:
 
 
 def test_multi_paragraph_quote_keeps_its_speaker() -> None:
-    text = ("Bashar al-Assad denounced the coalition for supporting "
-            "“those groups that represented the terrorists against the government.\n\n"
-            "“They did not want to achieve peace in Syria.”")
+    text = (
+        "Bashar al-Assad denounced the coalition for supporting "
+        "“those groups that represented the terrorists against the government.\n\n"
+        "“They did not want to achieve peace in Syria.”"
+    )
     quotes = find_quotes(text)
     assert len(quotes) == 2 and quotes[1].continues
     later = _find(text, _attrs(text), "They did not want to achieve peace")
@@ -197,9 +318,11 @@ def test_multi_paragraph_quote_keeps_its_speaker() -> None:
 
 
 def test_unbalanced_quote_does_not_swallow_the_article() -> None:
-    text = ("Officials spoke of “a new phase in the war.\n\n"
-            "The army advanced on Monday.\n\n"
-            "“We are ready,” General Ali Hassan said.")
+    text = (
+        "Officials spoke of “a new phase in the war.\n\n"
+        "The army advanced on Monday.\n\n"
+        "“We are ready,” General Ali Hassan said."
+    )
     quotes = find_quotes(text)
     assert [text[q.start : q.end] for q in quotes] == ["“We are ready,”"]
     a = _find(text, _attrs(text), "We are ready")
@@ -223,8 +346,10 @@ def test_dateline_is_never_a_speaker() -> None:
 
 
 def test_nested_attribution_keeps_the_reporting_chain() -> None:
-    text = ("Thierry Mariani, a French lawmaker, said Bashar al-Assad also declared himself willing "
-            "to negotiate with nearly 100 rebel groups.")
+    text = (
+        "Thierry Mariani, a French lawmaker, said Bashar al-Assad also declared himself willing "
+        "to negotiate with nearly 100 rebel groups."
+    )
     attrs = _attrs(text)
     outer = _find(text, attrs, "Bashar al-Assad also declared himself willing")
     inner = _find(text, attrs, "himself willing to negotiate")
@@ -248,7 +373,12 @@ def test_attributions_are_indexed_in_order_with_spans_into_the_text() -> None:
 
 GOLDEN = [
     ("000", "Raqqa is a symbol", "Bashar al-Assad", "direct"),
-    ("000", "Everywhere is a priority depending on the development of the battle", "Bashar al-Assad", "direct"),
+    (
+        "000",
+        "Everywhere is a priority depending on the development of the battle",
+        "Bashar al-Assad",
+        "direct",
+    ),
     ("000", "They are in Palmyra now", "Bashar al-Assad", "direct"),
     ("000", "it was the “duty of any government”", "Bashar al-Assad", "mixed"),  # "The Syrian leader said"
     ("000", "So it’s biased", "Bashar al-Assad", "direct"),  # "the Syrian president said"

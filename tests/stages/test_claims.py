@@ -46,7 +46,10 @@ def test_parse_number(text: str, value: float | None) -> None:
         ("He met nearly 100 rebel groups.", (100, "nearly", "rebel groups")),
         ("Some 13,000 people were hanged at the prison.", (13000, "about", "people hanged")),
         ("The blast killed 48 people near the border.", (48, None, "people killed")),
-        ("The violence has displaced half the country's population.", (0.5, None, "country's population displaced")),
+        (
+            "The violence has displaced half the country's population.",
+            (0.5, None, "country's population displaced"),
+        ),
         ("Police arrested two million protesters.", (2_000_000, None, "protesters arrested")),
         ("Almost 2,000 troops were deployed.", (2000, "nearly", "troops deployed")),
     ],
@@ -79,7 +82,12 @@ def _claims(n: int) -> dict[str, tuple]:
 
 def test_seed_000_claims() -> None:
     claims = _claims(0)
-    assert claims["some 13,000 people were hanged"] == (13000, "about", "people hanged", "Amnesty International")
+    assert claims["some 13,000 people were hanged"] == (
+        13000,
+        "about",
+        "people hanged",
+        "Amnesty International",
+    )
     assert claims["more than 300,000 people"] == (300000, "more than", "people killed", None)
     assert claims["more than 300,000 lives"][:2] == (300000, "more than")
     assert claims["half the country\u2019s population"][0] == 0.5
@@ -111,8 +119,14 @@ def test_claimant_from_an_attribution_and_time_from_a_timex() -> None:
 
 @pytest.mark.parametrize(
     ("counts", "measure"),
-    [("people killed", "deaths"), ("lives claimed", "deaths"), ("people lost lives", "deaths"),
-     ("people hanged", "executions"), ("French troop contingent", "troops"), (None, None)],
+    [
+        ("people killed", "deaths"),
+        ("lives claimed", "deaths"),
+        ("people lost lives", "deaths"),
+        ("people hanged", "executions"),
+        ("French troop contingent", "troops"),
+        (None, None),
+    ],
 )
 def test_measure_of(counts: str | None, measure: str | None) -> None:
     assert measure_of(counts) == measure
@@ -123,7 +137,10 @@ def test_measure_of(counts: str | None, measure: str | None) -> None:
     [
         ("They fired at least 216 surface-to-air missiles.", "surface-to-air missiles"),
         ("They sent a 1,000-strong force.", "force"),
-        ("The French troop contingent -- currently more than 1,000-strong -- stays.", "French troop contingent"),
+        (
+            "The French troop contingent -- currently more than 1,000-strong -- stays.",
+            "French troop contingent",
+        ),
     ],
 )
 def test_what_is_counted_is_quoted_as_written(text: str, counts: str) -> None:

@@ -27,13 +27,23 @@ def _framing(text: str) -> set[tuple[str, str, str | None]]:
     ("text", "expected"),
     [
         ("Jets struck Daesh terrorists near the city.", ("label", "terrorist", "Islamic State")),
-        ("The army fought the so-called Islamic State in the north.", ("hedge", "so-called", "Islamic State")),
+        (
+            "The army fought the so-called Islamic State in the north.",
+            ("hedge", "so-called", "Islamic State"),
+        ),
         ("Planes hit purported ISIS targets.", ("hedge", "purported", "Islamic State")),
-        ("Rebels said the strikes hit what are said to be Hezbollah depots.",
-         ("hedge", "what are said to be", "Hezbollah")),
-        ("The group declared a self-proclaimed \u201ccaliphate\u201d in 2014.", ("scare_quote", "caliphate", None)),
-        ("Bashar al-Assad spoke on Monday. Rebels want to oust the strongman.",
-         ("label", "strongman", "Bashar al-Assad")),
+        (
+            "Rebels said the strikes hit what are said to be Hezbollah depots.",
+            ("hedge", "what are said to be", "Hezbollah"),
+        ),
+        (
+            "The group declared a self-proclaimed \u201ccaliphate\u201d in 2014.",
+            ("scare_quote", "caliphate", None),
+        ),
+        (
+            "Bashar al-Assad spoke on Monday. Rebels want to oust the strongman.",
+            ("label", "strongman", "Bashar al-Assad"),
+        ),
     ],
 )
 def test_framing_table(text: str, expected: tuple) -> None:
@@ -94,8 +104,11 @@ def test_quoted_labels_are_kept_apart_from_the_outlets_voice() -> None:
     doc = article_doc(text)
     doc.mentions = resolve_mentions(doc)
     att = Attribution("test", 0, "direct", (Span(11, text.index("\u201d") + 1),), speaker="Bashar al-Assad")
-    (row,) = [r for r in aggregate([ArticleFraming("test", "AFP", text, extract_framing(doc), [att])])
-              if r.actor == "Islamic State"]
+    (row,) = [
+        r
+        for r in aggregate([ArticleFraming("test", "AFP", text, extract_framing(doc), [att])])
+        if r.actor == "Islamic State"
+    ]
     assert row.labels["terrorist"] == 0
     assert row.quoted_labels["terrorist (Bashar al-Assad)"] == 1
 
@@ -113,7 +126,12 @@ _CASE_TWINS = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
 
 def _forms() -> list[str]:
     files = [("framing_labels.yaml", "labels"), ("hedges.yaml", "hedges")]
-    return [f for name, key in files for x in yaml.safe_load((LEXICONS / name).read_text())[key] for f in x["forms"]]
+    return [
+        f
+        for name, key in files
+        for x in yaml.safe_load((LEXICONS / name).read_text())[key]
+        for f in x["forms"]
+    ]
 
 
 @given(st.data())
@@ -125,7 +143,9 @@ def test_the_key_prefilter_loses_no_match(data: st.DataObject) -> None:
     pieces = []
     for _ in range(data.draw(st.integers(1, 4))):
         form = data.draw(st.sampled_from(_forms()))
-        pieces.append("".join(data.draw(st.sampled_from([c, c.upper(), *_CASE_TWINS.get(c, "")])) for c in form))
+        pieces.append(
+            "".join(data.draw(st.sampled_from([c, c.upper(), *_CASE_TWINS.get(c, "")])) for c in form)
+        )
     text = data.draw(st.sampled_from([" ", ", ", "-", "x"])).join(pieces)
     folded = _folded(text)
     for t in labels + hedges:

@@ -12,8 +12,13 @@ from storyline.testing import article_doc
 
 @pytest.mark.parametrize(
     ("name", "key"),
-    [("Bashar Al-Assad", "assad"), ("Al Assad", "assad"), ("Assad", "assad"), ("Mr. Trump's", "trump"),
-     ("President Bashar al-Assad", "assad")],
+    [
+        ("Bashar Al-Assad", "assad"),
+        ("Al Assad", "assad"),
+        ("Assad", "assad"),
+        ("Mr. Trump's", "trump"),
+        ("President Bashar al-Assad", "assad"),
+    ],
 )
 def test_surname_key(name: str, key: str) -> None:
     assert surname_key(name, load_titles()) == key
@@ -21,8 +26,12 @@ def test_surname_key(name: str, key: str) -> None:
 
 @pytest.mark.parametrize(
     ("name", "canonical"),
-    [("Bashar Al-Assad", "Bashar al-Assad"), ("President Francois Hollande", "Francois Hollande"),
-     ("Mr. Trump", "Trump"), ("Al Assad", "Al Assad")],
+    [
+        ("Bashar Al-Assad", "Bashar al-Assad"),
+        ("President Francois Hollande", "Francois Hollande"),
+        ("Mr. Trump", "Trump"),
+        ("Al Assad", "Al Assad"),
+    ],
 )
 def test_canonical_person(name: str, canonical: str) -> None:
     assert canonical_person(name, load_titles()) == canonical
@@ -40,37 +49,78 @@ def _speaker_of(text: str, span_text: str, occurrence: int = 0) -> str | None:
 # (text, speaker words, which occurrence, expected canonical speaker or None)
 RESOLVE = [
     # a surname after the full name
-    ("Syrian President Bashar al-Assad spoke on Monday. Assad said the war was over.", "Assad", 1, "Bashar al-Assad"),
+    (
+        "Syrian President Bashar al-Assad spoke on Monday. Assad said the war was over.",
+        "Assad",
+        1,
+        "Bashar al-Assad",
+    ),
     # a pronoun: the nearest person in subject position
     ("Francois Hollande spoke in Paris on Thursday. He said France would act.", "He", 0, "Francois Hollande"),
     # gender tells two people apart
-    ("Hillary Clinton met Bernie Sanders on Monday. Later she said the meeting went well.", "she", 0, "Hillary Clinton"),
+    (
+        "Hillary Clinton met Bernie Sanders on Monday. Later she said the meeting went well.",
+        "she",
+        0,
+        "Hillary Clinton",
+    ),
     # a description by role and nationality
-    ("Syrian President Bashar al-Assad met French President Francois Hollande. "
-     "The Syrian president said talks would go on.", "The Syrian president", 0, "Bashar al-Assad"),
-    ("Syrian President Bashar al-Assad met French President Francois Hollande. "
-     "The French president said talks would go on.", "The French president", 0, "Francois Hollande"),
+    (
+        "Syrian President Bashar al-Assad met French President Francois Hollande. "
+        "The Syrian president said talks would go on.",
+        "The Syrian president",
+        0,
+        "Bashar al-Assad",
+    ),
+    (
+        "Syrian President Bashar al-Assad met French President Francois Hollande. "
+        "The French president said talks would go on.",
+        "The French president",
+        0,
+        "Francois Hollande",
+    ),
     # "the Syrian leader" for a person introduced as president
-    ("President Bashar al-Assad gave an interview on Thursday. The Syrian leader said the war was over.",
-     "The Syrian leader", 0, "Bashar al-Assad"),
+    (
+        "President Bashar al-Assad gave an interview on Thursday. The Syrian leader said the war was over.",
+        "The Syrian leader",
+        0,
+        "Bashar al-Assad",
+    ),
     # an organization, its short form resolved to the full one
-    ("The Syrian Observatory for Human Rights counted the dead. The Observatory said 48 people died.",
-     "The Observatory", 0, "Syrian Observatory for Human Rights"),
+    (
+        "The Syrian Observatory for Human Rights counted the dead. The Observatory said 48 people died.",
+        "The Observatory",
+        0,
+        "Syrian Observatory for Human Rights",
+    ),
     # a relative pronoun resolves through the noun it describes
     ("The vote was called by Senator John Doe, who said it was urgent.", "who", 0, "John Doe"),
     # "his French counterpart": the person with that role from the modifier's country
-    ("Syrian President Bashar al-Assad met Russian President Vladimir Putin. French President Francois "
-     "Hollande spoke in Paris. Assad said his French counterpart had no say in Syria.",
-     "his French counterpart", 0, "Francois Hollande"),
+    (
+        "Syrian President Bashar al-Assad met Russian President Vladimir Putin. French President Francois "
+        "Hollande spoke in Paris. Assad said his French counterpart had no say in Syria.",
+        "his French counterpart",
+        0,
+        "Francois Hollande",
+    ),
     # an organization described by its kind ("the influential US daily")
-    ("The New York Times endorsed Hillary Clinton on Saturday. The influential US daily said she was the best choice.",
-     "The influential US daily", 0, "New York Times"),
+    (
+        "The New York Times endorsed Hillary Clinton on Saturday. The influential US daily said she was the best choice.",
+        "The influential US daily",
+        0,
+        "New York Times",
+    ),
     # unresolvable stays unresolved
     ("An official said the talks went well.", "An official", 0, None),
     ("The talks failed on Monday. They said nothing more.", "They", 0, None),
     ("Officials met in Geneva. Officials said the talks failed.", "Officials", 1, None),
     # "Assad's regime" is not Assad
-    ("Bashar al-Assad spoke on Monday. Assad’s regime said it was willing to talk.", "Assad’s regime", 0, None),
+    (
+        "Bashar al-Assad spoke on Monday. Assad’s regime said it was willing to talk.",
+        "Assad’s regime",
+        0,
+        None,
+    ),
 ]
 
 
@@ -91,16 +141,33 @@ def test_first_person_inside_a_quote_is_the_quotes_speaker() -> None:
 # Every speaker span in the four seeds that names or points to an actor, with the actor it
 # means (hand-labelled). The resolver's accuracy on them is measured, and pinned, here.
 SEED_SPEAKERS = {
-    "000": {"Al Assad": "Bashar al-Assad", "Assad": "Bashar al-Assad", "he": "Bashar al-Assad",
-            "He": "Bashar al-Assad", "The Syrian leader": "Bashar al-Assad",
-            "the Syrian president": "Bashar al-Assad", "Hollande": "Francois Hollande"},
-    "001": {"Assad": "Bashar al-Assad", "The Syrian president": "Bashar al-Assad",
-            "Mariani": "Thierry Mariani", "One of the visiting French lawmakers, Thierry Mariani,": "Thierry Mariani",
-            "The Britain-based Syrian Observatory for Human Rights": "Syrian Observatory for Human Rights"},
-    "002": {"he": "Francois Hollande", "Hollande": "Francois Hollande", "France’s president": "Francois Hollande"},
-    "003": {"Lecointre": "Francois Lecointre", "He": "Francois Lecointre",
-            "The French military chief": "Francois Lecointre",
-            "France’s Chief of Defense Staff Francois Lecointre": "Francois Lecointre"},
+    "000": {
+        "Al Assad": "Bashar al-Assad",
+        "Assad": "Bashar al-Assad",
+        "he": "Bashar al-Assad",
+        "He": "Bashar al-Assad",
+        "The Syrian leader": "Bashar al-Assad",
+        "the Syrian president": "Bashar al-Assad",
+        "Hollande": "Francois Hollande",
+    },
+    "001": {
+        "Assad": "Bashar al-Assad",
+        "The Syrian president": "Bashar al-Assad",
+        "Mariani": "Thierry Mariani",
+        "One of the visiting French lawmakers, Thierry Mariani,": "Thierry Mariani",
+        "The Britain-based Syrian Observatory for Human Rights": "Syrian Observatory for Human Rights",
+    },
+    "002": {
+        "he": "Francois Hollande",
+        "Hollande": "Francois Hollande",
+        "France’s president": "Francois Hollande",
+    },
+    "003": {
+        "Lecointre": "Francois Lecointre",
+        "He": "Francois Lecointre",
+        "The French military chief": "Francois Lecointre",
+        "France’s Chief of Defense Staff Francois Lecointre": "Francois Lecointre",
+    },
 }
 # Measured: 47 of the 47 labelled speaker spans the extractor finds in the seeds resolve right.
 # The seeds were looked at while building the resolver, so this is a regression floor, not a
@@ -133,50 +200,100 @@ def test_seed_speaker_resolution_accuracy() -> None:
 # (text, words of the content, expected source span text or None, expected canonical speaker)
 SOURCES = [
     # a cue under a preposition takes the subject of the verb the preposition hangs on
-    ("Donald Trump responded by saying he should not have called Rubio a lightweight.",
-     "he should not have called Rubio a lightweight", "Donald Trump", "Donald Trump"),
-    ("Besides attacking the former president, Mr. Trump asserted that Planned Parenthood did good work.",
-     "the former president", "Mr. Trump", "Trump"),
+    (
+        "Donald Trump responded by saying he should not have called Rubio a lightweight.",
+        "he should not have called Rubio a lightweight",
+        "Donald Trump",
+        "Donald Trump",
+    ),
+    (
+        "Besides attacking the former president, Mr. Trump asserted that Planned Parenthood did good work.",
+        "the former president",
+        "Mr. Trump",
+        "Trump",
+    ),
     # ... and through the noun the preposition modifies ("took the step of criticizing")
-    ("Clinton's campaign took the unusual step of criticizing the intelligence community.",
-     "the intelligence community", "Clinton's campaign", None),
+    (
+        "Clinton's campaign took the unusual step of criticizing the intelligence community.",
+        "the intelligence community",
+        "Clinton's campaign",
+        None,
+    ),
     # an adjective between the cue and the subject ("is likely to remind")
-    ("Speaker Paul Ryan is also likely to remind voters that he backed the bill.",
-     "that he backed the bill", "Speaker Paul Ryan", "Paul Ryan"),
+    (
+        "Speaker Paul Ryan is also likely to remind voters that he backed the bill.",
+        "that he backed the bill",
+        "Speaker Paul Ryan",
+        "Paul Ryan",
+    ),
     # a subject-less parse: the mislabelled noun phrase before the cue, or the one after it
-    ("Less than a third agreed with the President that Britain would have to wait its turn.",
-     "that Britain would have to wait its turn", "Less than a third", None),
-    ('"Our political revolution has already forced a change," read the email.',
-     '"Our political revolution has already forced a change,"', "the email", None),
+    (
+        "Less than a third agreed with the President that Britain would have to wait its turn.",
+        "that Britain would have to wait its turn",
+        "Less than a third",
+        None,
+    ),
+    (
+        '"Our political revolution has already forced a change," read the email.',
+        '"Our political revolution has already forced a change,"',
+        "the email",
+        None,
+    ),
     # a name the parser hung on a fronted phrase ("In a statement ..., X, said")
-    ("In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: "
-     "“Hillary Clinton believes that cooperation is essential.”",
-     "“Hillary Clinton believes that cooperation is essential.”", "Jake Sullivan", "Jake Sullivan"),
+    (
+        "In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: "
+        "“Hillary Clinton believes that cooperation is essential.”",
+        "“Hillary Clinton believes that cooperation is essential.”",
+        "Jake Sullivan",
+        "Jake Sullivan",
+    ),
     # "Asked about X, Y said": who asked is not named
     ("Asked about the new poll, Reince Priebus said the party was united.", "the new poll", None, None),
     # what a statement, an ad or a resolution says, the one who issued it says
-    ("The St. Paul City Council approved a resolution condemning the remarks.", "the remarks",
-     "The St. Paul City Council", "St. Paul City Council"),
+    (
+        "The St. Paul City Council approved a resolution condemning the remarks.",
+        "the remarks",
+        "The St. Paul City Council",
+        "St. Paul City Council",
+    ),
     # of two subjects the parser gave one verb, the nearest (a dateline is never a speaker)
-    ("Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Donald Trump’s stance on Brexit, "
-     "saying that bombastic comments do more harm than good.", "that bombastic comments do more harm than good",
-     "Democrat Hillary Clinton", "Hillary Clinton"),
+    (
+        "Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Donald Trump’s stance on Brexit, "
+        "saying that bombastic comments do more harm than good.",
+        "that bombastic comments do more harm than good",
+        "Democrat Hillary Clinton",
+        "Hillary Clinton",
+    ),
     # a conjunct of a passive verb takes its subject, not the agent
-    ("FBI officials were angered by the deal and predicted it would affect other cases.",
-     "it would affect other cases", "FBI officials", None),
+    (
+        "FBI officials were angered by the deal and predicted it would affect other cases.",
+        "it would affect other cases",
+        "FBI officials",
+        None,
+    ),
     # a quote that ends its own sentence takes the cue of the next one
-    ("“Who do they think they are?” Donald Trump said.", "“Who do they think they are?”", "Donald Trump",
-     "Donald Trump"),
+    (
+        "“Who do they think they are?” Donald Trump said.",
+        "“Who do they think they are?”",
+        "Donald Trump",
+        "Donald Trump",
+    ),
     # the speaker's own next cue ends the content of the first ("..., telling X that ...")
-    ("Ben Carson said he saw no need to change anything about his campaign, telling George "
-     "Stephanopoulos that his team tells the truth.", "he saw no need to change anything about his campaign",
-     "Ben Carson", "Ben Carson"),
+    (
+        "Ben Carson said he saw no need to change anything about his campaign, telling George "
+        "Stephanopoulos that his team tells the truth.",
+        "he saw no need to change anything about his campaign",
+        "Ben Carson",
+        "Ben Carson",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "content", "source", "speaker"), SOURCES)
 def test_source_span(text: str, content: str, source: str | None, speaker: str | None) -> None:
-    attrs = [a for a in extract_attributions(article_doc(text)) if any(s.text(text) == content for s in a.content)]
+    attrs = [
+        a for a in extract_attributions(article_doc(text)) if any(s.text(text) == content for s in a.content)
+    ]
     assert attrs, [[s.text(text) for s in a.content] for a in extract_attributions(article_doc(text))]
     a = attrs[0]
     assert (a.speaker_span.text(text) if a.speaker_span else None) == source
@@ -188,18 +305,28 @@ def test_source_span(text: str, content: str, source: str | None, speaker: str |
 # (text, the content expected, exactly)
 BOUNDARIES = [
     # an object cue's content keeps the prepositional phrase that completes the object ...
-    ("Maria Lopez expressed her stance in support of the new law during the rally.",
-     "her stance in support of the new law"),
+    (
+        "Maria Lopez expressed her stance in support of the new law during the rally.",
+        "her stance in support of the new law",
+    ),
     # a trailing non-restrictive relative clause is left out
-    ("Jane Smith said the plan was dropped by Tom Brown, who was her chief of staff at the time.",
-     "the plan was dropped by Tom Brown"),
+    (
+        "Jane Smith said the plan was dropped by Tom Brown, who was her chief of staff at the time.",
+        "the plan was dropped by Tom Brown",
+    ),
     ("Bashar al-Assad criticized the report, which had been in the works since the summer.", "the report"),
     # a second "that" clause the parser hung on the cue is reported too
-    ("Rubio said he would secure the border and create a guest-worker program, but that he would not "
-     "support mass deportation.", "that he would not support mass deportation"),
+    (
+        "Rubio said he would secure the border and create a guest-worker program, but that he would not "
+        "support mass deportation.",
+        "that he would not support mass deportation",
+    ),
     # ... and the speaker's own next cue ends a reported clause
-    ("Ben Carson said he saw no need to change anything about his campaign, telling George "
-     "Stephanopoulos that his team tells the truth.", "he saw no need to change anything about his campaign"),
+    (
+        "Ben Carson said he saw no need to change anything about his campaign, telling George "
+        "Stephanopoulos that his team tells the truth.",
+        "he saw no need to change anything about his campaign",
+    ),
 ]
 
 
@@ -207,4 +334,5 @@ BOUNDARIES = [
 def test_content_boundary(text: str, content: str) -> None:
     attrs = extract_attributions(article_doc(text))
     assert any(content in [s.text(text) for s in a.content] for a in attrs), [
-        [s.text(text) for s in a.content] for a in attrs]
+        [s.text(text) for s in a.content] for a in attrs
+    ]

@@ -12,11 +12,57 @@ from storyline.temporal.finder import time_words
 
 _W = time_words()
 VOCAB = sorted(
-    {*_W["months"], *_W["weekdays"], *_W["seasons"], *_W["parts_of_day"], *_W["units"], *_W["number_words"],
-     *_W["references"], *_W["ordinals"], *_W["holidays"]}
-    | {"last", "next", "this", "the", "ago", "earlier", "later", "of", "early", "mid-", "late", "every", "quarter",
-       "half", "1998", "2017", "'98", "1990s", "23", "7", "10:30", "p.m.", "Jan.", "Sept.", ",", ".", "-", "May",
-       "March", "Christmas", "Easter", "today", "yesterday", "tomorrow", "tonight", "noon", "fiscal", "year-earlier"}
+    {
+        *_W["months"],
+        *_W["weekdays"],
+        *_W["seasons"],
+        *_W["parts_of_day"],
+        *_W["units"],
+        *_W["number_words"],
+        *_W["references"],
+        *_W["ordinals"],
+        *_W["holidays"],
+    }
+    | {
+        "last",
+        "next",
+        "this",
+        "the",
+        "ago",
+        "earlier",
+        "later",
+        "of",
+        "early",
+        "mid-",
+        "late",
+        "every",
+        "quarter",
+        "half",
+        "1998",
+        "2017",
+        "'98",
+        "1990s",
+        "23",
+        "7",
+        "10:30",
+        "p.m.",
+        "Jan.",
+        "Sept.",
+        ",",
+        ".",
+        "-",
+        "May",
+        "March",
+        "Christmas",
+        "Easter",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "noon",
+        "fiscal",
+        "year-earlier",
+    }
 )
 
 

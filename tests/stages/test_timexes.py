@@ -235,5 +235,7 @@ def test_seed_000_february_23_is_2017() -> None:
 
 
 def test_without_anchor_no_year_is_invented() -> None:
-    values = parsed_timex_values("The army retook the city on December 22 after a month-long offensive.", None)
+    values = parsed_timex_values(
+        "The army retook the city on December 22 after a month-long offensive.", None
+    )
     assert values == {"December 22": "XXXX-12-22", "month-long": "P1M"}

@@ -32,30 +32,34 @@ def query_quotes(con: Any, speaker: str | None = None, type_: str | None = None)
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY a.article_id, a.idx"
     out = []
-    for (aid, idx, typ, spk, ss, se, cs, ce, content, parent, conf, text, title, input_id) in con.execute(
+    for aid, idx, typ, spk, ss, se, cs, ce, content, parent, conf, text, title, input_id in con.execute(
         sql, params
     ).fetchall():
         spans = json.loads(content)
-        out.append({
-            "article_id": aid,
-            "input_id": input_id,
-            "title": title,
-            "index": idx,
-            "type": typ,
-            "speaker": spk,
-            "speaker_text": text[ss:se] if ss is not None else None,
-            "cue": text[cs:ce] if cs is not None else None,
-            "content": " … ".join(text[s:e] for s, e in spans),
-            "content_spans": spans,
-            "parent": parent,
-            "confidence": conf,
-        })
+        out.append(
+            {
+                "article_id": aid,
+                "input_id": input_id,
+                "title": title,
+                "index": idx,
+                "type": typ,
+                "speaker": spk,
+                "speaker_text": text[ss:se] if ss is not None else None,
+                "cue": text[cs:ce] if cs is not None else None,
+                "content": " … ".join(text[s:e] for s, e in spans),
+                "content_spans": spans,
+                "parent": parent,
+                "confidence": conf,
+            }
+        )
     return out
 
 
 @app.command("quotes")
 def quotes_cmd(
-    speaker: Annotated[str | None, typer.Option("--speaker", help="Only this speaker (part of the actor name).")] = None,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Only this speaker (part of the actor name).")
+    ] = None,
     type_: Annotated[str | None, typer.Option("--type", help="direct, indirect or mixed.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="text or jsonl.")] = "text",
     db: DbOption = DEFAULT_DB,
@@ -90,5 +94,7 @@ def quotes_cmd(
         if len(content) > MAX_SHOWN_CHARS:
             content = content[: MAX_SHOWN_CHARS - 1] + "…"
         nested = f"  [reported in #{r['parent']}]" if r["parent"] is not None else ""
-        typer.echo(f"{r['input_id'] or r['article_id'][:12]}#{r['index']}  {r['type']:8} {who} — {r['cue'] or '(no cue)'}{nested}")
+        typer.echo(
+            f"{r['input_id'] or r['article_id'][:12]}#{r['index']}  {r['type']:8} {who} — {r['cue'] or '(no cue)'}{nested}"
+        )
         typer.echo(f"    {content}")

@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,8 +44,14 @@ MAX_BLOCK = 64
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LABEL_TYPES = {
-    "PERSON": "person", "DESC": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
-    "FAC": "place", "NORP": "other", "EVENT": "other",
+    "PERSON": "person",
+    "DESC": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "other",
+    "EVENT": "other",
 }
 
 
@@ -148,7 +154,9 @@ def _edit_keys(name: str, units: dict[str, Unit], lexicon: AliasLexicon) -> set[
 
 
 def resolve(
-    units: dict[str, Unit], edits: list[Edit] = (), lexicon: AliasLexicon | None = None  # type: ignore[assignment]
+    units: dict[str, Unit],
+    edits: Sequence[Edit] = (),
+    lexicon: AliasLexicon | None = None,
 ) -> Resolution:
     """Join units into actors (see the module docstring for the rules, applied in order)."""
     lexicon = lexicon or load_aliases()
@@ -169,9 +177,11 @@ def resolve(
     place_of = {k: _place(u, lex_of[k], lexicon) for k, u in units.items()}
     _join_blocks(clusters, units, lex_of, "alias", "alias lexicon: both are names of {}")
     _join_blocks(
-        clusters, units,
+        clusters,
+        units,
         {k: (p.name if p and lex_of[k] is None else None) for k, p in place_of.items()},
-        "gazetteer", "GeoNames: both name {}",
+        "gazetteer",
+        "GeoNames: both name {}",
     )
     _join_fuzzy(clusters, units, lex_of)
     _join_surnames(clusters, units, lex_of)
@@ -188,7 +198,9 @@ def _place(unit: Unit, lex: str | None, lexicon: AliasLexicon) -> Place | None:
     return find_place(unit.name) if top in PLACE_LABELS else None
 
 
-def _join_blocks(clusters: _Clusters, units: dict[str, Unit], block_of: dict[str, str | None], rule: str, why: str) -> None:
+def _join_blocks(
+    clusters: _Clusters, units: dict[str, Unit], block_of: dict[str, str | None], rule: str, why: str
+) -> None:
     blocks: dict[str, list[str]] = defaultdict(list)
     for k, b in block_of.items():
         if b is not None:
@@ -222,7 +234,16 @@ def _join_fuzzy(clusters: _Clusters, units: dict[str, Unit], lex_of: dict[str, s
                     continue
                 score = fuzz.ratio(a, b)
                 if score >= FUZZY_MIN_RATIO:
-                    clusters.union(a, b, Join(units[a].name, units[b].name, "fuzzy", f"similar spelling ({score:.0f}/100), same sounds"))
+                    clusters.union(
+                        a,
+                        b,
+                        Join(
+                            units[a].name,
+                            units[b].name,
+                            "fuzzy",
+                            f"similar spelling ({score:.0f}/100), same sounds",
+                        ),
+                    )
 
 
 def _first_names_agree(fa: str, fb: str) -> bool:
@@ -240,17 +261,27 @@ def _join_surnames(clusters: _Clusters, units: dict[str, Unit], lex_of: dict[str
             by_last[tokens[-1]].add(k)
     for k, u in units.items():
         tokens = k.split()
-        if len(tokens) != 1 or lex_of[k] is not None or not u.labels.get("PERSON") and not u.labels.get("ORG"):
+        if (
+            len(tokens) != 1
+            or lex_of[k] is not None
+            or not u.labels.get("PERSON")
+            and not u.labels.get("ORG")
+        ):
             continue
         roots = {clusters.find(f) for f in by_last.get(tokens[0], ())}
         if len(roots) == 1:
             full = next(iter(by_last[tokens[0]]))
-            clusters.union(full, k, Join(units[full].name, u.name, "surname", "the only full name ending with it"))
+            clusters.union(
+                full, k, Join(units[full].name, u.name, "surname", "the only full name ending with it")
+            )
 
 
 def _result(
-    clusters: _Clusters, units: dict[str, Unit], lex_of: dict[str, str | None],
-    place_of: dict[str, Place | None], lexicon: AliasLexicon,
+    clusters: _Clusters,
+    units: dict[str, Unit],
+    lex_of: dict[str, str | None],
+    place_of: dict[str, Place | None],
+    lexicon: AliasLexicon,
 ) -> Resolution:
     groups: dict[str, list[str]] = defaultdict(list)
     for k in units:
@@ -260,6 +291,7 @@ def _result(
     members: dict[str, list[str]] = {}
     counts: dict[str, int] = {}
     surface_keys: dict[str, set[str]] = {}
+
     # Clusters holding the unit named like their lexicon entry choose names first, so that after
     # a split of "Daesh" from "Islamic State" the name stays with the "Islamic State" cluster.
     def owns_name(keys: list[str]) -> bool:
@@ -284,14 +316,21 @@ def _result(
             name = next(units[k].name for k in keys if len(k.split()) == most)
             kind = place.kind if place else LABEL_TYPES.get(labels.most_common(1)[0][0], "other")
         if name in actors:  # two clusters share a lexicon entry only after a split: name it by its own
-            name = units[keys[0]].name if units[keys[0]].name not in actors else f"{name} ({units[keys[0]].name})"
+            name = (
+                units[keys[0]].name
+                if units[keys[0]].name not in actors
+                else f"{name} ({units[keys[0]].name})"
+            )
         names = {units[k].name for k in keys} | {strip_title(t) for k in keys for t in units[k].surfaces}
         aliases = sorted((names | ({place.name} if place else set())) - {name})
         actors[name] = Actor(
-            id=actor_id(name), name=name, type=kind,  # type: ignore[arg-type]
+            id=actor_id(name),
+            name=name,
+            type=kind,  # type: ignore[arg-type]
             aliases=tuple(aliases),
             country=place.country if place else None,
-            lat=place.lat if place else None, lon=place.lon if place else None,
+            lat=place.lat if place else None,
+            lon=place.lon if place else None,
         )
         members[name] = [units[k].name for k in keys]
         counts[name] = sum(units[k].count for k in keys)
@@ -302,7 +341,9 @@ def _result(
     for name, keys_ in surface_keys.items():
         for sk in keys_:
             actor_of.setdefault(sk, name)
-    return Resolution(actors, actor_of, members, clusters.joins, clusters.vetoed, counts, clusters.comparisons)
+    return Resolution(
+        actors, actor_of, members, clusters.joins, clusters.vetoed, counts, clusters.comparisons
+    )
 
 
 def actor_id(name: str) -> str:
@@ -337,6 +378,7 @@ def units_of(
 
 # --- the store --------------------------------------------------------------------------
 
+
 def read_edits(con: Any) -> list[Edit]:
     rows = con.execute("SELECT op, a, b FROM actor_edits ORDER BY seq").fetchall()
     return [Edit(op, a, b) for op, a, b in rows]
@@ -350,7 +392,10 @@ def resolve_store(con: Any, user_aliases: str | None = None) -> tuple[Resolution
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for aid, s, e, label, text, actor in rows:
         by_article[aid].append(Mention(aid, s, e, label, text, actor))
-    speakers = [r[0] for r in con.execute("SELECT DISTINCT speaker FROM attributions WHERE speaker IS NOT NULL").fetchall()]
+    speakers = [
+        r[0]
+        for r in con.execute("SELECT DISTINCT speaker FROM attributions WHERE speaker IS NOT NULL").fetchall()
+    ]
     texts = {aid: text for aid, text in con.execute("SELECT id, text FROM articles").fetchall()}
     units, placed = units_of(by_article.values(), speakers, texts)
     return resolve(units, read_edits(con), load_aliases(user_aliases)), placed
@@ -363,23 +408,34 @@ def build_actors(con: Any, user_aliases: str | None = None) -> Resolution:
     res, placed = resolve_store(con, user_aliases)
     actors = list(res.actors.values())
     # Arrow tables instead of row-by-row inserts: a 10x corpus has hundreds of thousands of mentions.
-    actor_rows = pa.table({
-        "id": [a.id for a in actors], "name": [a.name for a in actors], "type": [a.type for a in actors],
-        "aliases": [json.dumps(list(a.aliases), ensure_ascii=False) for a in actors],
-        "country": [a.country for a in actors],
-        "lat": pa.array([a.lat for a in actors], pa.float64()), "lon": pa.array([a.lon for a in actors], pa.float64()),
-        "mentions": [res.counts[a.name] for a in actors],
-    })
-    mention_rows = pa.table({
-        "article_id": [m.article_id for m, _ in placed], "start_": [m.start for m, _ in placed],
-        "end_": [m.end for m, _ in placed], "actor": [res.actor_of[k] for _, k in placed],
-    })
+    actor_rows = pa.table(
+        {
+            "id": [a.id for a in actors],
+            "name": [a.name for a in actors],
+            "type": [a.type for a in actors],
+            "aliases": [json.dumps(list(a.aliases), ensure_ascii=False) for a in actors],
+            "country": [a.country for a in actors],
+            "lat": pa.array([a.lat for a in actors], pa.float64()),
+            "lon": pa.array([a.lon for a in actors], pa.float64()),
+            "mentions": [res.counts[a.name] for a in actors],
+        }
+    )
+    mention_rows = pa.table(
+        {
+            "article_id": [m.article_id for m, _ in placed],
+            "start_": [m.start for m, _ in placed],
+            "end_": [m.end for m, _ in placed],
+            "actor": [res.actor_of[k] for _, k in placed],
+        }
+    )
     con.register("_actor_rows", actor_rows)
     con.register("_mention_rows", mention_rows)
     try:
         with transaction(con):
             con.execute("DELETE FROM actors")
-            con.execute("INSERT INTO actors SELECT id, name, type, aliases, country, lat, lon, mentions FROM _actor_rows")
+            con.execute(
+                "INSERT INTO actors SELECT id, name, type, aliases, country, lat, lon, mentions FROM _actor_rows"
+            )
             con.execute(
                 "UPDATE mentions SET actor = t.actor FROM _mention_rows t "
                 "WHERE mentions.article_id = t.article_id AND mentions.start_ = t.start_ AND mentions.end_ = t.end_"
@@ -408,4 +464,3 @@ def alias_map(con: Any) -> dict[str, str]:
         for a in json.loads(aliases or "[]"):
             out.setdefault(name_key(a), name)
     return out
-

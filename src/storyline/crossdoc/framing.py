@@ -35,10 +35,14 @@ class OutletActor:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "outlet": self.outlet, "actor": self.actor, "articles": len(self.articles),
-            "labels": dict(self.labels.most_common()), "hedges": dict(self.hedges.most_common()),
+            "outlet": self.outlet,
+            "actor": self.actor,
+            "articles": len(self.articles),
+            "labels": dict(self.labels.most_common()),
+            "hedges": dict(self.hedges.most_common()),
             "scare_quotes": dict(self.scare_quotes.most_common()),
-            "labels_in_quotes": dict(self.quoted_labels.most_common()), "times_quoted": self.quoted,
+            "labels_in_quotes": dict(self.quoted_labels.most_common()),
+            "times_quoted": self.quoted,
         }
 
 
@@ -53,7 +57,9 @@ class ArticleFraming:
     attributions: list[Attribution]
 
 
-def aggregate(articles: Iterable[ArticleFraming], canonical: dict[str, str] | None = None) -> list[OutletActor]:
+def aggregate(
+    articles: Iterable[ArticleFraming], canonical: dict[str, str] | None = None
+) -> list[OutletActor]:
     """Outlet x actor framing, most labelled first. ``canonical`` maps name keys to actor names."""
     canonical = canonical or {}
 

@@ -58,10 +58,17 @@ class LedgerGroup:
             "conflict": self.conflict,
             "claims": [
                 {
-                    "article_id": e.claim.article_id, "start": e.claim.start, "end": e.claim.end,
-                    "text": e.claim.text, "value": e.claim.value, "qualifier": e.claim.qualifier,
-                    "counts": e.claim.counts, "claimant": e.claim.claimant, "as_of": e.claim.as_of,
-                    "outlet": e.outlet, "published": e.published,
+                    "article_id": e.claim.article_id,
+                    "start": e.claim.start,
+                    "end": e.claim.end,
+                    "text": e.claim.text,
+                    "value": e.claim.value,
+                    "qualifier": e.claim.qualifier,
+                    "counts": e.claim.counts,
+                    "claimant": e.claim.claimant,
+                    "as_of": e.claim.as_of,
+                    "outlet": e.outlet,
+                    "published": e.published,
                 }
                 for e in self.entries
             ],
@@ -81,7 +88,9 @@ def country_of_place(name: str | None) -> str | None:
     return country.name if country else None
 
 
-def claim_country(claim_start: int, places_before: list[tuple[int, str]], article_countries: Counter[str]) -> str | None:
+def claim_country(
+    claim_start: int, places_before: list[tuple[int, str]], article_countries: Counter[str]
+) -> str | None:
     """The country of the closest place named before the claim in its sentence, else the
     article's most mentioned country. ``places_before`` is (end offset, place name)."""
     for _, name in sorted(places_before, reverse=True):
@@ -137,6 +146,10 @@ def ledger(con: Any, conflicts_only: bool = False) -> list[LedgerGroup]:
         sent = next(((a, b) for a, b in sentences[aid] if a <= s < b), (0, s))
         before = [(pe, n) for ps, pe, n in places[aid] if sent[0] <= ps and pe <= s]
         claim = Claim(aid, s, e, value, qual, counts, claimant, as_of, text)
-        entries.append(LedgerEntry(claim, outlet, published, measure_of(counts), claim_country(s, before, countries[aid])))
+        entries.append(
+            LedgerEntry(
+                claim, outlet, published, measure_of(counts), claim_country(s, before, countries[aid])
+            )
+        )
     groups = group_claims(entries)
     return [g for g in groups if g.conflict] if conflicts_only else groups

@@ -141,7 +141,12 @@ LEAD_BONUS = 1.0
 TITLE_BONUS = 2.0
 # The publication date counts as this many dates named in the text.
 PUBLISHED_DATE_WEIGHT = 3.0
-_MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _WRITTEN_DATE = re.compile(
     rf"\b(?:(?P<m1>{_MONTH})\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?|(?P<dm>\d{{1,2}})\s+(?P<m2>{_MONTH}),?)\s+(?P<y>(?:19|20)\d\d)\b",
@@ -357,7 +362,9 @@ class _Cluster:
     members: list[int]
     dense: np.ndarray
     sparse: dict[str, float]
-    flags: np.ndarray  # summed over the members: (has a year profile, names lead people), scaled like the features
+    flags: (
+        np.ndarray
+    )  # summed over the members: (has a year profile, names lead people), scaled like the features
     countries: dict[str, float] = field(default_factory=dict)  # summed country profiles of the members
     frozen: bool = False  # existed before the current ``add``: never merged with another frozen one
     story: str | None = None
@@ -498,10 +505,16 @@ class StoryIndex:
             self._clusters[key] = cluster
 
     def _append_profiles(
-        self, new: Sequence[StoryArticle], vecs: np.ndarray, known: Sequence[ArticleCounts | None] | None = None
+        self,
+        new: Sequence[StoryArticle],
+        vecs: np.ndarray,
+        known: Sequence[ArticleCounts | None] | None = None,
     ) -> int:
         """Count the new articles into the IDF weights and append their profiles; returns the first new position."""
-        counts = [c if c is not None else ArticleCounts.of(a) for a, c in zip(new, known or [None] * len(new), strict=True)]
+        counts = [
+            c if c is not None else ArticleCounts.of(a)
+            for a, c in zip(new, known or [None] * len(new), strict=True)
+        ]
         for count in counts:
             self._df.update({f"w:{k}" for k in count.words})
             self._df.update(set(count.entities))
@@ -576,7 +589,11 @@ class StoryIndex:
                 data.append(v)
             indptr.append(len(indices))
         matrix = csr_matrix(
-            (np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64)),
+            (
+                np.array(data, dtype=np.float64),
+                np.array(indices, dtype=np.int64),
+                np.array(indptr, dtype=np.int64),
+            ),
             shape=(len(self._profiles), max(len(self._vocab), 1)),
         )
         dense = np.vstack([p.dense for p in self._profiles])
@@ -594,7 +611,8 @@ class StoryIndex:
             sims = dense[others] @ dense[idx] + (matrix[others] @ matrix[idx].T).toarray().ravel()
             sims = sims - flags[others] @ self._profiles[idx].flags
             scored = sorted(
-                ((float(sv), int(j)) for sv, j in zip(sims, others, strict=True) if sv >= c.edge_min), reverse=True
+                ((float(sv), int(j)) for sv, j in zip(sims, others, strict=True) if sv >= c.edge_min),
+                reverse=True,
             )
             edges.extend((sv, idx, j) for sv, j in scored[: c.max_neighbours])
         return edges
@@ -603,7 +621,11 @@ class StoryIndex:
 
     def _dot(self, a: _Cluster, b: _Cluster) -> float:
         """The sum of the pairwise similarities between the members of two groups."""
-        return float(a.dense @ b.dense) + _sparse_dot(a.sparse, b.sparse) - float(a.flags @ (self._penalty * b.flags))
+        return (
+            float(a.dense @ b.dense)
+            + _sparse_dot(a.sparse, b.sparse)
+            - float(a.flags @ (self._penalty * b.flags))
+        )
 
     def _score(self, a: _Cluster, b: _Cluster) -> float:
         return self._dot(a, b) / (len(a.members) * len(b.members))
@@ -654,7 +676,11 @@ class StoryIndex:
                 break
             if version.get(a) != va or version.get(b) != vb:
                 continue
-            keep, gone = (b, a) if clusters[b].frozen or len(clusters[b].members) > len(clusters[a].members) else (a, b)
+            keep, gone = (
+                (b, a)
+                if clusters[b].frozen or len(clusters[b].members) > len(clusters[a].members)
+                else (a, b)
+            )
             if clusters[keep].frozen and clusters[gone].frozen:
                 continue
             if not self._same_countries(clusters[keep], clusters[gone]):
@@ -733,7 +759,11 @@ def _dimension() -> int:
 
 
 def _tfidf(counts: dict[str, float], df: Counter[str], n: int) -> dict[str, float]:
-    weights = {k: (1.0 + math.log(v)) * (math.log((n + 1) / (df.get(k, 0) + 1)) + 1.0) for k, v in counts.items() if v > 0}
+    weights = {
+        k: (1.0 + math.log(v)) * (math.log((n + 1) / (df.get(k, 0) + 1)) + 1.0)
+        for k, v in counts.items()
+        if v > 0
+    }
     return _unit(weights)
 
 

@@ -118,7 +118,9 @@ class DaskEngine:
 
         self.cluster = local_cluster(workers) if scheduler is None else None
         try:
-            self.client = Client(self.cluster if self.cluster is not None else scheduler, timeout=connect_timeout)
+            self.client = Client(
+                self.cluster if self.cluster is not None else scheduler, timeout=connect_timeout
+            )
         except OSError as exc:
             if self.cluster is not None:
                 self.cluster.close()

@@ -28,8 +28,21 @@ PERSON = "PERSON"
 DESCRIPTION = "DESC"
 # Words that label rather than name ("Daesh Takfiri terrorist group"): dropped before lookup.
 LABEL_WORDS = frozenset(
-    {"takfiri", "takfiris", "terrorist", "terrorists", "group", "militants", "militant", "jihadist",
-     "jihadists", "outfit", "extremist", "extremists", "regime"}
+    {
+        "takfiri",
+        "takfiris",
+        "terrorist",
+        "terrorists",
+        "group",
+        "militants",
+        "militant",
+        "jihadist",
+        "jihadists",
+        "outfit",
+        "extremist",
+        "extremists",
+        "regime",
+    }
 )
 # How many words before a person mention are read as its title ("France's Chief of Defense Staff").
 MAX_TITLE_WORDS = 6
@@ -150,7 +163,11 @@ def _role_bindings(doc: ArticleDoc, mentions: list[Mention]) -> dict[str, str]:
         for role in roles:
             if title.endswith(role):
                 prefix = title[: -len(role)].strip()
-                for phrase in {role, f"{prefix} {role}".strip(), f"{prefix.split()[-1]} {role}" if prefix else role}:
+                for phrase in {
+                    role,
+                    f"{prefix} {role}".strip(),
+                    f"{prefix.split()[-1]} {role}" if prefix else role,
+                }:
                     bound.setdefault(phrase, Counter())[m.actor] += 1
                 break
     return {phrase: c.most_common(1)[0][0] for phrase, c in bound.items() if len(c) == 1}
@@ -167,7 +184,8 @@ def _descriptions(doc: ArticleDoc, mentions: list[Mention], lexicon: AliasLexico
     # spaCy's "State" in "the former secretary of state" is part of the role, not a name.
     role_words = {w for r in roles for w in r.split()}
     covered = [
-        (m.start, m.end) for m in mentions
+        (m.start, m.end)
+        for m in mentions
         if m.label not in ("NORP", "GPE") and not set(name_tokens(m.text)) <= role_words
     ]
     out = []
@@ -180,7 +198,9 @@ def _descriptions(doc: ArticleDoc, mentions: list[Mention], lexicon: AliasLexico
             person = bindings.get(phrase) or lexicon.role_holder(phrase, date)
         if person is None or any(s < hit.end() and hit.start() < e for s, e in covered):
             continue
-        out.append(Mention(doc.id, hit.start(), hit.end(), DESCRIPTION, doc.text[hit.start() : hit.end()], person))
+        out.append(
+            Mention(doc.id, hit.start(), hit.end(), DESCRIPTION, doc.text[hit.start() : hit.end()], person)
+        )
     return out
 
 

@@ -87,7 +87,17 @@ MIN_EMBEDDED_QUOTE_WORDS = 3
 # Share of the content's words inside quote marks above which it is a direct quote.
 DIRECT_SHARE = 0.9
 # Confidence by how the attribution was found; calibrated by precision on PolNeAR train.
-CONFIDENCE = {"raising": 0.5, "colon": 0.6, "headline": 0.6, "speech": 0.8, "belief": 0.55, "object": 0.45, "intent": 0.5, "prep": 0.8, "quote": 0.6}
+CONFIDENCE = {
+    "raising": 0.5,
+    "colon": 0.6,
+    "headline": 0.6,
+    "speech": 0.8,
+    "belief": 0.55,
+    "object": 0.45,
+    "intent": 0.5,
+    "prep": 0.8,
+    "quote": 0.6,
+}
 
 
 CLASSES = ("speech", "belief", "intent", "object")
@@ -117,7 +127,9 @@ class CueLexicon:
     reporting: frozenset[str] = frozenset()  # the hand lexicon's speech and belief verbs
     hand_cues: frozenset[str] = frozenset()  # the hand lexicon's verbs of every class
     speaker_labels: frozenset[str] = frozenset()  # "Q", "Poll": a "Head: rest" line's head that says the rest
-    adjectives: frozenset[str] = frozenset()  # "critical", "eager": a stance after a copula ("was critical of X")
+    adjectives: frozenset[str] = (
+        frozenset()
+    )  # "critical", "eager": a stance after a copula ("was critical of X")
 
     @functools.cached_property
     def frame_lemmas(self) -> frozenset[str]:
@@ -237,12 +249,21 @@ def _subject(tok: Token, qidx: _QuoteIndex | None = None) -> tuple[int, int] | N
     cur = tok
     for depth in range(SUBJECT_HOPS):
         # a subject inside a quote the cue is outside of speaks in the quote, not here
-        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")
-                    and not (depth and qidx and _quoted_apart(qidx, c.idx, tok.idx))]
+        subjects = [
+            c
+            for c in cur.children
+            if c.dep_ in ("nsubj", "csubj") and not (depth and qidx and _quoted_apart(qidx, c.idx, tok.idx))
+        ]
         if subjects:
             c = _nearest_subject(subjects, cur)
-            if not depth and qidx and c.i < tok.i and _quoted_apart(qidx, c.left_edge.idx, tok.idx) \
-                    and qidx.at(c.left_edge.idx) == qidx.at(c.right_edge.idx) and tok.doc[tok.i - 1].is_quote:
+            if (
+                not depth
+                and qidx
+                and c.i < tok.i
+                and _quoted_apart(qidx, c.left_edge.idx, tok.idx)
+                and qidx.at(c.left_edge.idx) == qidx.at(c.right_edge.idx)
+                and tok.doc[tok.i - 1].is_quote
+            ):
                 after = speaker_after(tok)  # '"Every single amendment," said Cruz'
                 if after is not None:
                     return after
@@ -250,7 +271,11 @@ def _subject(tok: Token, qidx: _QuoteIndex | None = None) -> tuple[int, int] | N
             if issuer is not None:  # "released a video that accuses": who released accuses
                 cur = issuer
                 continue
-            return None if c.dep_ == "nsubj" and c.lower_ == "it" and cur.lemma_ in IMPERSONAL else _subtree_span(c)
+            return (
+                None
+                if c.dep_ == "nsubj" and c.lower_ == "it" and cur.lemma_ in IMPERSONAL
+                else _subtree_span(c)
+            )
         for c in cur.children:
             # "X were angered by the deal and predicted ...": X predicted, not the agent
             if c.dep_ == "agent" and not (depth and any(g.dep_ == "nsubjpass" for g in cur.children)):
@@ -260,7 +285,11 @@ def _subject(tok: Token, qidx: _QuoteIndex | None = None) -> tuple[int, int] | N
             # the parser made the quote the main clause and its "he said" a dependent: the
             # one adding is the subject of that reporting verb outside the quote
             for c in cur.children:
-                if c.dep_ in ("ccomp", "parataxis") and c.pos_ == "VERB" and not _quoted_apart(qidx, c.idx, tok.idx):
+                if (
+                    c.dep_ in ("ccomp", "parataxis")
+                    and c.pos_ == "VERB"
+                    and not _quoted_apart(qidx, c.idx, tok.idx)
+                ):
                     subj = [g for g in c.children if g.dep_ == "nsubj"]
                     if subj:
                         return _subtree_span(subj[0])
@@ -308,16 +337,28 @@ def _adjacent_source(tok: Token, qidx: _QuoteIndex | None) -> tuple[int, int] | 
     spokesman Alex Conant')."""
     kids = list(tok.children)
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "agent") for c in kids) or tok.dep_ not in (
-        "ROOT", "conj", "dep", "parataxis", "amod"):
+        "ROOT",
+        "conj",
+        "dep",
+        "parataxis",
+        "amod",
+    ):
         return None
     doc = tok.doc
 
     def nominal(t: Token) -> bool:
         return any(w.pos_ in ("NOUN", "PROPN", "NUM") for w in t.subtree) and not (
-            qidx is not None and qidx.at(t.idx) is not None)
+            qidx is not None and qidx.at(t.idx) is not None
+        )
 
-    left = [c for c in kids if c.i < tok.i and c.dep_ in ADJACENT_SUBJECT_DEPS and nominal(c)
-            and all(doc[j].pos_ in ("ADV", "PART") for j in range(c.right_edge.i + 1, tok.i))]
+    left = [
+        c
+        for c in kids
+        if c.i < tok.i
+        and c.dep_ in ADJACENT_SUBJECT_DEPS
+        and nominal(c)
+        and all(doc[j].pos_ in ("ADV", "PART") for j in range(c.right_edge.i + 1, tok.i))
+    ]
     if left and tok.dep_ != "amod" and tok.tag_ not in ("VB", "VBG"):  # not an imperative or a participle
         return _subtree_span(left[-1])
     j = tok.i - 1
@@ -348,7 +389,10 @@ def _left_noun_source(tok: Token, qidx: _QuoteIndex | None) -> tuple[int, int] |
     parser made the cue's complement ("Kasich offered the man a job, then says ...")."""
     kids = list(tok.children)
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "agent") for c in kids) or tok.dep_ not in (
-            "ROOT", "conj", "parataxis"):
+        "ROOT",
+        "conj",
+        "parataxis",
+    ):
         return None
     if tok.tag_ in ("VB", "VBG", "VBN"):
         return None
@@ -359,7 +403,9 @@ def _left_noun_source(tok: Token, qidx: _QuoteIndex | None) -> tuple[int, int] |
     if j < 0 or doc[j].sent != tok.sent or (qidx is not None and qidx.at(doc[j].idx) is not None):
         return None
     t = doc[j]
-    if t.pos_ in ("NOUN", "PROPN") and not (t.dep_ == "pobj" and t.head.i == j - 1 and t.head.head.i == tok.i):
+    if t.pos_ in ("NOUN", "PROPN") and not (
+        t.dep_ == "pobj" and t.head.i == j - 1 and t.head.head.i == tok.i
+    ):
         x = t
         while x.dep_ in NP_CLIMB_DEPS and x.head.i < tok.i and x.head.i != x.i:
             x = x.head
@@ -387,10 +433,13 @@ def _issued_object(noun: Token) -> bool:
 
 
 def _passive_participle(tok: Token) -> bool:
-    """"Asked about the poll, Priebus said ...": the one asked is the main clause's subject;
+    """ "Asked about the poll, Priebus said ...": the one asked is the main clause's subject;
     who asked is not named, so the cue has no source."""
-    return tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
-        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in tok.children)
+    return (
+        tok.tag_ == "VBN"
+        and tok.dep_ == "advcl"
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in tok.children)
+    )
 
 
 def _inherit_from(cur: Token) -> Token | None:
@@ -426,10 +475,18 @@ def _clause_span(root: Token) -> tuple[int, int]:
         if c.i < root.i:
             continue
         cut = False
-        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not any(g.dep_.startswith("nsubj") for g in c.children):
+        if (
+            c.dep_ == "conj"
+            and c.pos_ in ("VERB", "AUX")
+            and not any(g.dep_.startswith("nsubj") for g in c.children)
+        ):
             # (not under a clause with its own subject: "that she had not sent or received emails")
-            cut = c.tag_ != root.tag_ and c.tag_ in ("VBD", "VBZ", "VBP") and root.tag_ in ("VB", "VBG", "VBN") \
+            cut = (
+                c.tag_ != root.tag_
+                and c.tag_ in ("VBD", "VBZ", "VBP")
+                and root.tag_ in ("VB", "VBG", "VBN")
                 and not any(g.dep_.startswith("nsubj") for g in root.children)
+            )
             # "said it takes time but added, "..."": the speaker's own next cue, not content
             cut = cut or "speech" in load_cues().classes.get(c.lemma_.lower(), ())
         cut = cut or _trailing_clause(root, c)
@@ -456,16 +513,23 @@ def _reported_clauses(tok: Token, ccomps: list[Token]) -> list[Token]:
     """The clauses a cue verb reports: its clausal complements and a second "that" clause the
     parser hung on the verb as a conjunct ("said he would secure the border, but that he would
     not support mass deportation")."""
-    more = [c for c in tok.children if c.dep_ == "conj" and c.i > ccomps[0].i
-            and any(g.dep_ == "mark" and g.lower_ == "that" and g.i == c.left_edge.i for g in c.children)]
+    more = [
+        c
+        for c in tok.children
+        if c.dep_ == "conj"
+        and c.i > ccomps[0].i
+        and any(g.dep_ == "mark" and g.lower_ == "that" and g.i == c.left_edge.i for g in c.children)
+    ]
     return ccomps + more
 
 
 def _broken_off(clause: Token, tok: Token) -> bool:
     """A clause before the cue that a semicolon, a colon or a spaced dash parts from it."""
     doc = tok.doc
-    return any(doc[j].text in CLAUSE_BREAKS and (doc[j].text != "-" or doc[j - 1].whitespace_)
-               for j in range(clause.right_edge.i, tok.i))
+    return any(
+        doc[j].text in CLAUSE_BREAKS and (doc[j].text != "-" or doc[j - 1].whitespace_)
+        for j in range(clause.right_edge.i, tok.i)
+    )
 
 
 def _cut_aside(doc, lo: int, end: int) -> int:  # type: ignore[no-untyped-def]
@@ -503,7 +567,7 @@ def _quoted_apart(qidx: _QuoteIndex, pos: int, cue: int) -> bool:
 
 
 def _raising_candidate(tok: Token, text: str) -> _Candidate | None:
-    """"Ben Carson appears to be slipping": no source; the subject and the complement are the content."""
+    """ "Ben Carson appears to be slipping": no source; the subject and the complement are the content."""
     subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     comp = [c for c in tok.children if c.dep_ in ("xcomp", "acomp", "attr", "oprd") and c.i > tok.i]
     if not subj or not comp or subj[0].lower_ in ("it", "there"):
@@ -517,7 +581,9 @@ def _raising_candidate(tok: Token, text: str) -> _Candidate | None:
     return _Candidate(cue, tok.i, "raising", None, content, key=f"{tok.lemma_.lower()}/raising")
 
 
-def _verb_candidate(tok: Token, lex: CueLexicon, text: str, qidx: _QuoteIndex | None = None) -> _Candidate | None:
+def _verb_candidate(
+    tok: Token, lex: CueLexicon, text: str, qidx: _QuoteIndex | None = None
+) -> _Candidate | None:
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     lemma = tok.lemma_.lower()
@@ -557,7 +623,12 @@ def _verb_candidate(tok: Token, lex: CueLexicon, text: str, qidx: _QuoteIndex | 
     key = f"{lemma}/{frame or how}"
     source = _subject(tok, qidx)
     if source is None:
-        source = _adjacent_source(tok, qidx) or _left_noun_source(tok, qidx) or subject_after_opening_phrase(tok) or speaker_after_quote(tok)
+        source = (
+            _adjacent_source(tok, qidx)
+            or _left_noun_source(tok, qidx)
+            or subject_after_opening_phrase(tok)
+            or speaker_after_quote(tok)
+        )
     # The parser runs sentences over paragraph ends; an attribution stays in its cue's paragraph.
     lo, hi = _paragraph(text, tok.idx)
     if source is not None:
@@ -565,7 +636,9 @@ def _verb_candidate(tok: Token, lex: CueLexicon, text: str, qidx: _QuoteIndex | 
         if source[0] >= source[1] or not WORD.search(text, *source):
             # the parser took a word of the line before for the subject ("12:15 p.m.:" then
             # "President Barack Obama says"): the name that opens the cue's own line
-            names = [e for e in tok.doc.ents if e.label_ in ("PERSON", "ORG") and lo <= e.start_char < tok.idx]
+            names = [
+                e for e in tok.doc.ents if e.label_ in ("PERSON", "ORG") and lo <= e.start_char < tok.idx
+            ]
             source = (names[0].start_char, names[0].end_char) if names else None
     content = _content_within(text, content, lo, hi)
     cue = (tok.idx, tok.idx + len(tok.text))
@@ -577,7 +650,7 @@ COPULAS = frozenset({"be", "become", "remain", "stay", "grow"})
 
 
 def _adjective_candidate(tok: Token, text: str, qidx: _QuoteIndex | None) -> _Candidate | None:
-    """"Cruz has been critical of the deal", "Trump is eager to debate", "she is confident
+    """ "Cruz has been critical of the deal", "Trump is eager to debate", "she is confident
     (that) she will win": the copula's subject holds the stance, the adjective's complement
     (a preposition's object, a clause, an infinitive) is the content; keyed "critical/adj"."""
     head = tok.head
@@ -625,8 +698,12 @@ def _object_completion(c: Token) -> bool:
     8 (an adverbial clause after a comma 10 in 116: left out); content+speaker F1 +0.12."""
     if c.dep_ == "conj":
         return c.pos_ in ("NOUN", "PROPN")
-    return c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX") and c.doc[c.left_edge.i - 1].text != "," and not any(
-        g.dep_.startswith("nsubj") for g in c.children)
+    return (
+        c.dep_ == "advcl"
+        and c.pos_ in ("VERB", "AUX")
+        and c.doc[c.left_edge.i - 1].text != ","
+        and not any(g.dep_.startswith("nsubj") for g in c.children)
+    )
 
 
 def _object_span(tok: Token, first: Token) -> tuple[int, int]:
@@ -634,17 +711,24 @@ def _object_span(tok: Token, first: Token) -> tuple[int, int]:
     "described Y as Z", "expressed her stance in support of Z"), without the circumstances.
     (Keeping only the prepositions of ``OBJECT_PREPS``: train content+speaker F1 61.75; every
     preposition but circumstances: 61.95; adding trailing clauses or conjuncts lowered it.)"""
-    right = [c for c in tok.children if c.i >= first.i and (
-        c.dep_ in ("dobj", "attr", "xcomp", "oprd", "ccomp", "dative", "acomp")
-        or (c.dep_ == "prep" and (c.lower_ in OBJECT_PREPS or not _circumstance(c)))
-        or _object_completion(c))]
+    right = [
+        c
+        for c in tok.children
+        if c.i >= first.i
+        and (
+            c.dep_ in ("dobj", "attr", "xcomp", "oprd", "ccomp", "dative", "acomp")
+            or (c.dep_ == "prep" and (c.lower_ in OBJECT_PREPS or not _circumstance(c)))
+            or _object_completion(c)
+        )
+    ]
     last = max((c.right_edge for c in right), key=lambda t: t.i)
     last = tok.doc[_cut_aside(tok.doc, first.i, last.i)]
     return first.left_edge.idx, last.idx + len(last.text)
 
 
-def _frame_content(tok: Token, lex: CueLexicon, hand: tuple[str, ...], qidx: _QuoteIndex | None
-                   ) -> tuple[str, list[tuple[int, int]]] | None:
+def _frame_content(
+    tok: Token, lex: CueLexicon, hand: tuple[str, ...], qidx: _QuoteIndex | None
+) -> tuple[str, list[tuple[int, int]]] | None:
     """A cue verb's content in a ``cue_frames`` frame ("called for X", "X was named Y"), if
     that "lemma/frame" is a reliable cue (or every frame, when learning the weights).
 
@@ -711,7 +795,7 @@ def _source_kind(source: tuple[int, int] | None, sdoc: Doc) -> str:
 
 
 def _prep_candidate(tok: Token, lex: CueLexicon, text: str) -> _Candidate | None:
-    """"according to X, ...": X is the source of the clause the phrase modifies."""
+    """ "according to X, ...": X is the source of the clause the phrase modifies."""
     doc = tok.doc
     for words in lex.prepositional:
         if len(words) < 2 or tok.lower_ != words[0] or tok.i + len(words) > len(doc):
@@ -779,7 +863,7 @@ NOT_SPEAKER_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "
 
 
 def _parenthetical_content(cands: list[_Candidate], doc: ArticleDoc, quoted_only: set[int]) -> None:
-    """"After the ruling, Hebert said, most laws were safe": a speech cue the parser hung
+    """ "After the ruling, Hebert said, most laws were safe": a speech cue the parser hung
     on the clause as a parenthetical, with no content of its own, reports that clause; so
     does an "as" clause ("As POLITICO revealed, most of the payments were ...", "..., as The
     New York Times reported"). So does one whose content is only the quotes it was given
@@ -814,9 +898,10 @@ def _parenthetical_content(cands: list[_Candidate], doc: ArticleDoc, quoted_only
 
 
 def _as_clause(tok: Token) -> bool:
-    """"as X reported": a clause the verb heads, opened by "as", that modifies another."""
-    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" and c.i == tok.left_edge.i
-                                       for c in tok.children)
+    """ "as X reported": a clause the verb heads, opened by "as", that modifies another."""
+    return tok.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" and c.i == tok.left_edge.i for c in tok.children
+    )
 
 
 def _widen_to_names(cands: list[_Candidate], doc: ArticleDoc) -> None:
@@ -832,7 +917,7 @@ def _widen_to_names(cands: list[_Candidate], doc: ArticleDoc) -> None:
 
 
 def _headline_candidates(doc: ArticleDoc, lex: CueLexicon) -> list[_Candidate]:
-    """"Name: statement" lines: the person or organization named says the rest of the line.
+    """ "Name: statement" lines: the person or organization named says the rest of the line.
 
     A headline ("John McCain: Republican anger appeals to ...") whose head holds a PERSON or
     ORG name; or a speaker label (``_speaker_label``): a transcript's "TAPPER: ...", "Q: ...",
@@ -870,7 +955,11 @@ def _headline_candidates(doc: ArticleDoc, lex: CueLexicon) -> list[_Candidate]:
 
 def _caps_label(head: str) -> bool:
     words = head.split()
-    return 1 <= len(words) <= MAX_LABEL_WORDS and head.isupper() and all(w.isalpha() or w == "." for w in head.replace(".", " . ").split())
+    return (
+        1 <= len(words) <= MAX_LABEL_WORDS
+        and head.isupper()
+        and all(w.isalpha() or w == "." for w in head.replace(".", " . ").split())
+    )
 
 
 def _speaker_label(doc: ArticleDoc, s: int, e: int, lex: CueLexicon, transcript: bool = False) -> bool:
@@ -900,8 +989,12 @@ def _speaker_label(doc: ArticleDoc, s: int, e: int, lex: CueLexicon, transcript:
 def _name_words(doc: ArticleDoc, s: int, e: int) -> set[str]:
     """The words of the article's PERSON and ORG names, those overlapping ``[s, e)`` left out."""
     text = doc.text
-    return {w.lower() for x in doc.mentions if x.label in ("PERSON", "ORG") and (x.end <= s or x.start >= e)
-            for w in WORD.findall(text, x.start, x.end)}
+    return {
+        w.lower()
+        for x in doc.mentions
+        if x.label in ("PERSON", "ORG") and (x.end <= s or x.start >= e)
+        for w in WORD.findall(text, x.start, x.end)
+    }
 
 
 class _QuoteIndex:
@@ -967,8 +1060,12 @@ def extract_with_keys(doc: ArticleDoc, lex: CueLexicon | None = None) -> list[tu
     # Asides got their key just now: filter them like the cues above. Quotes joined to the
     # previous paragraph's speaker ("-/quote") are kept although PolNeAR credits few of them
     # to that speaker (19 of 172 on train): they hold direct quotes, and who else said them.
-    cands = [c for c in cands if c.content and (
-        lex.open_class or "/aside" not in c.key or (lex.precision(c.key) or 1.0) >= MIN_PRECISION)]
+    cands = [
+        c
+        for c in cands
+        if c.content
+        and (lex.open_class or "/aside" not in c.key or (lex.precision(c.key) or 1.0) >= MIN_PRECISION)
+    ]
     cands = _drop_datelines(cands, doc)
     if not lex.open_class:
         cands = _drop_restatements(cands, text)
@@ -997,6 +1094,7 @@ def _drop_weak_nested(cands: list[_Candidate], lex: CueLexicon) -> list[_Candida
     is part of the criticism, its inherited source outside it). Train content+speaker F1
     65.36 -> 65.48 (P 72.15 -> 72.47, R 59.74 -> 59.72; 79 fewer predictions); two-fold
     held-out flat (62.8, P 70.3 -> 70.6)."""
+
     def weak(c: _Candidate) -> bool:
         if c.cue is None or _confidence(c, lex) >= MIN_NESTED_CONFIDENCE:
             return False
@@ -1013,6 +1111,7 @@ def _drop_quoted_cues(cands: list[_Candidate], qidx: _QuoteIndex) -> list[_Candi
     holds: the quoted speaker's own words ("'In fact, he proposed giving them work permits,'
     Rubio said"), not a second statement; PolNeAR annotates almost none of them. On train
     147 fewer predictions, content+speaker F1 65.1 -> 65.4 (P 71.5 -> 72.1, R 59.8 -> 59.7)."""
+
     def quoted_inside(c: _Candidate) -> bool:
         if c.cue is None or qidx.at(c.cue[0]) is None:
             return False
@@ -1121,14 +1220,20 @@ def _attach_quotes(cands: list[_Candidate], quotes: list[Quote], qidx: _QuoteInd
             elif len(qwords) >= MIN_CUELESS_QUOTE_WORDS and _opens_paragraph(text, q.start):
                 src = _previous_speaker(cands, q.start, text)
                 if src is not None:
-                    target = _Candidate((q.start, q.start), -1, "quote", src.source, [_trim(text, q.start, q.end)],
-                                        key="-/quote")
+                    target = _Candidate(
+                        (q.start, q.start),
+                        -1,
+                        "quote",
+                        src.source,
+                        [_trim(text, q.start, q.end)],
+                        key="-/quote",
+                    )
                     target.cue = None  # type: ignore[assignment]
                     cands.append(target)
         if target is not None:
             owner[qi] = target
             target.quotes.append(qi)
-    cands.sort(key=lambda c: (c.content[0][0] if c.content else 0))
+    cands.sort(key=lambda c: c.content[0][0] if c.content else 0)
 
 
 # Characters at most between the end of a content and a cue-less quote that goes on with it.
@@ -1222,9 +1327,14 @@ def _cue_for_quote(q: Quote, cands: list[_Candidate], sdoc, text: str) -> _Candi
     plo, phi = _paragraph(text, q.start)
     phi = max(phi, _paragraph(text, max(q.start, q.end - 1))[1])
     pool = [
-        c for c in cands
-        if c.how == "speech" and c.cue is not None and lo <= c.cue_token < hi and not (q.start <= c.cue[0] < q.end)
-        and not c.content and plo <= c.cue[0] < phi
+        c
+        for c in cands
+        if c.how == "speech"
+        and c.cue is not None
+        and lo <= c.cue_token < hi
+        and not (q.start <= c.cue[0] < q.end)
+        and not c.content
+        and plo <= c.cue[0] < phi
         # "..., adding: "..."": a cue before a colon takes the quote after it, never one before
         and not (c.cue[0] >= q.end and text[c.cue[1] : c.cue[1] + 2].lstrip().startswith(":"))
     ]
@@ -1232,8 +1342,15 @@ def _cue_for_quote(q: Quote, cands: list[_Candidate], sdoc, text: str) -> _Candi
         prev = sdoc[s0.start - 1].sent
         if text[prev.start_char : q.start].rstrip().endswith(":"):
             plo = _paragraph(text, prev.start_char)[0]
-            pool = [c for c in cands if c.how == "speech" and prev.start <= c.cue_token < prev.end
-                    and not c.content and c.cue is not None and c.cue[0] >= plo]
+            pool = [
+                c
+                for c in cands
+                if c.how == "speech"
+                and prev.start <= c.cue_token < prev.end
+                and not c.content
+                and c.cue is not None
+                and c.cue[0] >= plo
+            ]
     if not pool:
         pool = _cue_after_quote(q, cands, sdoc, text, s1)
     if not pool:
@@ -1249,12 +1366,22 @@ MAX_WORDS_TO_NEXT_CUE = 6
 
 def _cue_after_quote(q: Quote, cands: list[_Candidate], sdoc, text: str, sent) -> list[_Candidate]:  # type: ignore[no-untyped-def]
     """The speech cue of the sentence right after a quote that ends its own sentence."""
-    if sent.end >= len(sdoc) or text[q.end : sdoc[sent.end].idx].strip() or "\n" in text[q.end : sdoc[sent.end].idx]:
+    if (
+        sent.end >= len(sdoc)
+        or text[q.end : sdoc[sent.end].idx].strip()
+        or "\n" in text[q.end : sdoc[sent.end].idx]
+    ):
         return []
     nxt = sdoc[sent.end].sent
-    return [c for c in cands if c.how == "speech" and c.cue is not None and not c.content
-            and nxt.start <= c.cue_token < nxt.end
-            and len(WORD.findall(text, nxt.start_char, c.cue[0])) <= MAX_WORDS_TO_NEXT_CUE]
+    return [
+        c
+        for c in cands
+        if c.how == "speech"
+        and c.cue is not None
+        and not c.content
+        and nxt.start <= c.cue_token < nxt.end
+        and len(WORD.findall(text, nxt.start_char, c.cue[0])) <= MAX_WORDS_TO_NEXT_CUE
+    ]
 
 
 def _has_quote_content(c: _Candidate, text: str) -> bool:
@@ -1264,7 +1391,8 @@ def _has_quote_content(c: _Candidate, text: str) -> bool:
 # "Paris:", "PARIS (AFP) –", "PARIS, France —": a place (and agency) before a colon or a spaced dash.
 DATELINE = re.compile(
     r"[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3}(?:, [A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,2})?"
-    r"\s*(?:\([A-Za-z ]+\))?\s*(?::|[—–-]\s)\s*")
+    r"\s*(?:\([A-Za-z ]+\))?\s*(?::|[—–-]\s)\s*"
+)
 
 
 def _drop_datelines(cands: list[_Candidate], doc: ArticleDoc) -> list[_Candidate]:
@@ -1278,7 +1406,8 @@ def _drop_datelines(cands: list[_Candidate], doc: ArticleDoc) -> list[_Candidate
             line_start = text.rfind("\n", 0, s) + 1
             m = DATELINE.match(text, s) if s == line_start and c.how != "headline" else None
             place = m is not None and not any(
-                x.label in ("PERSON", "ORG") and s <= x.start and x.end <= m.end() for x in doc.mentions)
+                x.label in ("PERSON", "ORG") and s <= x.start and x.end <= m.end() for x in doc.mentions
+            )
             if dl is not None and s < dl.end and e > dl.start:
                 s = max(s, dl.end)
             elif place and m is not None:
@@ -1288,7 +1417,11 @@ def _drop_datelines(cands: list[_Candidate], doc: ArticleDoc) -> list[_Candidate
                 c.source = (s, e)
             elif c.cue is not None:
                 # the parser took the dateline for the subject: the name between it and the cue
-                named = [x for x in doc.mentions if x.label in ("PERSON", "ORG") and s <= x.start and x.end <= c.cue[0]]
+                named = [
+                    x
+                    for x in doc.mentions
+                    if x.label in ("PERSON", "ORG") and s <= x.start and x.end <= c.cue[0]
+                ]
                 c.source = (named[0].start, named[0].end) if named else None
             if is_dl:
                 c.source = None
@@ -1296,11 +1429,13 @@ def _drop_datelines(cands: list[_Candidate], doc: ArticleDoc) -> list[_Candidate
     return out
 
 
-def _finish(cands: list[_Candidate], qidx: _QuoteIndex, doc: ArticleDoc, lex: CueLexicon) -> list[tuple[Attribution, str]]:
+def _finish(
+    cands: list[_Candidate], qidx: _QuoteIndex, doc: ArticleDoc, lex: CueLexicon
+) -> list[tuple[Attribution, str]]:
     text = doc.text
     resolver = SpeakerResolver(doc, [(q.start, q.end) for q in qidx.quotes])
     first_person = load_titles().pronouns["first_singular"] | load_titles().pronouns["first_plural"]
-    cands.sort(key=lambda c: (c.cue[0] if c.cue else c.content[0][0]))
+    cands.sort(key=lambda c: c.cue[0] if c.cue else c.content[0][0])
     out: list[Attribution] = []
     names: list[str | None] = []
     for i, c in enumerate(cands):
@@ -1345,12 +1480,24 @@ def _finish(cands: list[_Candidate], qidx: _QuoteIndex, doc: ArticleDoc, lex: Cu
         )
     # Second pass: descriptions in the lede may name a person introduced after them.
     for k, a in enumerate(out):
-        if a.speaker is None and a.speaker_span is not None and \
-                a.speaker_span.text(text).strip().lower() not in lex.speaker_labels:
+        if (
+            a.speaker is None
+            and a.speaker_span is not None
+            and a.speaker_span.text(text).strip().lower() not in lex.speaker_labels
+        ):
             late = resolver.resolve_late(a.speaker_span.start, a.speaker_span.end)
             if late:
-                out[k] = Attribution(a.article_id, a.index, a.type, a.content, a.cue, a.speaker_span,
-                                     late, a.parent, a.confidence)
+                out[k] = Attribution(
+                    a.article_id,
+                    a.index,
+                    a.type,
+                    a.content,
+                    a.cue,
+                    a.speaker_span,
+                    late,
+                    a.parent,
+                    a.confidence,
+                )
     # Parents pointing forward are fine (indices are final), but a first-person
     # speaker inside a quote resolved before its parent: fill it now.
     fixed = []
@@ -1358,7 +1505,16 @@ def _finish(cands: list[_Candidate], qidx: _QuoteIndex, doc: ArticleDoc, lex: Cu
         if a.speaker is None and a.speaker_span is not None and a.parent is not None:
             word = a.speaker_span.text(text).strip().lower()
             if word in first_person and out[a.parent].speaker:
-                a = Attribution(a.article_id, a.index, a.type, a.content, a.cue, a.speaker_span,
-                                out[a.parent].speaker, a.parent, a.confidence)
+                a = Attribution(
+                    a.article_id,
+                    a.index,
+                    a.type,
+                    a.content,
+                    a.cue,
+                    a.speaker_span,
+                    out[a.parent].speaker,
+                    a.parent,
+                    a.confidence,
+                )
         fixed.append(a)
     return list(zip(fixed, [c.key for c in cands], strict=True))

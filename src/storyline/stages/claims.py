@@ -37,7 +37,14 @@ QUALIFIER_WORDS = 3
 SOURCE_CUE_GAP = 3
 SKIP_ENTS = frozenset({"DATE", "TIME", "ORDINAL", "MONEY"})
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
-_IRREGULAR = {"lose": "lost", "take": "taken", "flee": "fled", "leave": "left", "hold": "held", "kill": "killed"}
+_IRREGULAR = {
+    "lose": "lost",
+    "take": "taken",
+    "flee": "fled",
+    "leave": "left",
+    "hold": "held",
+    "kill": "killed",
+}
 
 
 @dataclass(frozen=True)
@@ -117,7 +124,9 @@ def parse_number(text: str) -> float | None:
 
 def _is_number_token(tok: Token | Lexeme, lex: ClaimLexicon) -> bool:
     low = tok.lower_
-    return bool(_DIGITS.match(low)) or low in lex.words or low in lex.scales or (tok.like_num and low.isalpha())
+    return (
+        bool(_DIGITS.match(low)) or low in lex.words or low in lex.scales or (tok.like_num and low.isalpha())
+    )
 
 
 def _is_number_orth(orth: int, vocab: Vocab, lex: ClaimLexicon) -> bool:
@@ -158,7 +167,9 @@ def _counted(text: str, noun: Token, number_end: int, lex: ClaimLexicon) -> tupl
     end = noun.idx + len(noun.text)
     head = noun.head
     if (
-        noun.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ == "VERB" and head.i != noun.i
+        noun.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and head.pos_ == "VERB"
+        and head.i != noun.i
         and head.lemma_.lower() in lex.event_verbs
     ):
         phrase = f"{phrase} {_participle(head)}"
@@ -176,7 +187,9 @@ def _noun_after(tokens: list[Token]) -> Token | None:
     last = tokens[-1]
     between = last.doc[last.i + 1 : last.head.i]
     if (
-        last.dep_ in ("nummod", "quantmod", "compound") and last.head.pos_ == "NOUN" and last.head.i > last.i
+        last.dep_ in ("nummod", "quantmod", "compound")
+        and last.head.pos_ == "NOUN"
+        and last.head.i > last.i
         and not any("\n" in t.text_with_ws for t in between)
     ):
         return last.head
@@ -202,12 +215,19 @@ def _claimant(doc: ArticleDoc, start: int, end: int, lex: ClaimLexicon) -> str |
     sent_start = sent.sent.start_char if sent is not None else 0
     best: tuple[int, Mention] | None = None
     for m in doc.mentions:
-        if not (sent_start <= m.start and m.end <= start) or m.label not in ("ORG", "PERSON", "DESC", "GPE", "NORP"):
+        if not (sent_start <= m.start and m.end <= start) or m.label not in (
+            "ORG",
+            "PERSON",
+            "DESC",
+            "GPE",
+            "NORP",
+        ):
             continue
         after = doc.text[m.end : start]
-        words = re.findall(r"[\w']+", after.lower().replace("\u2019", "'"))[:SOURCE_CUE_GAP + 1]
-        cue = any(w in lex.source_verbs for w in words[: SOURCE_CUE_GAP]) or (
-            after.lstrip().startswith(("'s", "\u2019s")) and any(w in lex.source_nouns for w in words[:SOURCE_CUE_GAP + 1])
+        words = re.findall(r"[\w']+", after.lower().replace("\u2019", "'"))[: SOURCE_CUE_GAP + 1]
+        cue = any(w in lex.source_verbs for w in words[:SOURCE_CUE_GAP]) or (
+            after.lstrip().startswith(("'s", "\u2019s"))
+            and any(w in lex.source_nouns for w in words[: SOURCE_CUE_GAP + 1])
         )
         before = doc.text[max(sent_start, m.start - 30) : m.start].lower()
         by_source = lex.by_source.search(before)
@@ -216,8 +236,7 @@ def _claimant(doc: ArticleDoc, start: int, end: int, lex: ClaimLexicon) -> str |
     if best is not None:
         return best[1].actor or best[1].text
     holders = [
-        a for a in doc.attributions
-        if a.speaker and any(s.start <= start and end <= s.end for s in a.content)
+        a for a in doc.attributions if a.speaker and any(s.start <= start and end <= s.end for s in a.content)
     ]
     if holders:
         return min(holders, key=lambda a: sum(s.end - s.start for s in a.content)).speaker
@@ -252,8 +271,18 @@ def extract_claims(doc: ArticleDoc) -> list[Claim]:
     while i < n:
         orth, idx = rows[i]
         fractions = lex.fractions_by_initial.get(text[idx : idx + 1].lower()[:1])
-        fraction = next((f for f in fractions if text[idx : idx + len(f)].lower() == f
-                         and (idx == 0 or not text[idx - 1].isalnum())), None) if fractions else None
+        fraction = (
+            next(
+                (
+                    f
+                    for f in fractions
+                    if text[idx : idx + len(f)].lower() == f and (idx == 0 or not text[idx - 1].isalnum())
+                ),
+                None,
+            )
+            if fractions
+            else None
+        )
         if fraction and i + 1 < n:
             claim = _fraction_claim(doc, sdoc[i], fraction, lex)
             if claim:
@@ -264,7 +293,11 @@ def extract_claims(doc: ArticleDoc) -> list[Claim]:
             i += 1
             continue
         j = i
-        while j + 1 < n and _is_number_orth(rows[j + 1][0], sdoc.vocab, lex) and sdoc[j + 1].ent_type_ not in SKIP_ENTS:
+        while (
+            j + 1 < n
+            and _is_number_orth(rows[j + 1][0], sdoc.vocab, lex)
+            and sdoc[j + 1].ent_type_ not in SKIP_ENTS
+        ):
             j += 1
         number_tokens = [sdoc[k] for k in range(i, j + 1)]
         i = j + 1
@@ -274,7 +307,9 @@ def extract_claims(doc: ArticleDoc) -> list[Claim]:
     return claims
 
 
-def _number_claim(doc: ArticleDoc, toks: list[Token], lex: ClaimLexicon, timexes: list[tuple[int, int]]) -> Claim | None:
+def _number_claim(
+    doc: ArticleDoc, toks: list[Token], lex: ClaimLexicon, timexes: list[tuple[int, int]]
+) -> Claim | None:
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     if any(s < end and start < e for s, e in timexes):
         return None
@@ -309,7 +344,9 @@ def _number_claim(doc: ArticleDoc, toks: list[Token], lex: ClaimLexicon, timexes
         if len(of) and of[0].lower_ == "of":
             obj = next((c for c in of[0].children if c.dep_ == "pobj"), None)
             if obj is not None:
-                counts = "percent of " + " ".join(t.text for t in obj.subtree if t.dep_ not in ("det", "poss"))
+                counts = "percent of " + " ".join(
+                    t.text for t in obj.subtree if t.dep_ not in ("det", "poss")
+                )
                 end = obj.idx + len(obj.text)
     else:
         noun = _noun_after(toks)
@@ -320,8 +357,15 @@ def _number_claim(doc: ArticleDoc, toks: list[Token], lex: ClaimLexicon, timexes
         return None
     qualifier, qstart = _qualifier(doc.text, start, lex)
     return Claim(
-        doc.id, qstart, end, value, qualifier, counts,
-        claimant=_claimant(doc, qstart, end, lex), as_of=_as_of(doc, qstart, end), text=doc.text[qstart:end],
+        doc.id,
+        qstart,
+        end,
+        value,
+        qualifier,
+        counts,
+        claimant=_claimant(doc, qstart, end, lex),
+        as_of=_as_of(doc, qstart, end),
+        text=doc.text[qstart:end],
     )
 
 
@@ -349,8 +393,15 @@ def _fraction_claim(doc: ArticleDoc, tok: Token, fraction: str, lex: ClaimLexico
         counts = f"{counts} {_participle(head)}"
     qualifier, qstart = _qualifier(doc.text, start, lex)
     return Claim(
-        doc.id, qstart, end, lex.fractions[fraction], qualifier, counts,
-        claimant=_claimant(doc, qstart, end, lex), as_of=_as_of(doc, qstart, end), text=doc.text[qstart:end],
+        doc.id,
+        qstart,
+        end,
+        lex.fractions[fraction],
+        qualifier,
+        counts,
+        claimant=_claimant(doc, qstart, end, lex),
+        as_of=_as_of(doc, qstart, end),
+        text=doc.text[qstart:end],
     )
 
 

@@ -47,8 +47,12 @@ def passive_frame(tok: Token) -> list[tuple[int, int]] | None:
     if not subj or subj[0].lower_ in ("it", "there"):
         return None
     pieces = [(subj[0].left_edge.i, subj[0].right_edge.i)]
-    comp = [c for c in tok.children if c.i > tok.i and (
-        c.dep_ in ("oprd", "attr", "acomp") or (c.dep_ == "prep" and c.lower_ == "as" and c.n_rights))]
+    comp = [
+        c
+        for c in tok.children
+        if c.i > tok.i
+        and (c.dep_ in ("oprd", "attr", "acomp") or (c.dep_ == "prep" and c.lower_ == "as" and c.n_rights))
+    ]
     if comp:
         c = comp[0]
         # "was seen as a threat": the words after "as"

@@ -33,7 +33,11 @@ def extract_events(doc: ArticleDoc) -> list[Event]:
         if not timexes:
             continue  # checked first: it needs no pass over the sentence's tokens
         words = sum(1 for t in sent if t.is_alpha)
-        if words < MIN_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in sent) and words < MIN_WORDS_NO_VERB:
+        if (
+            words < MIN_WORDS
+            or not any(t.pos_ in ("VERB", "AUX") for t in sent)
+            and words < MIN_WORDS_NO_VERB
+        ):
             continue  # a headline fragment or a caption, not a report of something happening
         mentions = [m for m in doc.mentions if sent.start_char <= m.start and m.end <= sent.end_char]
         actors = _unique(m.actor or m.text for m in mentions if m.label in ACTOR_LABELS)

@@ -56,8 +56,10 @@ class Term:
 
 def _term(term: str, category: str, forms: list[str]) -> Term:
     firsts = {f.split(" ")[0].lower() for f in forms}
-    keys = () if any(not f.isascii() for f in firsts) else tuple(
-        sorted(k for k in firsts if not any(o != k and o in k for o in firsts))
+    keys = (
+        ()
+        if any(not f.isascii() for f in firsts)
+        else tuple(sorted(k for k in firsts if not any(o != k and o in k for o in firsts)))
     )
     return Term(term, category, _pattern(forms), keys)
 
@@ -119,7 +121,9 @@ def _sentence_index(starts: list[int], pos: int) -> int:
     return lo
 
 
-def _label_actor(doc: ArticleDoc, mentions: list[Mention], start: int, end: int, term: str, starts: list[int]) -> str | None:
+def _label_actor(
+    doc: ArticleDoc, mentions: list[Mention], start: int, end: int, term: str, starts: list[int]
+) -> str | None:
     for m in mentions:
         if m.start <= start < m.end or m.start < end <= m.end:
             return m.actor
@@ -131,9 +135,12 @@ def _label_actor(doc: ArticleDoc, mentions: list[Mention], start: int, end: int,
         wanted = {"person"} if term in PERSON_TERMS else GROUP_TYPES
         here = _sentence_index(starts, start)
         before = [
-            m for m in mentions
-            if m.end <= start and here - _sentence_index(starts, m.start) <= ANAPHORA_SENTENCES
-            and _actor_type(m) in wanted and (term in PERSON_TERMS or _actor_type(m) == "armed_group")
+            m
+            for m in mentions
+            if m.end <= start
+            and here - _sentence_index(starts, m.start) <= ANAPHORA_SENTENCES
+            and _actor_type(m) in wanted
+            and (term in PERSON_TERMS or _actor_type(m) == "armed_group")
         ]
         if before:
             return before[-1].actor
@@ -158,7 +165,9 @@ def extract_framing(doc: ArticleDoc) -> list[FramingLabel]:
             sent_end = next((s for s in starts if s > hit.end()), len(text))
             scope = [m for m in mentions if hit.end() <= m.start < min(hit.end() + HEDGE_SCOPE, sent_end)]
             actor = scope[0].actor if scope else None
-            hedge_labels.append(FramingLabel(doc.id, hit.start(), hit.end(), "hedge", t.term, actor, t.category))
+            hedge_labels.append(
+                FramingLabel(doc.id, hit.start(), hit.end(), "hedge", t.term, actor, t.category)
+            )
             out.append(hedge_labels[-1])
     for q in _QUOTES.finditer(text):
         inner = (q.group(1) or q.group(2) or "").strip(" .,;:!?")
@@ -171,7 +180,8 @@ def extract_framing(doc: ArticleDoc) -> list[FramingLabel]:
         # Whose word it is stays open; the quote names an actor only when it sits next to one,
         # or when a hedge in front of it marks it as that actor's claim (self-proclaimed "caliphate").
         near = [
-            m for m in mentions
+            m
+            for m in mentions
             if (m.end <= q.start() and _adjacent(text, m.end, q.start()))
             or (m.start >= q.end() and _adjacent(text, q.end(), m.start))
         ]
@@ -182,14 +192,17 @@ def extract_framing(doc: ArticleDoc) -> list[FramingLabel]:
             actor = before[-1].actor if before else None
         if hedge is not None and hedge.actor is None and actor is not None:
             out[out.index(hedge)] = replace(hedge, actor=actor)
-        out.append(FramingLabel(doc.id, q.start(), q.end(), "scare_quote", inner.lower(), actor, "distancing"))
+        out.append(
+            FramingLabel(doc.id, q.start(), q.end(), "scare_quote", inner.lower(), actor, "distancing")
+        )
     return sorted(out, key=lambda f: (f.start, f.end, f.kind))
 
 
 def quoted_regions(text: str) -> list[tuple[int, int]]:
     """Spans inside quotation marks of at least ``QUOTE_MIN_WORDS`` words (direct speech)."""
     return [
-        (q.start(), q.end()) for q in _QUOTES.finditer(text)
+        (q.start(), q.end())
+        for q in _QUOTES.finditer(text)
         if len((q.group(1) or q.group(2) or "").split()) >= QUOTE_MIN_WORDS
     ]
 
@@ -203,7 +216,8 @@ def voice_of(text: str, start: int, end: int, attributions: list[Attribution]) -
     """
     quoted = any(s <= start and end <= e for s, e in quoted_regions(text))
     holders = [
-        a for a in attributions
+        a
+        for a in attributions
         if any(s.start <= start and end <= s.end for s in a.content)
         and (a.type == "direct" or (a.type == "mixed" and quoted))
     ]

@@ -163,8 +163,13 @@ def speaker_after(verb: Token) -> tuple[int, int] | None:
     quote for the subject ('"Every single amendment," said Cruz', '"Meh," wrote a Trump
     supporter who runs the account'): the noun phrase the verb governs after it (up to its
     first comma: the rest is an apposition or a relative clause), or a name right after it."""
-    right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("nsubj", "dobj", "attr", "appos", "npadvmod")
-             and c.pos_ in ("NOUN", "PROPN")]
+    right = [
+        c
+        for c in verb.children
+        if c.i > verb.i
+        and c.dep_ in ("nsubj", "dobj", "attr", "appos", "npadvmod")
+        and c.pos_ in ("NOUN", "PROPN")
+    ]
     if right:
         noun = right[0]
         end = noun
@@ -185,8 +190,12 @@ def misparsed_subject(verb: Token) -> tuple[int, int] | None:
     if any(c.dep_ in ("nsubj", "csubj", "expl", "agent") for c in kids):
         return None
     passive = [c for c in kids if c.dep_ == "nsubjpass" and c.i < verb.i]
-    if passive and passive[0].lower_ != "it" and any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in kids) \
-            and any(c.dep_ == "ccomp" for c in kids):
+    if (
+        passive
+        and passive[0].lower_ != "it"
+        and any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in kids)
+        and any(c.dep_ == "ccomp" for c in kids)
+    ):
         return _words_span(passive[0].left_edge, passive[0].right_edge)
     head = verb.head
     if verb.dep_ != "dep" or head.i >= verb.i or passive or any(c.dep_ == "auxpass" for c in kids):
@@ -207,8 +216,11 @@ def subject_after_opening_phrase(verb: Token) -> tuple[int, int] | None:
     opening phrase."""
     kids = list(verb.children)
     finite = verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and any(c.dep_ == "aux" for c in kids)
-    if not finite or verb.dep_ not in ("ROOT", "conj") or any(
-            c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "agent") for c in kids):
+    if (
+        not finite
+        or verb.dep_ not in ("ROOT", "conj")
+        or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "agent") for c in kids)
+    ):
         return None
     opening = [c for c in kids if c.dep_ == "prep" and c.i < verb.i and c.i == c.left_edge.i]
     if not opening or opening[0].i != verb.sent.start and "\n" not in verb.doc[opening[0].i - 1].text_with_ws:
@@ -219,7 +231,11 @@ def subject_after_opening_phrase(verb: Token) -> tuple[int, int] | None:
         return None
     run = []
     for t in doc[commas[-1] + 1 : verb.i]:
-        if t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or t.text in ("-", "‑") or t.dep_ in ("compound", "poss"):
+        if (
+            t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
+            or t.text in ("-", "‑")
+            or t.dep_ in ("compound", "poss")
+        ):
             run.append(t)
         else:
             break
@@ -239,7 +255,8 @@ def speaker_after_quote(verb: Token) -> tuple[int, int] | None:
     tweeted'): the noun phrase right after the closing quote mark, up to its first comma."""
     doc = verb.doc
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
-            c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children
+    ):
         return None
     close = None
     for j in range(verb.i - 1, max(-1, verb.i - 1 - QUOTE_LOOKBACK), -1):
@@ -342,7 +359,9 @@ class _Person:
     name: str  # fullest name seen
     gender: str | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)
-    context: set[str] = field(default_factory=set)  # lower-case words around its mentions (roles, nationalities)
+    context: set[str] = field(
+        default_factory=set
+    )  # lower-case words around its mentions (roles, nationalities)
 
 
 def _title_context(sdoc, start: int, end: int) -> list:
@@ -353,12 +372,21 @@ def _title_context(sdoc, start: int, end: int) -> list:
     j = start - 1
     while j >= 0 and start - j <= 6:
         t = sdoc[j]
-        if t.is_punct and t.text not in ("'", "’") or t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON", "NUM") \
-                or (t.pos_ == "ADP" and t.lower_ != "of") or "\n" in t.text:
+        if (
+            t.is_punct
+            and t.text not in ("'", "’")
+            or t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON", "NUM")
+            or (t.pos_ == "ADP" and t.lower_ != "of")
+            or "\n" in t.text
+        ):
             break
         out.append(t)
         j -= 1
-    if end + 1 < len(sdoc) and sdoc[end].text == "," and sdoc[end + 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
+    if (
+        end + 1 < len(sdoc)
+        and sdoc[end].text == ","
+        and sdoc[end + 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN")
+    ):
         for t in sdoc[end + 1 : min(len(sdoc), end + 9)]:
             if t.is_punct or "\n" in t.text or t.pos_ in ("VERB", "AUX", "PRON"):
                 break
@@ -380,7 +408,10 @@ class SpeakerResolver:
         self.recent_speakers: list[tuple[int, str]] = []  # (char offset, canonical name) of resolved speakers
         self.late = False  # second pass: descriptions may point forward (see resolve_late)
         self.stop_words = (
-            self.lex.person_roles | self.lex.organization_roles | self.lex.all_honorifics | self.lex.name_stops
+            self.lex.person_roles
+            | self.lex.organization_roles
+            | self.lex.all_honorifics
+            | self.lex.name_stops
         )
         self._index_mentions()
 
@@ -431,7 +462,9 @@ class SpeakerResolver:
         for key, p in list(self.persons.items()):
             if " " in p.name:
                 continue
-            org = next((n for _s, _e, n in self.orgs if re.search(r"\b" + re.escape(p.name) + r"\b", n)), None)
+            org = next(
+                (n for _s, _e, n in self.orgs if re.search(r"\b" + re.escape(p.name) + r"\b", n)), None
+            )
             if org is not None:
                 del self.persons[key]
                 self._person_at = [x for x in self._person_at if x[2] != key]
@@ -480,7 +513,12 @@ class SpeakerResolver:
                 lo, hi = noun.left_edge.idx, noun.idx + len(noun.text)
                 return self.resolve(lo, hi)
             return None
-        if low in pr["plural"] or low in pr["neuter"] or low in pr["first_singular"] or low in pr["first_plural"]:
+        if (
+            low in pr["plural"]
+            or low in pr["neuter"]
+            or low in pr["first_singular"]
+            or low in pr["first_plural"]
+        ):
             return None
         lemma = head.lemma_.lower()
         if lemma in self.lex.person_roles or low in self.lex.person_roles:
@@ -623,8 +661,11 @@ class SpeakerResolver:
                 continue
             ctx = p.context | {w[:4] for w in p.context} | {re.sub(r"[’']s$", "", w) for w in p.context}
             ctx |= {w[:4] for w in ctx}
-            has_role = role in p.context or span.root.lower_ in p.context or any(
-                role in g and g & p.context for g in self.lex.role_groups)
+            has_role = (
+                role in p.context
+                or span.root.lower_ in p.context
+                or any(role in g and g & p.context for g in self.lex.role_groups)
+            )
             n_mods = len(mods & ctx)
             if not has_role and role != "counterpart":
                 continue

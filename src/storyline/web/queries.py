@@ -457,7 +457,10 @@ def list_quotes(
     article_id: str | None = None, type: str | None = None, limit: int = 50, offset: int = 0,
 ) -> Page[QuoteRow]:  # fmt: skip
     conditions, params = _filters(
-        ("speaker = ?", speaker), (f"{OUTLET} = ?", outlet), ("article_id = ?", article_id), ("type = ?", type)
+        ("speaker = ?", speaker),
+        (f"{OUTLET} = ?", outlet),
+        ("article_id = ?", article_id),
+        ("type = ?", type),
     )
     rows, total = _paged(
         con, _QUOTES, conditions, params, "published NULLS LAST, article_id, idx", limit, offset
@@ -494,7 +497,10 @@ def list_events(
 ) -> Page[EventRow]:  # fmt: skip
     conditions, params = _filters(
         # actors and places are JSON lists of names
-        ("(list_contains(CAST(actors AS VARCHAR[]), ?) OR list_contains(CAST(places AS VARCHAR[]), ?))", actor),
+        (
+            "(list_contains(CAST(actors AS VARCHAR[]), ?) OR list_contains(CAST(places AS VARCHAR[]), ?))",
+            actor,
+        ),
         (f"{OUTLET} = ?", outlet),
         ("article_id = ?", article_id),
         ("coalesce(latest, earliest) >= CAST(? AS DATE)", date_from),
@@ -546,7 +552,10 @@ def list_claims(
     outlet: str | None = None, article_id: str | None = None, limit: int = 50, offset: int = 0,
 ) -> Page[ClaimRow]:  # fmt: skip
     conditions, params = _filters(
-        ("counts = ?", counts), ("claimant = ?", claimant), (f"{OUTLET} = ?", outlet), ("article_id = ?", article_id)
+        ("counts = ?", counts),
+        ("claimant = ?", claimant),
+        (f"{OUTLET} = ?", outlet),
+        ("article_id = ?", article_id),
     )
     rows, total = _paged(
         con, _CLAIMS, conditions, params, "counts NULLS LAST, value, article_id, start_", limit, offset
