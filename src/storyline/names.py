@@ -84,6 +84,7 @@ class Titles:
     honorifics: frozenset[str]
     roles: tuple[str, ...]  # lower case, longest first
     role_words: frozenset[str]  # every word of every role
+    modifiers: frozenset[str] = frozenset()  # "outgoing", "former": qualify a name, never part of it
 
 
 @functools.lru_cache(maxsize=1)
@@ -91,7 +92,8 @@ def load_titles() -> Titles:
     data = yaml.safe_load((LEXICONS / "titles.yaml").read_text(encoding="utf-8"))
     hon = {h.lower() for h in data["honorifics"] + data["abbreviated_titles"]}
     roles = tuple(sorted((r.lower() for r in data["roles"]), key=lambda r: -len(r)))
-    return Titles(frozenset(hon), roles, frozenset(w for r in roles for w in r.split()))
+    modifiers = frozenset(m.lower() for m in data.get("modifiers", []))
+    return Titles(frozenset(hon), roles, frozenset(w for r in roles for w in r.split()), modifiers)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -99,7 +101,8 @@ def strip_title(name: str) -> str:
     """The bare name in a titled form.
 
     "French President Francois Hollande" -> "Francois Hollande", "Mr. Trump" -> "Trump",
-    "Sen. Bernie Sanders (I-Vt.)" -> "Bernie Sanders", "the Syrian Democratic Forces" ->
+    "Sen. Bernie Sanders (I-Vt.)" -> "Bernie Sanders", "Outgoing Hollande" -> "Hollande" (the
+    spaCy model often takes a capitalised sentence-opening modifier into the name), "the Syrian Democratic Forces" ->
     "Syrian Democratic Forces", "Assad's" -> "Assad". A name that is all title stays as is.
     """
     titles = load_titles()
@@ -111,6 +114,8 @@ def strip_title(name: str) -> str:
     )
     words = text.split()
     if words and words[0].lower() == "the":
+        words = words[1:]
+    while len(words) > 1 and words[0].lower() in titles.modifiers:  # "Outgoing Hollande", "Late Hugo Chavez"
         words = words[1:]
     role_words = titles.role_words
     # The name is the run of words after the last title word or honorific.

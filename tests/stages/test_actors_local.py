@@ -22,6 +22,10 @@ from storyline.testing import article_doc
         ("Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights"),
         ("France\u2019s Chief of Defense Staff Francois Lecointre", "Francois Lecointre"),
         ("Assad\u2019s", "Assad"),
+        ("Outgoing Hollande", "Hollande"),  # a sentence-opening modifier spaCy took into the name
+        ("Former President Nicolas Sarkozy", "Nicolas Sarkozy"),
+        ("Late Hugo Chavez", "Hugo Chavez"),
+        ("Former", "Former"),  # nothing but a modifier: left as is
     ],
 )
 def test_strip_title(surface: str, bare: str) -> None:

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from storyline.names import strip_title
 from storyline.stages.document import ArticleDoc
 
 if TYPE_CHECKING:
@@ -540,9 +541,13 @@ class SpeakerResolver:
         if not persons_only:
             for s, e, n in self.orgs:
                 if s <= at < e:
-                    # the NER sometimes labels a bare surname ORG or GPE ("Hollande reiterated")
-                    k = surname_key(n, self.lex)
-                    return self.persons[k].name if k is not None and k in self.persons and " " not in n else n
+                    # the NER sometimes labels a bare surname ORG or GPE ("Hollande reiterated",
+                    # "Outgoing Hollande maintained": a modifier taken into the name)
+                    bare = strip_title(n)
+                    k = surname_key(bare, self.lex)
+                    return (
+                        self.persons[k].name if k is not None and k in self.persons and " " not in bare else n
+                    )
         if head.pos_ == "PROPN" and not persons_only:
             name = self._proper_name(head)
             if name:
