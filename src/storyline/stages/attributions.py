@@ -29,7 +29,7 @@ import bisect
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -1487,17 +1487,7 @@ def _finish(
         ):
             late = resolver.resolve_late(a.speaker_span.start, a.speaker_span.end)
             if late:
-                out[k] = Attribution(
-                    a.article_id,
-                    a.index,
-                    a.type,
-                    a.content,
-                    a.cue,
-                    a.speaker_span,
-                    late,
-                    a.parent,
-                    a.confidence,
-                )
+                out[k] = replace(a, speaker=late)
     # Parents pointing forward are fine (indices are final), but a first-person
     # speaker inside a quote resolved before its parent: fill it now.
     fixed = []
@@ -1505,16 +1495,6 @@ def _finish(
         if a.speaker is None and a.speaker_span is not None and a.parent is not None:
             word = a.speaker_span.text(text).strip().lower()
             if word in first_person and out[a.parent].speaker:
-                a = Attribution(
-                    a.article_id,
-                    a.index,
-                    a.type,
-                    a.content,
-                    a.cue,
-                    a.speaker_span,
-                    out[a.parent].speaker,
-                    a.parent,
-                    a.confidence,
-                )
+                a = replace(a, speaker=out[a.parent].speaker)
         fixed.append(a)
     return list(zip(fixed, [c.key for c in cands], strict=True))

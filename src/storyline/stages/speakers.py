@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -230,12 +231,21 @@ def subject_after_opening_phrase(verb: Token) -> tuple[int, int] | None:
     commas = [j for j in range(opening[0].i, verb.i) if doc[j].text == ","]
     if not commas:
         return None
+    return _noun_phrase_run(doc[commas[-1] + 1 : verb.i], hyphens_and_possessives=True)
+
+
+def _noun_phrase_run(
+    tokens: Iterable[Token], hyphens_and_possessives: bool = False
+) -> tuple[int, int] | None:
+    """The span of the noun phrase ``tokens`` open with (determiners, adjectives, nouns, numbers,
+    compounds; with ``hyphens_and_possessives`` also "-" and possessors), if it holds a noun."""
     run = []
-    for t in doc[commas[-1] + 1 : verb.i]:
+    for t in tokens:
         if (
             t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
-            or t.text in ("-", "‑")
-            or t.dep_ in ("compound", "poss")
+            or t.dep_ == "compound"
+            or hyphens_and_possessives
+            and (t.text in ("-", "‑") or t.dep_ == "poss")
         ):
             run.append(t)
         else:
@@ -269,15 +279,7 @@ def speaker_after_quote(verb: Token) -> tuple[int, int] | None:
             break
     if close is None:
         return None
-    run = []
-    for t in doc[close + 1 : verb.i]:
-        if t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or t.dep_ == "compound":
-            run.append(t)
-        else:
-            break
-    if not run or not any(t.pos_ in ("NOUN", "PROPN") for t in run):
-        return None
-    return _words_span(run[0], run[-1])
+    return _noun_phrase_run(doc[close + 1 : verb.i])
 
 
 def relative_issuer(subject: Token) -> Token | None:
