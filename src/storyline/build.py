@@ -152,11 +152,23 @@ def refresh(
     then run over every article. ``report.reextracted`` counts the articles done."""
 
     def stored(store: Store, version: str, report: BuildReport) -> Iterator[Article]:
+        from storyline.store import read_articles
+
         ids = sorted(store.article_versions()) if everything else store.stale_ids(version)
-        for start in range(0, len(ids), chunk_size):  # read a chunk at a time: the store writes between
-            chunk = store.stored_articles(ids[start : start + chunk_size])
-            report.read += len(chunk)
-            yield from chunk
+        # A process pool pulls the articles on its feeder thread while this one writes: the
+        # reader gets its own cursor (DuckDB's way to use one database from two threads).
+        reader = store.con.cursor()
+
+        def articles() -> Iterator[Article]:
+            try:
+                for start in range(0, len(ids), chunk_size):  # a chunk at a time: memory stays flat
+                    chunk = read_articles(reader, ids[start : start + chunk_size])
+                    report.read += len(chunk)
+                    yield from chunk
+            finally:
+                reader.close()
+
+        return articles()
 
     return _extract_and_store(
         stored,

@@ -335,3 +335,16 @@ def test_cli_refresh_reextracts_what_an_upgrade_left_stale(tmp_path: Path) -> No
     )
     assert run.returncode != 0 and "no dossier at" in run.stderr + run.stdout
     assert not (tmp_path / "none.duckdb").exists()
+
+
+def test_refresh_on_a_process_pool_reads_and_writes_the_dossier_from_two_threads(
+    tmp_path: Path, seeds_dir: Path, seed_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pool pulls the stored articles on its feeder thread while the store writes chunks of one."""
+    db = tmp_path / "d.duckdb"
+    with monkeypatch.context() as old:
+        _old_pipeline(old)
+        build([str(seeds_dir)], db, crossdoc=False)
+    report = refresh(db, workers=2, chunk_size=1)
+    assert (report.read, report.reextracted, report.failures) == (4, 4, 0)
+    _same_dossier(db, seed_db, tmp_path)

@@ -297,6 +297,22 @@ def forget_articles(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> None:
     con.execute("DELETE FROM story_articles WHERE article_id IN (SELECT unnest(?))", params)
 
 
+def read_articles(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[Article]:
+    """The clean articles ``ids`` as the store holds them (text, raw text and offsets,
+    metadata), in the order of ``ids``, so that they can be extracted again without their
+    input files. A publication date the pipeline inferred is left out: extraction infers it.
+    ``con`` may be a cursor of the writer's connection, for a reader on another thread."""
+    if not ids:
+        return []
+    rows = con.execute(
+        "SELECT id, text, raw, segments, title, outlet, url, input_id, source, published, published_how,"
+        " dateline_start, dateline_end, dateline_place, wire FROM articles WHERE id IN (SELECT unnest(?))",
+        [list(ids)],
+    ).fetchall()
+    by_id = {row[0]: _stored_article(row) for row in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
 def _stored_article(row: tuple) -> Article:
     (aid, text, raw, segments, title, outlet, url, input_id, source, published, how,
      dl_start, dl_end, dl_place, wire) = row  # fmt: skip
@@ -409,18 +425,8 @@ class Store:
         return [r[0] for r in rows]
 
     def stored_articles(self, ids: Sequence[str]) -> list[Article]:
-        """The clean articles ``ids`` as the store holds them (text, raw text and offsets,
-        metadata), in the order of ``ids``, so that they can be extracted again without their
-        input files. A publication date the pipeline inferred is left out: extraction infers it."""
-        if not ids:
-            return []
-        rows = self.con.execute(
-            "SELECT id, text, raw, segments, title, outlet, url, input_id, source, published, published_how,"
-            " dateline_start, dateline_end, dateline_place, wire FROM articles WHERE id IN (SELECT unnest(?))",
-            [list(ids)],
-        ).fetchall()
-        by_id = {row[0]: _stored_article(row) for row in rows}
-        return [by_id[i] for i in ids if i in by_id]
+        """The clean articles ``ids`` as the store holds them (see :func:`read_articles`)."""
+        return read_articles(self.con, ids)
 
     def _versions_among(self, ids: Sequence[str]) -> dict[str, str | None]:
         if not ids:
