@@ -17,27 +17,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from quotes import EVAL, docs_for, to_eval  # noqa: E402
+from quotes import EVAL, docs_for, overlap50_matches, to_eval, token_set, word_tokens  # noqa: E402
 
 from storyline.stages.attributions import WEIGHTS, extract_with_keys, load_cues, pooled_key  # noqa: E402
 
-WORD = re.compile(r"\w+")
 MIN_SEEN = 3  # cues seen fewer times on train are left out of the file (too few to judge)
-
-
-def _tokens(spans, text_tokens) -> set[int]:
-    out = set()
-    for a, b in spans or ():
-        for i, (s, e) in enumerate(text_tokens):
-            if s < b and e > a:
-                out.add(i)
-    return out
 
 
 def count_cues(arts: list[dict], docs: list) -> tuple[Counter, Counter]:
@@ -47,31 +36,17 @@ def count_cues(arts: list[dict], docs: list) -> tuple[Counter, Counter]:
     seen: Counter = Counter()
     for art, doc in zip(arts, docs, strict=True):
         text = art["text"]
-        toks = [(m.start(), m.end()) for m in WORD.finditer(text)]
+        toks = word_tokens(text)
         golds = [q for q in art["quotes"] if q.get("content_span")]
-        G = [_tokens(g["content_span"], toks) for g in golds]
-        Gs = [_tokens(g.get("speaker_span"), toks) for g in golds]
+        G = [token_set(g["content_span"], toks) for g in golds]
+        Gs = [token_set(g.get("speaker_span"), toks) for g in golds]
         preds = extract_with_keys(doc, lex)
-        P = [_tokens([[s.start, s.end] for s in p.content], toks) for p, _ in preds]
+        P = [token_set([[s.start, s.end] for s in p.content], toks) for p, _ in preds]
         Ps = [
-            _tokens([[p.speaker_span.start, p.speaker_span.end]] if p.speaker_span else None, toks)
+            token_set([[p.speaker_span.start, p.speaker_span.end]] if p.speaker_span else None, toks)
             for p, _ in preds
         ]
-        cands = sorted(
-            (
-                (len(p & g) / max(len(p), len(g)), i, j)
-                for i, p in enumerate(P)
-                for j, g in enumerate(G)
-                if p and g and len(p & g) * 2 >= max(len(p), len(g))
-            ),
-            reverse=True,
-        )
-        used_p, used_g = set(), set()
-        for _, i, j in cands:
-            if i in used_p or j in used_g:
-                continue
-            used_p.add(i)
-            used_g.add(j)
+        for i, j in overlap50_matches(P, G).items():
             if (not Gs[j] and not Ps[i]) or (Ps[i] & Gs[j]):
                 for key in {preds[i][1], pooled_key(preds[i][1])}:
                     hits[key] += 1

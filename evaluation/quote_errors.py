@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -24,11 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT.parent / "shared" / "eval" / "polnear_train.jsonl"
 PRED = ROOT / "evaluation" / "out" / "quotes_train.jsonl"
-WORD = re.compile(r"\w+")
-
-
-def _toks(spans, toks) -> set[int]:
-    return {i for a, b in spans or () for i, (s, e) in enumerate(toks) if s < b and e > a}
+sys.path.insert(0, str(ROOT / "evaluation"))
+from quotes import overlap50_matches, token_set, word_tokens  # noqa: E402  evaluation/quotes.py
 
 
 def _text(text: str, spans) -> str:
@@ -41,31 +37,19 @@ def pairs(pred_path: Path = PRED):
     for line in GOLD.open(encoding="utf-8"):
         art = json.loads(line)
         text = art["text"]
-        toks = [(m.start(), m.end()) for m in WORD.finditer(text)]
+        toks = word_tokens(text)
         golds = [q for q in art["quotes"] if q.get("content_span")]
         ps = [q for q in preds.get(art["id"], {}).get("quotes", []) if q.get("content_span")]
-        G = [_toks(g["content_span"], toks) for g in golds]
-        P = [_toks(p["content_span"], toks) for p in ps]
-        cands = sorted(
-            (
-                (len(p & g) / max(len(p), len(g)), i, j)
-                for i, p in enumerate(P)
-                for j, g in enumerate(G)
-                if p and g and len(p & g) * 2 >= max(len(p), len(g))
-            ),
-            reverse=True,
+        by_pred = overlap50_matches(
+            [token_set(p["content_span"], toks) for p in ps],
+            [token_set(g["content_span"], toks) for g in golds],
         )
-        up, ug, match = set(), set(), {}
-        for _, i, j in cands:
-            if i in up or j in ug:
-                continue
-            up.add(i)
-            ug.add(j)
-            match[j] = i
+        up = set(by_pred)
+        match = {j: i for i, j in by_pred.items()}
         for j, g in enumerate(golds):
             if j in match:
                 p = ps[match[j]]
-                gs, psk = _toks(g.get("speaker_span"), toks), _toks(p.get("speaker_span"), toks)
+                gs, psk = token_set(g.get("speaker_span"), toks), token_set(p.get("speaker_span"), toks)
                 ok = bool(gs & psk) if gs else not psk
                 yield art, g, p, ("ok" if ok else "speaker")
             else:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import time
@@ -22,6 +23,40 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
 OUT = ROOT / "evaluation" / "out"
+
+
+WORD = re.compile(r"\w+")
+
+
+def word_tokens(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each word of ``text``, as the scorer counts words."""
+    return [(m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+def token_set(spans, toks: list[tuple[int, int]]) -> set[int]:
+    """The indexes of the words of ``toks`` that the character ``spans`` touch."""
+    return {i for a, b in spans or () for i, (s, e) in enumerate(toks) if s < b and e > a}
+
+
+def overlap50_matches(preds: list[set[int]], golds: list[set[int]]) -> dict[int, int]:
+    """Prediction index -> gold index, one to one, as ``score_quotes.py`` matches contents: a pair
+    shares at least half the words of each, and the best overlaps are taken first."""
+    pairs = sorted(
+        (
+            (len(p & g) / max(len(p), len(g)), i, j)
+            for i, p in enumerate(preds)
+            for j, g in enumerate(golds)
+            if p and g and len(p & g) * 2 >= max(len(p), len(g))
+        ),
+        reverse=True,
+    )
+    matched: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, i, j in pairs:
+        if i not in matched and j not in taken:
+            matched[i] = j
+            taken.add(j)
+    return matched
 
 
 def to_eval(attrs) -> list[dict]:
