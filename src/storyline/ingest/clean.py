@@ -60,15 +60,20 @@ class _Line:
 Rule = tuple[str, re.Pattern[str]]
 
 
+def _named_rules(data: dict, key: str, suffix: str = "") -> list[Rule]:
+    """The (name, case-insensitive pattern) rules listed under ``key`` in cleaning.yaml."""
+    return [(r["name"], re.compile(r["pattern"] + suffix, re.IGNORECASE)) for r in data[key]]
+
+
 @functools.lru_cache(maxsize=1)
 def _chrome() -> tuple[list[Rule], list[Rule], list[Rule]]:
     """Site chrome: whole lines, heads (cut from a line's start) and tails (cut to its end)."""
     data = load_yaml("cleaning.yaml")
-
-    def rules(key: str, suffix: str = "") -> list[Rule]:
-        return [(r["name"], re.compile(r["pattern"] + suffix, re.IGNORECASE)) for r in data[key]]
-
-    return rules("site_chrome"), rules("site_chrome_heads"), rules("site_chrome_tails", r"\s*$")
+    return (
+        _named_rules(data, "site_chrome"),
+        _named_rules(data, "site_chrome_heads"),
+        _named_rules(data, "site_chrome_tails", r"\s*$"),
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -77,12 +82,11 @@ def _site_page_chrome() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _rules() -> tuple[list[tuple[str, re.Pattern[str]]], list[re.Pattern[str]], list[re.Pattern[str]]]:
+def _rules() -> tuple[list[Rule], list[re.Pattern[str]], list[re.Pattern[str]]]:
     data = load_yaml("cleaning.yaml")
-    junk = [(r["name"], re.compile(r["pattern"], re.IGNORECASE)) for r in data["junk_lines"]]
     trailers = [re.compile(p, re.IGNORECASE) for p in data["trailers"]]
     datelines = [re.compile(p) for p in data["datelines"]]
-    return junk, trailers, datelines
+    return _named_rules(data, "junk_lines"), trailers, datelines
 
 
 def _split_lines(raw: str) -> list[_Line]:
@@ -92,24 +96,19 @@ def _split_lines(raw: str) -> list[_Line]:
     return lines
 
 
+def _whole_line_rule(line: str, rules: list[Rule]) -> str | None:
+    stripped = line.strip()
+    return next((name for name, pattern in rules if pattern.fullmatch(stripped)), None)
+
+
 def junk_reason(line: str) -> str | None:
     """The name of the junk rule a whole line matches, or None for an article line."""
-    stripped = line.strip()
-    junk, _, _ = _rules()
-    for name, pattern in junk:
-        if pattern.fullmatch(stripped):
-            return name
-    return None
+    return _whole_line_rule(line, _rules()[0])
 
 
 def chrome_reason(line: str) -> str | None:
     """The name of the site-chrome rule a whole line matches, or None."""
-    stripped = line.strip()
-    lines, _, _ = _chrome()
-    for name, pattern in lines:
-        if pattern.fullmatch(stripped):
-            return name
-    return None
+    return _whole_line_rule(line, _chrome()[0])
 
 
 def cut_chrome(line: str) -> tuple[int, int, str | None, str | None]:
