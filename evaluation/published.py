@@ -19,7 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from storyline.nlp import load_nlp
+from parse_cache import cached_parses  # evaluation/parse_cache.py, beside this script
+
 from storyline.records import Article
 from storyline.stages.document import ArticleDoc, parse_pipe
 from storyline.stages.published import infer_publication_date
@@ -40,19 +41,12 @@ BUCKETS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
 
 
 def _parses(name: str, texts: list[str]) -> list[Doc]:
-    """spaCy parses of ``texts``, read from the cache when it holds exactly these texts."""
-    from spacy.tokens import DocBin
-
-    nlp = load_nlp()
-    cache = OUT / f"published_parse_{name}.spacy"
-    if cache.exists():
-        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if [d.text for d in docs] == texts:
-            return docs
-    docs = [d for d, _ in parse_pipe(nlp, ((t, None) for t in texts))]
-    OUT.mkdir(parents=True, exist_ok=True)
-    DocBin(docs=docs).to_disk(cache)
-    return docs
+    """Parses of ``texts`` as the pipeline makes them (``parse_pipe``), cached."""
+    return cached_parses(
+        OUT / f"published_parse_{name}.spacy",
+        texts,
+        lambda nlp, ts: (doc for doc, _ in parse_pipe(nlp, ((t, None) for t in ts))),
+    )
 
 
 def _bucket(confidence: float) -> str:

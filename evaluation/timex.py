@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from storyline.nlp import load_nlp
+from parse_cache import cached_parses  # evaluation/parse_cache.py, beside this script
+
 from storyline.records import Article, PublicationDate
 from storyline.stages.document import ArticleDoc
 from storyline.stages.timexes import extract_timexes
@@ -29,18 +30,8 @@ OUT = ROOT / "evaluation" / "out"
 
 
 def _parses(split: str, texts: list[str]) -> list[Doc]:
-    """spaCy parses of ``texts``, read from the cache when it holds exactly these texts."""
-    from spacy.tokens import DocBin
-
-    nlp = load_nlp()
-    cache = OUT / f"parse_{split}.spacy"
-    if cache.exists():
-        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if [d.text for d in docs] == texts:
-            return docs
-    docs = list(nlp.pipe(texts))
-    DocBin(docs=docs).to_disk(cache)
-    return docs
+    """spaCy parses of ``texts`` (``nlp.pipe``), cached."""
+    return cached_parses(OUT / f"parse_{split}.spacy", texts, lambda nlp, ts: nlp.pipe(ts))
 
 
 def predict(split: str) -> Path:
