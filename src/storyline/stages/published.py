@@ -427,18 +427,23 @@ _RULE_YEARS = re.compile(
 _RULE_ROUNDING = {"nearly": (-1, 0), "almost": (-1, 0), "more than": (0, 1), "over": (0, 1)}
 
 
-def _rule_durations(doc: ArticleDoc) -> list[Evidence]:
-    """ "Gadhafi's nearly 42-year rule": the start of his rule plus 41 to 42 years. A count that
-    reaches the end of the rule, in a past clause, may tell of the whole rule after it ended
-    ("Suharto's 32-year rule ended in 1998"): then it is only a lower bound."""
-    rulers = [
+@functools.lru_cache(maxsize=1)
+def _rulers() -> list[tuple[re.Pattern[str], date, date | None, str]]:
+    """(name pattern, start, end, first name) of each long-ruling holder in office_terms.yaml."""
+    return [
         (re.compile(r"\b(?:" + t["ruler"] + r")\b"), t["start"], t["end"], t["ruler"].split("|")[0])
         for t in _office_lexicon()["terms"]
         if "ruler" in t
     ]
+
+
+def _rule_durations(doc: ArticleDoc) -> list[Evidence]:
+    """ "Gadhafi's nearly 42-year rule": the start of his rule plus 41 to 42 years. A count that
+    reaches the end of the rule, in a past clause, may tell of the whole rule after it ended
+    ("Suharto's 32-year rule ended in 1998"): then it is only a lower bound."""
     out = []
     for sent in _sentences(doc):
-        for name, start, end, ruler in rulers:
+        for name, start, end, ruler in _rulers():
             if not name.search(sent):
                 continue
             for m in _RULE_YEARS.finditer(sent):
