@@ -369,6 +369,26 @@ def _quarter(g, anchor, tense, state, cand):
     return f"{y:04d}-Q{q}"
 
 
+def _same_period(g, anchor, tense, state, cand):
+    """ "the same period last year": the quarter or month last named, a year back (or in the
+    year written), else that year."""
+    explicit = _year(g, anchor) if "y" in g else None
+    if explicit is None and anchor is None:
+        return None
+    per = g["per"].lower()
+    if per == "month" and state.month:
+        y, m = state.month
+        return f"{explicit or y - 1:04d}-{m:02d}"
+    if per != "month" and (state.quarter or per == "quarter"):
+        yq = _reporting_quarter(anchor, state)
+        if yq:
+            return f"{explicit or yq[0] - 1:04d}-Q{yq[1]}"
+    if explicit is not None:
+        return f"{explicit:04d}"
+    assert anchor is not None
+    return f"{anchor.year - 1:04d}"
+
+
 def _half(g, anchor, tense, state, cand):
     h = 1 if g["h"].lower() in ("first", "1st") else 2  # second, last, latter
     y = _year(g, anchor) or _rel_year(g.get("rel"), anchor)
@@ -727,6 +747,7 @@ _NORMALIZERS = {
     "decade": _decade,
     "century": _century,
     "quarter": _quarter,
+    "same_period": _same_period,
     "half": _half,
     "season": _season,
     "deictic_day": _deictic_day,
