@@ -115,6 +115,39 @@ CASES = [
         "past",
         [("July", "DATE", "1998-07"), ("the same month of last year", "DATE", "1997-07")],
     ),
+    # --- the early hours of a day: that day (no "hours" duration inside) ---
+    (
+        "The blast came in the early hours of Saturday.",
+        "1998-08-10",
+        "past",
+        [("the early hours of Saturday", "DATE", "1998-08-08")],
+    ),
+    (
+        "Rebels struck in the small hours of Sunday.",
+        "1998-08-12",
+        "past",
+        [("the small hours of Sunday", "DATE", "1998-08-09")],
+    ),
+    (
+        "Troops moved in the early hours of today.",
+        "1998-08-12",
+        "past",
+        [("the early hours of today", "DATE", "1998-08-12")],
+    ),
+    (
+        "Rebels struck in the early morning hours of Sunday.",
+        "1998-08-12",
+        "past",
+        [("the early morning hours of Sunday", "DATE", "1998-08-09")],
+    ),
+    (
+        "The fire started in the early hours of Saturday morning.",
+        "1998-08-10",
+        "past",
+        [("the early hours of Saturday morning", "TIME", "1998-08-08TMO")],
+    ),
+    # a bare "the early hours" is no duration of hours
+    ("The fire started in the early hours.", "1998-08-10", "past", []),
 ]
 
 
