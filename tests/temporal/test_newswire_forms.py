@@ -148,6 +148,11 @@ CASES = [
     ),
     # a bare "the early hours" is no duration of hours
     ("The fire started in the early hours.", "1998-08-10", "past", []),
+    # --- "the weeks ahead" is a vague duration with its "ahead" (TimeBank 1 of 1: PXW) ---
+    ("in the weeks ahead", "1998-08-12", "future", [("the weeks ahead", "DURATION", "PXW")]),
+    ("in the days ahead", "1998-08-12", "future", [("the days ahead", "DURATION", "PXD")]),
+    ("in the months ahead", "1998-08-12", "future", [("the months ahead", "DURATION", "PXM")]),
+    ("in the years ahead", "1998-08-12", "future", [("the years ahead", "DURATION", "PXY")]),
 ]
 
 
