@@ -14,12 +14,14 @@ import sys
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storyline import pipeline_version as versions
 from storyline.build import build, refresh, run_crossdoc
+from storyline.embeddings import DIMENSION
 from storyline.export import export_dossier
 from storyline.ingest.clean import clean
 from storyline.ingest.readers import read_inputs
@@ -226,7 +228,8 @@ def _facts(n: int, variant: int) -> ArticleFacts:
         Mention(article.id, len(head) + 6 * k, len(head) + 6 * k + 5, f"V{variant}", f"Name{k}")
         for k in range(variant % 4 + 1)
     )
-    return ArticleFacts(article=article, mentions=mentions)
+    vector = np.full(DIMENSION, n + variant / 8, dtype=np.float32)  # its story vector tells it apart too
+    return ArticleFacts(article=article, mentions=mentions, vector=vector.tobytes())
 
 
 _write = st.tuples(
@@ -264,6 +267,10 @@ def test_writes_keep_the_latest_accepted_extraction_of_each_article(
         assert store.article_versions() == {key: v for key, (v, _) in model.items()}
         rows = con.execute("SELECT article_id, label, count(*) FROM mentions GROUP BY ALL").fetchall()
         assert sorted(rows) == sorted((key, f"V{var}", var % 4 + 1) for key, (_, var) in model.items())
+        vectors = con.execute("SELECT article_id, vector[1], vector[-1] FROM article_vectors").fetchall()
+        assert sorted(vectors) == sorted(
+            (key, int(key[1:]) + var / 8, int(key[1:]) + var / 8) for key, (_, var) in model.items()
+        )
 
 
 def test_refresh_reextracts_stale_articles_from_the_store_without_their_inputs(

@@ -28,7 +28,7 @@ from storyline.crossdoc.stories import (
 )
 from storyline.crossdoc.wirecopy import WireArticle, WireCopy, WireIndex
 from storyline.records import Mention, Story
-from storyline.store import transaction
+from storyline.store import transaction, write_vector_counts, write_vectors
 
 if TYPE_CHECKING:
     from storyline.embeddings import Embedder
@@ -110,32 +110,6 @@ def stored_vectors(con: Any) -> dict[str, np.ndarray]:
     return dict(zip(ids, matrix, strict=True))
 
 
-def store_vectors(con: Any, ids: list[str], vectors: np.ndarray) -> None:
-    """Store (or replace) the document vectors of ``ids``, in one statement."""
-    import pyarrow as pa
-
-    from storyline.embeddings import DOCUMENT_MODEL
-
-    if not ids:
-        return
-    flat = pa.array(np.ascontiguousarray(vectors, dtype=np.float32).ravel())
-    batch = pa.table(
-        {
-            "article_id": ids,
-            "model": [DOCUMENT_MODEL] * len(ids),
-            "vector": pa.FixedSizeListArray.from_arrays(flat, vectors.shape[1]),
-        }
-    )
-    con.register("_storyline_vectors", batch)
-    try:
-        con.execute(
-            "INSERT OR REPLACE INTO article_vectors (article_id, model, vector)"
-            " SELECT article_id, model, vector FROM _storyline_vectors"
-        )
-    finally:
-        con.unregister("_storyline_vectors")
-
-
 def article_vectors(con: Any, articles: list[StoryArticle], embedder: Embedder | None = None) -> np.ndarray:
     """Each article's document vector, one row per article: the stored ones read back, the others
     embedded (in batches, each stored as soon as it is made, so a killed build keeps them)."""
@@ -153,7 +127,7 @@ def article_vectors(con: Any, articles: list[StoryArticle], embedder: Embedder |
         for lo, vectors in _embedded_batches(embedder, [articles[i] for i in missing]):
             part = missing[lo : lo + len(vectors)]
             out[part] = vectors
-            store_vectors(con, [articles[i].id for i in part], vectors)
+            write_vectors(con, [articles[i].id for i in part], vectors)
     return out
 
 
@@ -169,18 +143,7 @@ def article_counts(con: Any, articles: list[StoryArticle], refresh: bool = False
         ).fetchall()
         have = {article_id: ArticleCounts.from_json(text) for article_id, text in rows}
     fresh = {a.id: ArticleCounts.of(a) for a in articles if a.id not in have}
-    if fresh:
-        import pyarrow as pa
-
-        batch = pa.table({"article_id": list(fresh), "counts": [c.to_json() for c in fresh.values()]})
-        con.register("_storyline_counts", batch)
-        try:
-            con.execute(
-                "UPDATE article_vectors SET counts = b.counts FROM _storyline_counts b"
-                " WHERE article_vectors.article_id = b.article_id"
-            )
-        finally:
-            con.unregister("_storyline_counts")
+    write_vector_counts(con, {article_id: c.to_json() for article_id, c in fresh.items()})
     return [have.get(a.id) or fresh[a.id] for a in articles]
 
 

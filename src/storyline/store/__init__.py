@@ -12,13 +12,14 @@ transaction, the facts of an article stored with another stamp. Readers use
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 
 from storyline.embeddings import DOCUMENT_MODEL
@@ -225,8 +226,6 @@ def _rows(facts: Sequence[ArticleFacts], pipeline_version: str | None = None) ->
 
 
 def _floats(vector: bytes) -> list[float]:
-    import numpy as np
-
     return np.frombuffer(vector, dtype=np.float32).tolist()  # type: ignore[no-any-return]
 
 
@@ -270,6 +269,47 @@ def _bulk_insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) 
         con.execute(f"INSERT INTO {table} ({_COLUMNS[table]}) SELECT {_COLUMNS[table]} FROM _storyline_batch")
     finally:
         con.unregister("_storyline_batch")
+
+
+def write_vectors(con: duckdb.DuckDBPyConnection, ids: Sequence[str], vectors: np.ndarray) -> None:
+    """Store (or replace) the document vectors of ``ids`` (one row of ``vectors`` each, made by
+    :data:`DOCUMENT_MODEL`) in one statement, inside the caller's transaction if it has one.
+    The one writer of ``article_vectors``' vectors: :meth:`Store.write` for those the map
+    made, the stories stage for those it embeds itself."""
+    if not ids:
+        return
+    flat = pa.array(np.ascontiguousarray(vectors, dtype=np.float32).ravel())
+    batch = pa.table(
+        {
+            "article_id": list(ids),
+            "model": [DOCUMENT_MODEL] * len(ids),
+            "vector": pa.FixedSizeListArray.from_arrays(flat, vectors.shape[1]),
+        }
+    )
+    con.register("_storyline_vectors", batch)
+    try:
+        con.execute(
+            "INSERT OR REPLACE INTO article_vectors (article_id, model, vector)"
+            " SELECT article_id, model, vector FROM _storyline_vectors"
+        )
+    finally:
+        con.unregister("_storyline_vectors")
+
+
+def write_vector_counts(con: duckdb.DuckDBPyConnection, counts: Mapping[str, str]) -> None:
+    """Store each article's story feature counts (article id -> their JSON) beside its stored
+    vector, in one statement (an article with no stored vector gets none)."""
+    if not counts:
+        return
+    batch = pa.table({"article_id": list(counts), "counts": list(counts.values())})
+    con.register("_storyline_counts", batch)
+    try:
+        con.execute(
+            "UPDATE article_vectors SET counts = b.counts FROM _storyline_counts b"
+            " WHERE article_vectors.article_id = b.article_id"
+        )
+    finally:
+        con.unregister("_storyline_counts")
 
 
 def record_skipped(con: duckdb.DuckDBPyConnection, skipped: Iterable[Skipped]) -> None:
@@ -401,11 +441,13 @@ class Store:
         stale = [f for i, f in unique.items() if i in stored and (replace or stored[i] != version)]
         tables = _rows(fresh + stale, version)
         con = self.con
+        vectors = tables.pop("article_vectors")
         with transaction(con):
             forget_articles(con, [f.article.id for f in stale])
             for table, rows in tables.items():
                 if rows:
                     _bulk_insert(con, table, rows)
+            write_vectors(con, [r[0] for r in vectors], np.array([r[2] for r in vectors], dtype=np.float32))
             record_skipped(con, skipped)
         return Written(len(fresh), len(stale))
 
