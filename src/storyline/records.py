@@ -14,7 +14,10 @@ from typing import Literal
 PublishedHow = Literal["given", "metadata", "inferred", "unknown"]
 AttributionType = Literal["direct", "indirect", "mixed"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
-ActorType = Literal["person", "organization", "armed_group", "government", "country", "place", "other"]
+# "nationality": a people named by its demonym ("Syrian", "Iraqis"), with its country's code.
+ActorType = Literal[
+    "person", "organization", "armed_group", "government", "country", "place", "nationality", "other"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +114,7 @@ class Actor:
     name: str  # canonical name
     type: ActorType
     aliases: tuple[str, ...] = ()
-    country: str | None = None  # ISO 3166 alpha-2 for places and countries
+    country: str | None = None  # ISO 3166 alpha-2 for places, countries and nationalities
     lat: float | None = None
     lon: float | None = None
 

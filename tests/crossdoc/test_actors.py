@@ -78,6 +78,28 @@ def test_actor_types_and_places(seeds) -> None:
     assert {"ISIL", "Daesh"} & set(actors["Islamic State"].aliases) == {"Daesh"}
 
 
+@pytest.mark.parametrize(
+    ("name", "label", "kind", "country"),
+    [
+        ("Syrian", "NORP", "nationality", "SY"),
+        ("Iraqis", "NORP", "nationality", "IQ"),  # plural of a demonym in "n"/"i"
+        ("Americans", "NORP", "nationality", "US"),
+        ("Islamic", "NORP", "other", None),  # a religion, no country
+        ("Republican", "NORP", "other", None),  # a party
+        ("Arab", "NORP", "other", None),  # left out of the lexicon on purpose: no one country
+        ("Syria", "GPE", "country", "SY"),  # the country stays the country
+    ],
+)
+def test_demonyms_are_nationalities_of_their_country(name, label, kind, country) -> None:
+    actor = resolve(_units((name, label)), lexicon=AliasLexicon()).actors[name]
+    assert (actor.type, actor.country) == (kind, country)
+
+
+def test_seed_nationalities(seeds) -> None:
+    assert (seeds.actors["Syrian"].type, seeds.actors["Syrian"].country) == ("nationality", "SY")
+    assert (seeds.actors["French"].type, seeds.actors["French"].country) == ("nationality", "FR")
+
+
 def test_every_join_is_explained(seeds) -> None:
     joins = seeds.explain("Islamic State")
     assert any(j.rule == "alias" and {j.a, j.b} >= {"Daesh"} for j in joins)

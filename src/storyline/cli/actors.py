@@ -26,7 +26,10 @@ def actors_cmd(
     db: DbOption = DEFAULT_DB,
     type_: Annotated[
         str | None,
-        typer.Option("--type", help="person, organization, armed_group, government, country, place."),
+        typer.Option(
+            "--type",
+            help="person, organization, armed_group, government, country, place, nationality, other.",
+        ),
     ] = None,
     limit: Annotated[int, typer.Option(help="How many actors to list.")] = 50,
     fmt: FormatOption = "text",

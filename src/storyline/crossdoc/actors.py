@@ -27,6 +27,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from storyline.crossdoc.storycountries import demonym_country
 from storyline.gazetteer import Place, country_place, find_place
 from storyline.names import AliasLexicon, load_aliases, name_key, phonetic, strip_title
 from storyline.records import Actor, Mention
@@ -304,6 +305,7 @@ def _result(
             if lex_of[k]:
                 lex[str(lex_of[k])] += max(units[k].count, 1)
         place = next((place_of[k] for k in keys if place_of[k]), None)
+        country: str | None = None
         labels: Counter[str] = Counter()
         for k in keys:
             labels.update(units[k].labels)
@@ -314,7 +316,12 @@ def _result(
         else:
             most = max(len(k.split()) for k in keys)
             name = next(units[k].name for k in keys if len(k.split()) == most)
-            kind = place.kind if place else LABEL_TYPES.get(labels.most_common(1)[0][0], "other")
+            top_label = labels.most_common(1)[0][0]
+            kind = place.kind if place else LABEL_TYPES.get(top_label, "other")
+            if kind == "other" and top_label == "NORP":
+                country = demonym_country(name)  # "Syrian" is Syria's people, not Syria
+                if country:
+                    kind = "nationality"
         if name in actors:  # two clusters share a lexicon entry only after a split: name it by its own
             name = (
                 units[keys[0]].name
@@ -328,7 +335,7 @@ def _result(
             name=name,
             type=kind,  # type: ignore[arg-type]
             aliases=tuple(aliases),
-            country=place.country if place else None,
+            country=place.country if place else country,
             lat=place.lat if place else None,
             lon=place.lon if place else None,
         )

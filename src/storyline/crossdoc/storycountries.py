@@ -43,6 +43,14 @@ def _lexicon() -> dict[str, str]:
     return out
 
 
+def demonym_country(name: str) -> str | None:
+    """The ISO alpha-2 code of the country whose people ``name`` names ("Syrian", "Iraqis", "Americans"),
+    from ``lexicons/countries.yaml`` alone (no gazetteer: "Paris" is no demonym)."""
+    from storyline.crossdoc.stories import name_text_key
+
+    return _lexicon().get(name_text_key(name))
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def key_country(key: str) -> str | None:
     """The ISO alpha-2 code of the country an entity key (``"libya"``, ``"benghazi"``, ``"libyans"``) names."""
