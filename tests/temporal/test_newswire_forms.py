@@ -153,6 +153,16 @@ CASES = [
     ("in the days ahead", "1998-08-12", "future", [("the days ahead", "DURATION", "PXD")]),
     ("in the months ahead", "1998-08-12", "future", [("the months ahead", "DURATION", "PXM")]),
     ("in the years ahead", "1998-08-12", "future", [("the years ahead", "DURATION", "PXY")]),
+    # --- the Spring Festival is the lunar new year, a holiday, not spring ---
+    (
+        "Chinese people celebrated the Spring Festival.",
+        "1998-02-02",
+        "past",
+        [("Spring Festival", "DATE", "1998-01-28")],
+    ),
+    ("during the Lunar New Year holiday", "1999-02-20", "past", [("Lunar New Year", "DATE", "1999-02-16")]),
+    ("ahead of Chinese New Year", "2000-01-20", "future", [("Chinese New Year", "DATE", "2000-02-05")]),
+    ("on the Spring Festival 1997", "1998-08-12", "past", [("Spring Festival 1997", "DATE", "1997-02-07")]),
 ]
 
 

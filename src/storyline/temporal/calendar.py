@@ -5,6 +5,8 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
+from storyline.temporal.finder import time_words
+
 # A month-day without a year is placed in the year that agrees with the clause's tense if
 # that date lies within this many days of the anchor; beyond it the nearest year wins
 # (calibrated on TempEval-3 train: 240-300 days score alike, 270 loses "In January, X brought
@@ -146,6 +148,9 @@ def holiday_date(rule: str, year: int) -> date | None:
     if rule == "memorial_day":  # last Monday of May (US)
         last = date(year, 5, 31)
         return last - timedelta(days=last.weekday())
+    if rule == "lunar_new_year":  # by the table of lexicons/time_words.yaml
+        md = time_words()["lunar_new_year"].get(year)
+        return safe_date(year, int(md[:2]), int(md[3:])) if md else None
     if rule in ("easter", "good_friday"):
         easter = _easter(year)
         return easter - timedelta(days=2) if rule == "good_friday" else easter
