@@ -163,6 +163,36 @@ CASES = [
     ("during the Lunar New Year holiday", "1999-02-20", "past", [("Lunar New Year", "DATE", "1999-02-16")]),
     ("ahead of Chinese New Year", "2000-01-20", "future", [("Chinese New Year", "DATE", "2000-02-05")]),
     ("on the Spring Festival 1997", "1998-08-12", "past", [("Spring Festival 1997", "DATE", "1997-02-07")]),
+    # --- the turn of the century: the century's first year nearest the report, the one past in a
+    # past clause that the report has not reached ---
+    (
+        "The population will double by the turn of the century.",
+        "1998-08-08",
+        "future",
+        [("the turn of the century", "DATE", "2000")],
+    ),
+    (
+        "At the turn of the century the city was small.",
+        "1998-08-08",
+        "past",
+        [("the turn of the century", "DATE", "1900")],
+    ),
+    (
+        "The house was built at the turn of the last century.",
+        "2010-05-04",
+        "past",
+        [("the turn of the last century", "DATE", "1900")],
+    ),
+    (
+        "Computers may fail at the turn of the millennium.",
+        "1998-08-08",
+        "future",
+        [("the turn of the millennium", "DATE", "2000")],
+    ),
+    # --- the new millennium: TimeML writes a millennium by its first digit ---
+    ("as the world enters the new millennium", "1999-08-12", "future", [("the new millennium", "DATE", "2")]),
+    ("plans for the next millennium", "1999-08-12", "future", [("the next millennium", "DATE", "2")]),
+    ("in the third millennium", "1999-08-12", "future", [("the third millennium", "DATE", "2")]),
 ]
 
 

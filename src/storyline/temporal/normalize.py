@@ -389,6 +389,31 @@ def _same_period(g, anchor, tense, state, cand):
     return f"{anchor.year - 1:04d}"
 
 
+def _turn(g, anchor, tense, state, cand):
+    """ "the turn of the century": the year between two centuries (or millennia) nearest the
+    anchor, the one before it in a past clause it has not reached; "the new millennium" the
+    millennium by its first digit."""
+    rel = g.get("rel", "").strip().lower()
+    if cand.rule == "new_millennium":
+        if rel in ("third", "3rd"):
+            return "2"
+        return None if anchor is None else str((anchor.year + 500) // 1000)
+    if anchor is None:
+        return None
+    step = 1000 if g["unit"].lower() == "millennium" else 100
+    turn = (anchor.year + step // 2) // step * step
+    if (
+        rel in ("last", "past", "previous")
+        or (not rel or rel == "this")
+        and tense == "past"
+        and turn > anchor.year
+    ):
+        turn -= step
+    elif rel in ("next", "coming") and turn <= anchor.year:
+        turn += step
+    return f"{turn:04d}"
+
+
 def _half(g, anchor, tense, state, cand):
     h = 1 if g["h"].lower() in ("first", "1st") else 2  # second, last, latter
     y = _year(g, anchor) or _rel_year(g.get("rel"), anchor)
@@ -748,6 +773,7 @@ _NORMALIZERS = {
     "century": _century,
     "quarter": _quarter,
     "same_period": _same_period,
+    "turn": _turn,
     "half": _half,
     "season": _season,
     "deictic_day": _deictic_day,
