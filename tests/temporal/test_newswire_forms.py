@@ -193,6 +193,9 @@ CASES = [
     ("as the world enters the new millennium", "1999-08-12", "future", [("the new millennium", "DATE", "2")]),
     ("plans for the next millennium", "1999-08-12", "future", [("the next millennium", "DATE", "2")]),
     ("in the third millennium", "1999-08-12", "future", [("the third millennium", "DATE", "2")]),
+    # --- a number with its thousands comma ("5,000 years", was "000 years" P0Y) ---
+    ("China has 5,000 years of history.", "1998-12-09", "present", [("5,000 years", "DURATION", "P5000Y")]),
+    ("He spent 1,200 days in jail.", "1998-12-09", "past", [("1,200 days", "DURATION", "P1200D")]),
 ]
 
 

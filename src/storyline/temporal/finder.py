@@ -65,7 +65,13 @@ def _placeholders(extra: dict[str, str]) -> dict[str, str]:
     compounds = [f"{t}[- ]{o}" for t in _TENS for o in _ONES]
     number_words = list(w["number_words"])
     number_words += list(w.get("number_phrases", {}))
-    number = "(?:[0-9]+(?:\\.[0-9]+)?|" + "|".join(compounds) + "|" + _alternation(number_words)[3:]
+    # "5,000 years": thousands with their commas (not "000 years" after the comma)
+    number = (
+        "(?:(?<![0-9],)(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\\.[0-9]+)?)|"
+        + "|".join(compounds)
+        + "|"
+        + _alternation(number_words)[3:]
+    )
     units = [*w["units"], "centurie", "millennia"]
     table = {
         "month": _alternation(list(w["months"])),

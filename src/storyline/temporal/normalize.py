@@ -113,7 +113,7 @@ def _number(word: str) -> float | None:
     if w in time_words().get("number_phrases", {}):
         return float(time_words()["number_phrases"][w])
     try:
-        return float(w)
+        return float(w.replace(",", "")) if re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+", w) else float(w)
     except ValueError:
         pass
     words = time_words()["number_words"]
