@@ -196,6 +196,15 @@ CASES = [
     # --- a number with its thousands comma ("5,000 years", was "000 years" P0Y) ---
     ("China has 5,000 years of history.", "1998-12-09", "present", [("5,000 years", "DURATION", "P5000Y")]),
     ("He spent 1,200 days in jail.", "1998-12-09", "past", [("1,200 days", "DURATION", "P1200D")]),
+    # --- "the new year": the year about to begin (late in the year) or just begun ---
+    ("Talks will resume in the new year.", "1998-12-12", "future", [("the new year", "DATE", "1999")]),
+    ("Prices rose at the start of the new year.", "1999-01-20", "past", [("the new year", "DATE", "1999")]),
+    (
+        "Millions travelled home for the Lunar New Year.",
+        "1998-01-20",
+        "past",
+        [("Lunar New Year", "DATE", "1998-01-28")],
+    ),
 ]
 
 

@@ -33,6 +33,9 @@ _ANAPHORIC_DAY = {"the next", "the following", "the previous", "the prior", "the
 _ANAPHORIC_UNIT = {"the following"}  # "the previous year" stays with the anchor: in news it is last year
 _BACKWARD = {"ago", "earlier", "before", "back"}
 # "the previous Friday" is the Friday before the day the story last named (TimeBank 1 of 1)
+# "the new year" is the year about to begin once the anchor is past this month (in the year's
+# first half it is the one just begun); a calendar choice, no TimeBank case either way
+NEW_YEAR_FROM_MONTH = 6
 _ANAPHORIC_WEEKDAY = {"the previous": "last", "the prior": "last", "the following": "next"}
 
 
@@ -414,6 +417,13 @@ def _turn(g, anchor, tense, state, cand):
     return f"{turn:04d}"
 
 
+def _new_year(g, anchor, tense, state, cand):
+    """ "the new year": the year about to begin in the anchor's second half, else the anchor's."""
+    if anchor is None:
+        return None
+    return f"{anchor.year + (anchor.month > NEW_YEAR_FROM_MONTH):04d}"
+
+
 def _half(g, anchor, tense, state, cand):
     h = 1 if g["h"].lower() in ("first", "1st") else 2  # second, last, latter
     y = _year(g, anchor) or _rel_year(g.get("rel"), anchor)
@@ -774,6 +784,7 @@ _NORMALIZERS = {
     "quarter": _quarter,
     "same_period": _same_period,
     "turn": _turn,
+    "new_year": _new_year,
     "half": _half,
     "season": _season,
     "deictic_day": _deictic_day,
