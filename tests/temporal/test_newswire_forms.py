@@ -205,6 +205,25 @@ CASES = [
         "past",
         [("Lunar New Year", "DATE", "1998-01-28")],
     ),
+    # --- a range of months: the start in the end's year (Xinhua's monthly statistics) ---
+    (
+        "Exports rose in the January-October period.",
+        "1998-11-12",
+        "past",
+        [("January", "DATE", "1998-01"), ("October", "DATE", "1998-10")],
+    ),
+    (
+        "Exports in Jan-Oct rose.",
+        "1998-11-12",
+        "past",
+        [("Jan", "DATE", "1998-01"), ("Oct", "DATE", "1998-10")],
+    ),
+    (
+        "Output fell in the November-January period.",
+        "1998-02-12",
+        "past",
+        [("November", "DATE", "1997-11"), ("January", "DATE", "1998-01")],
+    ),
 ]
 
 

@@ -265,6 +265,9 @@ def _month_norm(g, anchor, tense, state, cand):
         return f"{y:04d}-{m:02d}"
     if cand.rule == "month_range_end" and state.month:  # "January-June": after its start
         y = state.month[0] + (m <= state.month[1])
+    elif cand.rule == "month_range_start" and "m2" in g:  # the year of the range's end, or before
+        m2 = _month(g["m2"].rstrip(".").lower())
+        y = cal.month_year(m2, anchor, _coming_event_tense(g, tense)) - (m2 < m)
     elif rel == "this":
         y = anchor.year
     elif rel in _PAST_REL:
