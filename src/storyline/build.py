@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from storyline.ingest.readers import DEFAULT_MAX_BYTES
 from storyline.records import Article, RawDocument, Skipped
@@ -42,6 +42,35 @@ class BuildReport:
 
 
 Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How :func:`build` and :func:`refresh` run the map and the store; both take these fields
+    as keyword arguments (:class:`RunKeywords`) and hand them on as one value."""
+
+    engine: str = "local"  # "local" (a loop, or a process pool with workers > 1) or "dask"
+    workers: int = 1
+    scheduler: str | None = None  # the address of a running dask scheduler (engine "dask")
+    chunk_size: int = CHUNK_SIZE  # articles per stored batch (one transaction each)
+    progress: Progress | None = None  # called with the number of articles of each stored chunk
+    crossdoc: bool = True  # run the cross-article stages after the map
+    parquet: str | Path | None = None  # write each chunk there as a Parquet partition, then load it
+    aliases: str | Path | None = None  # a user's YAML alias file, read on top of the bundled one
+
+
+class RunKeywords(TypedDict, total=False):
+    """The fields of :class:`RunOptions` as keyword arguments (mypy checks each call, and that
+    every key here is a field there)."""
+
+    engine: str
+    workers: int
+    scheduler: str | None
+    chunk_size: int
+    progress: Progress | None
+    crossdoc: bool
+    parquet: str | Path | None
+    aliases: str | Path | None
 
 
 def _articles(
@@ -91,16 +120,9 @@ def build(
     paths: Sequence[str | Path],
     db: str | Path,
     *,
-    engine: str = "local",
-    workers: int = 1,
-    scheduler: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    chunk_size: int = CHUNK_SIZE,
-    progress: Progress | None = None,
-    crossdoc: bool = True,
-    parquet: str | Path | None = None,
-    aliases: str | Path | None = None,
     reextract: bool = False,
+    **options: Unpack[RunKeywords],
 ) -> BuildReport:
     """Add the articles under ``paths`` to the dossier ``db`` (created if needed).
 
@@ -113,21 +135,15 @@ def build(
     article, so they see the new facts.
     With ``parquet`` (a folder), each chunk is written there as a Parquet
     partition and loaded from it (see :mod:`storyline.store.parquet`).
-    ``aliases`` is a user's YAML alias file, read on top of the bundled one.
+    ``aliases`` is a user's YAML alias file, read on top of the bundled one; the other
+    ``options`` are those of :class:`RunOptions`.
     """
     return _extract_and_store(
         lambda store, version, report: _articles(
             paths, max_bytes, report, store.article_versions(), version, reextract
         ),
         db,
-        engine=engine,
-        workers=workers,
-        scheduler=scheduler,
-        chunk_size=chunk_size,
-        progress=progress,
-        crossdoc=crossdoc,
-        parquet=parquet,
-        aliases=aliases,
+        RunOptions(**options),
         replace=reextract,
     )
 
@@ -135,21 +151,16 @@ def build(
 def refresh(
     db: str | Path,
     *,
-    engine: str = "local",
-    workers: int = 1,
-    scheduler: str | None = None,
-    chunk_size: int = CHUNK_SIZE,
-    progress: Progress | None = None,
-    crossdoc: bool = True,
-    parquet: str | Path | None = None,
-    aliases: str | Path | None = None,
     everything: bool = False,
+    **options: Unpack[RunKeywords],
 ) -> BuildReport:
     """Extract again, from the text the dossier ``db`` holds, the articles another pipeline
     version extracted (with ``everything``, all of them), so a dossier catches up with an
     upgrade of storyline or of the alias file without its input files. Each chunk's facts
     replace the old ones in one transaction, as in :func:`build`; the cross-article stages
-    then run over every article. ``report.reextracted`` counts the articles done."""
+    then run over every article. ``report.reextracted`` counts the articles done. ``options``
+    are those of :class:`RunOptions`, as for :func:`build`."""
+    run = RunOptions(**options)
 
     def stored(store: Store, version: str, report: BuildReport) -> Iterator[Article]:
         from storyline.store import read_articles
@@ -161,8 +172,8 @@ def refresh(
 
         def articles() -> Iterator[Article]:
             try:
-                for start in range(0, len(ids), chunk_size):  # a chunk at a time: memory stays flat
-                    chunk = read_articles(reader, ids[start : start + chunk_size])
+                for start in range(0, len(ids), run.chunk_size):  # a chunk at a time: memory stays flat
+                    chunk = read_articles(reader, ids[start : start + run.chunk_size])
                     report.read += len(chunk)
                     yield from chunk
             finally:
@@ -170,78 +181,60 @@ def refresh(
 
         return articles()
 
-    return _extract_and_store(
-        stored,
-        db,
-        engine=engine,
-        workers=workers,
-        scheduler=scheduler,
-        chunk_size=chunk_size,
-        progress=progress,
-        crossdoc=crossdoc,
-        parquet=parquet,
-        aliases=aliases,
-        replace=everything,
-    )
+    return _extract_and_store(stored, db, run, replace=everything)
 
 
 def _extract_and_store(
     articles_of: Callable[[Store, str, BuildReport], Iterable[Article]],
     db: str | Path,
+    run: RunOptions,
     *,
-    engine: str,
-    workers: int,
-    scheduler: str | None,
-    chunk_size: int,
-    progress: Progress | None,
-    crossdoc: bool,
-    parquet: str | Path | None,
-    aliases: str | Path | None,
     replace: bool,
 ) -> BuildReport:
     """Map the articles ``articles_of(store, version, report)`` yields through the pipeline on
-    ``engine``, store each chunk in one transaction, then run the cross-article stages."""
+    ``run.engine``, store each chunk in one transaction (replacing stored ones with ``replace``),
+    then run the cross-article stages."""
     from storyline.pipeline import ArticlePipeline
     from storyline.pipeline_version import pipeline_version
     from storyline.store import Store
 
     report = BuildReport()
     started = time.perf_counter()
-    alias_file = str(aliases) if aliases else None
+    alias_file = str(run.aliases) if run.aliases else None
     version = pipeline_version(alias_file)
     # the story vectors are made in the map, on the workers (also when the cross-article stages
     # run later, apart: the stories stage then finds them stored)
     pipeline = ArticlePipeline(aliases=alias_file, embed=True)
     with Store(db) as store:
-        if parquet is not None:
+        if run.parquet is not None:
             from storyline.store.parquet import load_pending
 
-            load_pending(store, parquet, pipeline_version=version)  # mapped by a killed build, not loaded
-        runner = make_engine(engine, pipeline, workers=workers, scheduler=scheduler)
+            load_pending(store, run.parquet, pipeline_version=version)  # mapped by a killed build, not loaded
+        runner = make_engine(run.engine, pipeline, workers=run.workers, scheduler=run.scheduler)
         try:
-            chunks = chunked(articles_of(store, version, report), chunk_size)
+            chunks = chunked(articles_of(store, version, report), run.chunk_size)
             flushed = 0  # skipped inputs already written
             for facts in runner.map_chunks(chunks):
                 skipped = report.skipped[flushed:]
-                if parquet is None:
+                if run.parquet is None:
                     written = store.write(facts, skipped, pipeline_version=version, replace=replace)
                 else:
                     from storyline.store.parquet import load_partition, write_partition
 
-                    part = write_partition(facts, parquet, pipeline_version=version, overwrite=replace)
+                    part = write_partition(facts, run.parquet, pipeline_version=version, overwrite=replace)
                     written = load_partition(store, part, skipped, pipeline_version=version, replace=replace)
                 flushed = len(report.skipped)
                 report.stored += written.new
                 report.reextracted += written.replaced
                 report.failures += sum(len(f.failures) for f in facts)
                 report.words += sum(len(f.article.text.split()) for f in facts)
-                if progress:
-                    progress(len(facts))
+                if run.progress:
+                    run.progress(len(facts))
         finally:
             runner.close()
         store.write([], skipped=report.skipped[flushed:])
         report.stale = store.stale_count(version)
-        if crossdoc:
+        if run.crossdoc:
             report.crossdoc = run_crossdoc(store, alias_file)
     report.seconds = time.perf_counter() - started
     return report
