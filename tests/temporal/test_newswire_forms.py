@@ -224,6 +224,16 @@ CASES = [
         "past",
         [("November", "DATE", "1997-11"), ("January", "DATE", "1998-01")],
     ),
+    # --- a month in a past clause ten months back is the past one (was next January); eleven
+    # months back it is the coming one (a plan reported in the past) ---
+    ("In January, the government cut taxes.", "1998-11-12", "past", [("January", "DATE", "1998-01")]),
+    ("In February, the government cut taxes.", "1998-12-20", "past", [("February", "DATE", "1998-02")]),
+    (
+        "The Saudis told buyers of a cutback in September.",
+        "1990-08-16",
+        "past",
+        [("September", "DATE", "1990-09")],
+    ),
 ]
 
 
