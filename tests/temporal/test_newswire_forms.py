@@ -196,6 +196,13 @@ CASES = [
     # --- a number with its thousands comma ("5,000 years", was "000 years" P0Y) ---
     ("China has 5,000 years of history.", "1998-12-09", "present", [("5,000 years", "DURATION", "P5000Y")]),
     ("He spent 1,200 days in jail.", "1998-12-09", "past", [("1,200 days", "DURATION", "P1200D")]),
+    # ... and one before year 1 is no calendar date (was a crash)
+    (
+        "The city was founded about 2,500 years ago.",
+        "1998-12-09",
+        "past",
+        [("about 2,500 years ago", "DATE", "PAST_REF")],
+    ),
     # --- "the new year": the year about to begin (late in the year) or just begun ---
     ("Talks will resume in the new year.", "1998-12-12", "future", [("the new year", "DATE", "1999")]),
     ("Prices rose at the start of the new year.", "1999-01-20", "past", [("the new year", "DATE", "1999")]),

@@ -633,9 +633,13 @@ def _shifted(g, anchor, tense, state, cand):
     if letter == "Y" and abs(steps) == 1 and state.quarter and backward:
         y, q = state.quarter  # "a year earlier" in a quarterly report: the year-ago quarter
         return f"{y - 1:04d}-Q{q}"
+    try:
+        shifted = _shift(anchor, letter, steps)
+    except (ValueError, OverflowError):  # "2,500 years ago": before year 1, no calendar date
+        return "PAST_REF" if backward else "FUTURE_REF"
     if letter == "W":  # "two weeks ago": TimeBank writes the day (2 of 3; the third a week off)
-        return cal.iso(_shift(anchor, letter, steps))
-    return _at_granularity(letter, _shift(anchor, letter, steps))
+        return cal.iso(shifted)
+    return _at_granularity(letter, shifted)
 
 
 def _relative_unit(g, anchor, tense, state, cand):
