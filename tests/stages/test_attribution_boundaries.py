@@ -127,6 +127,27 @@ def test_short_quote_of_its_own_is_content(text: str, cue: str, content: str) ->
             "explaining",
             "that she had not sent or received emails that were marked classified at the time",
         ),
+        # "told X that Y": the content is the "that" clause (PolNeAR train: 106 of 107 such gold
+        # contents start at "that"), also when the parser hangs it on a word after the cue
+        (
+            "Assad told visiting French lawmakers on Sunday that he was optimistic about the talks.",
+            "told",
+            "that he was optimistic about the talks",
+        ),
+        (
+            "Syrian President Bashar al-Assad said in an interview with French media to be aired Monday "
+            "that his forces are on the road to victory.",
+            "said",
+            "that his forces are on the road to victory",
+        ),
+        # a clause the parser ran in from the paragraph before is not what the cue reports
+        (
+            "The Syrian president asked, “Is it better to leave them under their oppression, by beheading, "
+            "by killing?”\n\nEarlier Sunday in Damascus, Assad told visiting French lawmakers that he was "
+            "“optimistic” about new peace talks.",
+            "told",
+            "that he was “optimistic” about new peace talks",
+        ),
     ],
 )
 def test_content_boundary(text: str, cue: str, content: str) -> None:

@@ -384,7 +384,10 @@ GOLDEN = [
     ("000", "So it’s biased", "Bashar al-Assad", "direct"),  # "the Syrian president said"
     ("002", "Assad cannot be a partner in the fight against terrorism", "Francois Hollande", "direct"),
     ("002", "There is total confusion", "Francois Hollande", "mixed"),
-    ("003", "as soon as I can.", "Francois Lecointre", "direct"),  # "He also pledged"
+    # "He also pledged to downscale the French troop contingent ... “as soon as I can.”": the
+    # infinitive and the quote (was "direct", the quote alone, while a clause of the paragraph
+    # before that the parser hung on "pledged" stood in for the infinitive)
+    ("003", "as soon as I can.", "Francois Lecointre", "mixed"),
     ("003", "will have been flushed out", "Francois Lecointre", "mixed"),  # "The French military chief says"
     ("001", "at least 14 rebels were among the dead", "Syrian Observatory for Human Rights", "indirect"),
     ("001", "Every war is bad.", "Bashar al-Assad", "direct"),

@@ -79,6 +79,29 @@ RESOLVE = [
         0,
         "Francois Hollande",
     ),
+    # a country's possessive matches a title by its demonym ("France’s" and "French President")
+    (
+        "French President Francois Hollande arrived. Syrian President Bashar al-Assad arrived. "
+        "France’s president said he rejected any cooperation.",
+        "France’s president",
+        0,
+        "Francois Hollande",
+    ),
+    (
+        "Syrian Foreign Minister Walid Muallem met Russian Foreign Minister Sergei Lavrov. "
+        "Syria’s foreign minister said the talks failed.",
+        "Syria’s foreign minister",
+        0,
+        "Walid Muallem",
+    ),
+    # a role the article never gives the person: the alias lexicon's role holder among its persons
+    (
+        "France’s president rejected Thursday any cooperation with Bashar Assad. "
+        "Francois Hollande spoke in Paris.",
+        "France’s president",
+        0,
+        "Francois Hollande",
+    ),
     # "the Syrian leader" for a person introduced as president
     (
         "President Bashar al-Assad gave an interview on Thursday. The Syrian leader said the war was over.",
@@ -127,6 +150,15 @@ RESOLVE = [
 @pytest.mark.parametrize(("text", "words", "occurrence", "expected"), RESOLVE)
 def test_resolve(text: str, words: str, occurrence: int, expected: str | None) -> None:
     assert _speaker_of(text, words, occurrence) == expected
+
+
+def test_lexicon_role_holds_only_at_the_articles_date() -> None:
+    # Hollande was France's president 2012-2017 (aliases.yaml): not in a 2019 article
+    text = "France’s president rejected any cooperation with Bashar Assad. Francois Hollande spoke in Paris."
+    start = text.index("France’s president")
+    for published, expected in (("2014-08-28", "Francois Hollande"), ("2019-03-01", None)):
+        doc = article_doc(text, published=published)
+        assert SpeakerResolver(doc).resolve(start, start + len("France’s president")) == expected
 
 
 def test_first_person_inside_a_quote_is_the_quotes_speaker() -> None:
@@ -277,6 +309,15 @@ SOURCES = [
         "“Who do they think they are?”",
         "Donald Trump",
         "Donald Trump",
+    ),
+    # a headline's subtitle the parser hung on the headline: its own line's name is the source
+    (
+        "France rules out cooperation with Syria against Islamic State\n\nFrancois Hollande says Assad "
+        "cannot be a partner against terrorism, as he is a 'de facto ally of jihadists'\n\nPARIS, France — "
+        "France’s president rejected Thursday any cooperation with Bashar Assad.",
+        "Assad cannot be a partner against terrorism, as he is a 'de facto ally of jihadists'",
+        "Francois Hollande",
+        "Francois Hollande",
     ),
     # the speaker's own next cue ends the content of the first ("..., telling X that ...")
     (

@@ -47,6 +47,7 @@ from storyline.stages.speakers import (
     misparsed_subject,
     name_after,
     noun_clause_verb,
+    noun_phrase_run,
     relative_issuer,
     speaker_after,
     speaker_after_quote,
@@ -602,6 +603,16 @@ def _verb_candidate(
     # show drew ire: Howard Stern questioned X": a clause before a semicolon, colon or spaced
     # dash is the writer's, not what the cue reports (the parser hangs it on the cue).
     ccomps = [c for c in ccomps if c.i > tok.i or not _broken_off(c, tok)]
+    # The parser runs sentences over paragraph ends: a clause whose verb is in another
+    # paragraph is what this cue reports only if its part in the cue's paragraph is a clause
+    # ("Obama's rise may have been ..., said several observers"), not a fragment ("... by
+    # killing?" \n\n "Earlier Sunday in Damascus, Assad told ...": "Earlier Sunday in Damascus").
+    lo, hi = _paragraph(text, tok.idx)
+    ccomps = [c for c in ccomps if _clause_in_paragraph(c, lo, hi)]
+    if not ccomps and ("speech" in classes or "belief" in classes):
+        hoisted = _hoisted_that_clause(tok, lex)
+        if hoisted is not None:
+            ccomps = [hoisted]
     xcomps = [c for c in kids if c.dep_ == "xcomp"]
     dobjs = [c for c in kids if c.dep_ in ("dobj", "attr") and c.i > tok.i]
     if ccomps and ("speech" in classes or "belief" in classes):
@@ -630,7 +641,6 @@ def _verb_candidate(
             or speaker_after_quote(tok)
         )
     # The parser runs sentences over paragraph ends; an attribution stays in its cue's paragraph.
-    lo, hi = _paragraph(text, tok.idx)
     if source is not None:
         source = (max(source[0], lo), min(source[1], hi))
         if source[0] >= source[1] or not WORD.search(text, *source):
@@ -639,10 +649,70 @@ def _verb_candidate(
             names = [
                 e for e in tok.doc.ents if e.label_ in ("PERSON", "ORG") and lo <= e.start_char < tok.idx
             ]
-            source = (names[0].start_char, names[0].end_char) if names else None
+            source = (names[0].start_char, names[0].end_char) if names else _line_opening_source(tok, lo)
     content = _content_within(text, content, lo, hi)
     cue = (tok.idx, tok.idx + len(tok.text))
     return _Candidate(cue, tok.i, how, source, content, key=key)
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _clause_in_paragraph(clause: Token, lo: int, hi: int) -> bool:
+    """The clause's verb is in the paragraph ``[lo, hi)``, or a finite verb of its is."""
+    return lo <= clause.idx < hi or any(lo <= t.idx < hi and t.tag_ in FINITE_TAGS for t in clause.subtree)
+
+
+# Dependencies through which a "that" clause the parser hung below a speech cue is still the
+# cue's own: "told visiting French lawmakers that ...", "said in an interview to be aired
+# Monday that ..." (the participle or infinitive read as the cue's complement, the clause as
+# its complement); a bound of the walk below, not tuned.
+HOISTING_DEPS = frozenset({"xcomp", "prep", "pobj", "acl", "dobj", "dative", "npadvmod"})
+MAX_HOISTING_DEPTH = 4
+# A line-opening source is a short name or description ("Francois Hollande", "The French
+# president"), not a sentence: a bound, not tuned.
+MAX_LINE_SOURCE_WORDS = 6
+
+
+def _hoisted_that_clause(tok: Token, lex: CueLexicon) -> Token | None:
+    """The "that" clause of a speech cue that the parser gave a word after the cue instead:
+    "Assad told visiting French lawmakers that he was optimistic" ("visiting" the cue's
+    xcomp, the clause its ccomp). PolNeAR's content is the clause from "that" on; the
+    recipient and the circumstances before it are not content. Only through words with no
+    subject of their own that are no cue themselves ("telling X that", "X, who said that")."""
+    frontier = [c for c in tok.children if c.i > tok.i and c.dep_ in HOISTING_DEPS]
+    for _ in range(MAX_HOISTING_DEPTH):
+        nxt = []
+        for x in frontier:
+            if any(g.dep_ in SUBJECT_DEPS for g in x.children) or x.lemma_.lower() in lex.reporting:
+                continue
+            for c in x.children:
+                if c.i <= x.i:
+                    continue
+                if c.dep_ == "ccomp" and any(
+                    g.dep_ == "mark" and g.lower_ == "that" and g.i == c.left_edge.i for g in c.children
+                ):
+                    return c
+                if c.dep_ in HOISTING_DEPS:
+                    nxt.append(c)
+        frontier = nxt
+    return None
+
+
+def _line_opening_source(tok: Token, lo: int) -> tuple[int, int] | None:
+    """The noun phrase that runs from the start of the cue's paragraph to the cue, when the
+    parser took a subject from the paragraph before ("France rules out cooperation\n\n
+    Francois Hollande says ...": "says" hung on "rules", its subject "France")."""
+    doc = tok.doc
+    words = [
+        t for t in doc[max(0, tok.i - MAX_LINE_SOURCE_WORDS - 2) : tok.i] if t.idx >= lo and not t.is_space
+    ]
+    if not words or len(words) > MAX_LINE_SOURCE_WORDS or words[0].idx != lo:
+        return None
+    run = noun_phrase_run(words, hyphens_and_possessives=True)
+    if run is None or run[1] != words[-1].idx + len(words[-1].text):
+        return None
+    return run
 
 
 # Verbs an adjective of stance follows ("was critical of", "became wary of", "remains confident").

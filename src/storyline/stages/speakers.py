@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from storyline.names import strip_title
+from storyline.names import load_aliases, strip_title
 from storyline.stages.document import ArticleDoc
 
 if TYPE_CHECKING:
@@ -64,6 +64,15 @@ class TitleLexicon:
     demonyms: dict[str, str]
     role_groups: tuple[frozenset[str], ...]
     object_control: frozenset[str]
+
+    @functools.cached_property
+    def countries_demonyms(self) -> dict[str, tuple[str, ...]]:
+        """Country -> its demonyms, the reverse of ``demonyms`` ("france" -> ("french",))."""
+        out: dict[str, list[str]] = {}
+        for demonym, country in self.demonyms.items():
+            if demonym != country:
+                out.setdefault(country, []).append(demonym)
+        return {k: tuple(v) for k, v in out.items()}
 
     @property
     def all_honorifics(self) -> frozenset[str]:
@@ -231,12 +240,10 @@ def subject_after_opening_phrase(verb: Token) -> tuple[int, int] | None:
     commas = [j for j in range(opening[0].i, verb.i) if doc[j].text == ","]
     if not commas:
         return None
-    return _noun_phrase_run(doc[commas[-1] + 1 : verb.i], hyphens_and_possessives=True)
+    return noun_phrase_run(doc[commas[-1] + 1 : verb.i], hyphens_and_possessives=True)
 
 
-def _noun_phrase_run(
-    tokens: Iterable[Token], hyphens_and_possessives: bool = False
-) -> tuple[int, int] | None:
+def noun_phrase_run(tokens: Iterable[Token], hyphens_and_possessives: bool = False) -> tuple[int, int] | None:
     """The span of the noun phrase ``tokens`` open with (determiners, adjectives, nouns, numbers,
     compounds; with ``hyphens_and_possessives`` also "-" and possessors), if it holds a noun."""
     run = []
@@ -279,7 +286,7 @@ def speaker_after_quote(verb: Token) -> tuple[int, int] | None:
             break
     if close is None:
         return None
-    return _noun_phrase_run(doc[close + 1 : verb.i])
+    return noun_phrase_run(doc[close + 1 : verb.i])
 
 
 def relative_issuer(subject: Token) -> Token | None:
@@ -525,7 +532,7 @@ class SpeakerResolver:
             return None
         lemma = head.lemma_.lower()
         if lemma in self.lex.person_roles or low in self.lex.person_roles:
-            return self._described_person(span, start)
+            return self._described_person(span, start) or self._lexicon_role_holder(span)
         if lemma in self.lex.organization_roles or low in self.lex.organization_roles:
             return self._described_org(span, start)
         return None
@@ -645,6 +652,8 @@ class SpeakerResolver:
             if t.i == span.root.i or t.lower_ in ("the", "a", "an", "his", "her", "its", "their"):
                 continue
             word = re.sub(r"[’']s$", "", t.lower_)
+            if not word:
+                continue  # the possessive "’s" of "France’s president"
             mods.add(word)
             mods.add(t.lemma_.lower())
             # "Syrian" also matches "Syria"; irregular ones ("French" -> "France") by the lexicon.
@@ -652,7 +661,41 @@ class SpeakerResolver:
             if word in self.lex.demonyms:
                 mods.add(self.lex.demonyms[word])
                 mods.add(self.lex.demonyms[word][:4])
+            # "France’s president" matches a person titled "French President" as "the French
+            # president" matches one titled by the country
+            for demonym in self.lex.countries_demonyms.get(word, ()):
+                mods.add(demonym)
+                mods.add(demonym[:4])
         return mods
+
+    def _lexicon_role_holder(self, span) -> str | None:  # type: ignore[no-untyped-def]
+        """The one person of the article that the alias lexicon gives the described role
+        ("France’s president", "the French president": ``roles`` of ``aliases.yaml``) at the
+        article's date, or at any date when it is unknown: the article may never title the
+        person itself ("France’s president rejected ...", then just "Francois Hollande")."""
+        words = [t.lower_.replace("’", "'") for t in span if t.lower_ not in ("the", "a", "an")]
+        if len(words) < 2:
+            return None  # a bare "the president" is no role of the lexicon
+        phrase = re.sub(r" ('s)\b", r"\1", " ".join(words))
+        phrases = {phrase}
+        first, rest = re.sub(r"'s$", "", words[0]), " ".join(w for w in words[1:] if w != "'s")
+        for demonym in self.lex.countries_demonyms.get(first, ()):
+            phrases.add(f"{demonym} {rest}")
+        if first in self.lex.demonyms:
+            phrases.add(f"{self.lex.demonyms[first]}'s {rest}")
+        aliases = load_aliases()
+        pub = self.doc.published
+        date = pub.date if pub is not None and pub.date else self.doc.article.published
+        holders = {
+            name
+            for ph in phrases
+            for name, start, end in aliases.by_role.get(ph, [])
+            if date is None or ((start is None or start <= date) and (end is None or date < end))
+        }
+        if not holders:
+            return None
+        found = {p.name for p in self.persons.values() if p.mentions and aliases.lookup(p.name) in holders}
+        return found.pop() if len(found) == 1 else None
 
     def _described_person(self, span, at: int) -> str | None:
         role = span.root.lemma_.lower()
