@@ -339,3 +339,60 @@ def test_same_countries_table(a: dict[str, float], b: dict[str, float], same: bo
         return _Cluster([0], np.zeros(1), {}, np.zeros(2), countries, mass=sum(countries.values()))
 
     assert StoryIndex()._same_countries(cluster(a), cluster(b)) is same
+
+
+def test_a_leftover_article_attaches_to_its_best_story(articles, vectors) -> None:  # type: ignore[no-untyped-def]
+    # chile-1 and chile-2 are 0.42 similar, chile-3 0.39 and 0.27 to them (0.33 on average):
+    # at threshold 0.4 average link leaves chile-3 alone; attachment at 0.3 moves it, at 0.35 not.
+    keys = ["chile-1", "chile-2", "chile-3", "arrest-1", "arrest-2"]
+    items, vecs = [articles[k] for k in keys], np.vstack([vectors[k] for k in keys])
+    strict = replace(DEFAULT_CONFIG, threshold=0.4, attach_size=0)
+    assert groups(group_stories(items, vectors=vecs, config=strict)) == {
+        frozenset({"chile-1", "chile-2"}),
+        frozenset({"chile-3"}),
+        frozenset({"arrest-1", "arrest-2"}),
+    }
+    attach = replace(strict, attach_size=1, attach_threshold=0.3, attach_target=2)
+    assert groups(group_stories(items, vectors=vecs, config=attach)) == {
+        frozenset({"chile-1", "chile-2", "chile-3"}),
+        frozenset({"arrest-1", "arrest-2"}),  # under 0 on average with the Chile story: not attached
+    }
+    too_high = replace(attach, attach_threshold=0.35)
+    alone = groups(group_stories(items, vectors=vecs, config=strict))
+    assert groups(group_stories(items, vectors=vecs, config=too_high)) == alone
+    # nor into a story of fewer than attach_target articles
+    assert groups(group_stories(items, vectors=vecs, config=replace(attach, attach_target=3))) == alone
+    # a group of two articles moves only when attach_size allows two
+    pair_keys = ["chile-1", "chile-2", "chile-3"]
+    pair_items, pair_vecs = [articles[k] for k in pair_keys], np.vstack([vectors[k] for k in pair_keys])
+    assert len(group_stories(pair_items, vectors=pair_vecs, config=replace(strict, threshold=0.43))) == 3
+
+
+def test_attachment_moves_new_articles_only(articles, vectors) -> None:  # type: ignore[no-untyped-def]
+    config = replace(DEFAULT_CONFIG, threshold=0.4, attach_size=1, attach_threshold=0.3, attach_target=2)
+    others = ["sumatra-1", "sumatra-2", "sumatra-3", "arrest-1", "arrest-2"]
+
+    def index_of(*parts: list[str]) -> StoryIndex:
+        index = StoryIndex(config=config)
+        for part in parts:
+            index.add([articles[k] for k in part], np.vstack([vectors[k] for k in part]))
+        return index
+
+    # a new article attaches to a story that existed before the add (0.34 on average with it)
+    index = index_of([*others, "chile-1", "chile-2"], ["chile-3"])
+    assert index.story_of("chile-3") == index.story_of("chile-1") == story_id("chile-1")
+    assert len(index_of([*others, "chile-1", "chile-2", "chile-3"]).stories()) == 3
+    # a story of one article that existed before the add is not moved into a new group
+    index = index_of([*others, "chile-3"], ["chile-1", "chile-2"])
+    assert index.story_of("chile-1") == index.story_of("chile-2") != index.story_of("chile-3")
+
+
+def test_a_leftover_whose_closest_story_is_of_other_countries_stays_alone(uprisings) -> None:  # type: ignore[no-untyped-def]
+    # the Egypt reports are 0.55 similar, the Libya one 0.25 on average with them: at threshold 0.5
+    # it is left over, and attachment at 0.2 would join it to them but for the country guard
+    items, vecs = uprisings
+    config = replace(DEFAULT_CONFIG, threshold=0.5, attach_size=1, attach_threshold=0.2, attach_target=2)
+    egypt, libya = frozenset({"egypt-1", "egypt-2"}), frozenset({"libya-1"})
+    assert groups(group_stories(items, vectors=vecs, config=config)) == {egypt, libya}
+    unguarded = replace(config, country_guard=0.0)
+    assert groups(group_stories(items, vectors=vecs, config=unguarded)) == {egypt | libya}
