@@ -396,3 +396,19 @@ def test_a_leftover_whose_closest_story_is_of_other_countries_stays_alone(uprisi
     assert groups(group_stories(items, vectors=vecs, config=config)) == {egypt, libya}
     unguarded = replace(config, country_guard=0.0)
     assert groups(group_stories(items, vectors=vecs, config=unguarded)) == {egypt | libya}
+
+
+def test_a_leftover_whose_title_alone_names_other_countries_stays_alone(uprisings) -> None:  # type: ignore[no-untyped-def]
+    # a photo caption: its text names no place the guard reads (here: no mentions at all), its title
+    # does. Without the title it attaches to the Egypt reports (0.2 on average is reached); the
+    # country its title names (Libya) keeps it alone, and a title naming none changes nothing.
+    items, vecs = uprisings
+    config = replace(DEFAULT_CONFIG, threshold=0.5, attach_size=1, attach_threshold=0.2, attach_target=2)
+    egypt = frozenset({"egypt-1", "egypt-2"})
+    for title, expected in (
+        (None, {egypt | {"libya-1"}}),
+        ("Rebels hold the coast road", {egypt | {"libya-1"}}),
+        ("Rebels hold the coast road in Libya", {egypt, frozenset({"libya-1"})}),
+    ):
+        caption = replace(items[2], mentions=(), title=title)
+        assert groups(group_stories([*items[:2], caption], vectors=vecs, config=config)) == expected, title

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.crossdoc.storycountries import country_counts, key_country, profile_cosine
+from storyline.crossdoc.storycountries import country_counts, key_country, profile_cosine, title_countries
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,22 @@ def test_profile_cosine() -> None:
     assert profile_cosine({"EG": 1.0}, {"LY": 1.0}) == 0.0
     assert profile_cosine({}, {"LY": 1.0}) == 0.0
     assert profile_cosine({"EG": 1.0, "US": 1.0}, {"US": 1.0}) == pytest.approx(2**-0.5)
+
+
+@pytest.mark.parametrize(
+    ("title", "counts"),
+    [
+        # a Timeline17 photo caption (t17_syria_227), its text only a credit line
+        (
+            "The German Frigate ` Hamburg ' patrols after destroying two fishing boats off the coast of Somalia",
+            {"DE": 1.0, "SO": 1.0},  # a demonym and a country; the city (Hamburg) does not count
+        ),
+        ("Civil War reenactor of Allegany , New York poses in Manassas , Virginia", {"US": 2.0}),  # states
+        ("U.S. and Libyan officials meet in Paris", {"US": 1.0, "LY": 1.0}),
+        ("Union camp on the eve of the First Battle", {}),  # capitalized words that are no country
+        ("", {}),
+        (None, {}),
+    ],
+)
+def test_title_countries(title: str | None, counts: dict[str, float]) -> None:
+    assert title_countries(title) == counts

@@ -17,7 +17,12 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Mapping
+
+# A run of up to three capitalized words in a title ("New York", "Somalia", "German"): the names
+# :func:`title_countries` looks up.
+_TITLE_NAME = re.compile(r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}")
 
 
 @functools.lru_cache(maxsize=1)
@@ -87,3 +92,32 @@ def profile_cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if not dot:
         return 0.0
     return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+
+
+def title_countries(title: str | None) -> dict[str, float]:
+    """Country code -> how often the title names it by a country name, a demonym or short name of
+    ``lexicons/countries.yaml`` or a US state (cities do not count: a capitalized headline word such
+    as "Union" or "Victoria" is also a city). The longest run of capitalized words that names one
+    wins ("New York" before "York"). For an article whose places only its title names (a photo
+    caption: "... off the coast of Somalia", then a credit line as its text)."""
+    from storyline.crossdoc.stories import name_text_key
+    from storyline.gazetteer import find_place
+
+    counts: dict[str, float] = {}
+    for run in _TITLE_NAME.finditer(title or ""):
+        words = run.group().split()
+        i = 0
+        while i < len(words):
+            for n in range(len(words) - i, 0, -1):
+                key = name_text_key(" ".join(words[i : i + n]))
+                code = _lexicon().get(key)
+                if code is None and key:
+                    place = find_place(key)
+                    code = place.country if place is not None and place.kind == "country" else None
+                if code:
+                    counts[code] = counts.get(code, 0.0) + 1.0
+                    i += n
+                    break
+            else:
+                i += 1
+    return counts
