@@ -302,6 +302,8 @@ def _year_norm(g, anchor, tense, state, cand):
 
 
 def _decade(g, anchor, tense, state, cand):
+    if "age" in g:  # "in their 30s": an age, not a time
+        return None
     if "dec" in g:
         return g["dec"][:3]
     if "decw" in g:
