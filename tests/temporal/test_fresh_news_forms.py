@@ -135,6 +135,17 @@ CASES = [
         "present",
         [("10 a.m", "TIME", "2011-07-15T10:00")],
     ),
+    # --- a rate after a longer counted noun phrase is a SET; after a preposition a duration ---
+    (
+        "They could produce up to 4.9 billion pandemic flu shots a year in a best case .",
+        "2009-06-12",
+        "present",
+        [("a year", "SET", "P1Y")],
+    ),
+    ("It costs $500 million a year.", "2009-06-12", "present", [("a year", "SET", "P1Y")]),
+    ("It said 5 soldiers were killed in a day.", "2009-06-12", "past", [("a day", "DURATION", "P1D")]),
+    ("He said 30 men died within a year.", "2009-06-12", "past", [("a year", "DURATION", "P1Y")]),
+    ("The 2 sides met for a day.", "2009-06-12", "past", [("a day", "DURATION", "P1D")]),
 ]
 
 
