@@ -144,6 +144,48 @@ RESOLVE = [
         0,
         None,
     ),
+    # Timeline17 audit (evaluation/quote_audit.py): a plural description is a group, never the
+    # one person or organization named in or near it
+    (
+        "The UN says the disaster is historic. Aid agencies say supplies are stuck at the airport.",
+        "Aid agencies",
+        0,
+        None,
+    ),
+    (
+        "Hosni Mubarak spoke on Friday. Opponents of the Mubarak regime say the law muzzles critics.",
+        "Opponents of the Mubarak regime",
+        0,
+        None,
+    ),
+    (
+        "Gaddafi's forces attacked. Witnesses in Misrata and Zawiyah said tanks were on the outskirts.",
+        "Witnesses in Misrata and Zawiyah",
+        0,
+        None,
+    ),
+    # a group named in apposition is named by its first member
+    (
+        "Two objectors, Lawrence Joyce and William Graham, said the petitions were invalid.",
+        "Two objectors, Lawrence Joyce and William Graham,",
+        0,
+        "Lawrence Joyce",
+    ),
+    # a conjunction of names is still named by its first name
+    (
+        "Randy Jackson and Jermaine Jackson said the timing was wrong.",
+        "Randy Jackson and Jermaine Jackson",
+        0,
+        "Randy Jackson",
+    ),
+    # an honorific inside the name's own mention ("Ms Byrs") gives the gender, so "he" is the other man
+    (
+        "UN spokesman Elisabeth Byrs spoke in Geneva. Jean Chauzy of the IOM said Haiti was complex. "
+        "He said aid was slow. Ms Byrs said the capital was calm. He said roads were blocked.",
+        "He",
+        1,
+        "Jean Chauzy",
+    ),
 ]
 
 
