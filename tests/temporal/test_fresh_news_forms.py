@@ -146,6 +146,24 @@ CASES = [
     ("It said 5 soldiers were killed in a day.", "2009-06-12", "past", [("a day", "DURATION", "P1D")]),
     ("He said 30 men died within a year.", "2009-06-12", "past", [("a year", "DURATION", "P1Y")]),
     ("The 2 sides met for a day.", "2009-06-12", "past", [("a day", "DURATION", "P1D")]),
+    # --- "over" before "the past few days" is a preposition, no "more than" (the span keeps it
+    # out; "the past few days" is then PAST_REF, as `recent_units` reads it); "over a week" stays
+    # (TimeBank 1 of 1) ---
+    (
+        "Mexico has issued statements over the past few days condemning it .",
+        "2009-05-05",
+        "past",
+        [("the past few days", "DATE", "PAST_REF")],
+    ),
+    ("It took over a week.", "2009-05-05", "past", [("over a week", "DURATION", "P1W")]),
+    # --- "the recent past", "the distant past" one span (was "recent" alone, or nothing) ---
+    (
+        "given the excesses of the recent past , in which spending rose",
+        "2011-10-05",
+        "present",
+        [("the recent past", "DATE", "PAST_REF")],
+    ),
+    ("in the distant past it was fine", "2011-10-05", "past", [("the distant past", "DATE", "PAST_REF")]),
 ]
 
 
