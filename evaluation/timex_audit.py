@@ -5,7 +5,7 @@
 A seeded random draw of ``--articles`` Timeline17 articles is parsed (cached in
 ``evaluation/out/parse_t17_audit_SEED.spacy``) and run through the time stage's own entry point
 (``extract_timexes``, the article's publication date as the given anchor); ``--n`` of the timexes
-found are drawn with the same seed and printed in corpus order, each with its anchor, the
+found are drawn by a seeded hash of (article, start), stable across rule changes, and printed in corpus order, each with its anchor, the
 predicted type / value and its sentence (the span in [brackets]), for judging by hand against the
 TimeML / TIDES conventions.
 """
@@ -13,6 +13,7 @@ TimeML / TIDES conventions.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 from pathlib import Path
@@ -28,6 +29,10 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "t17" / "articles.jsonl"
 OUT = ROOT / "evaluation" / "out"
 
 
+def _key(seed: int, article_id: str, start: int) -> str:
+    return hashlib.sha1(f"{seed}:{article_id}:{start}".encode()).hexdigest()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=4)
@@ -36,8 +41,7 @@ def main() -> None:
     args = ap.parse_args()
     with CORPUS.open(encoding="utf-8") as f:
         articles = [json.loads(line) for line in f if line.strip()]
-    rng = random.Random(args.seed)
-    picked = sorted(rng.sample(range(len(articles)), args.articles))
+    picked = sorted(random.Random(args.seed).sample(range(len(articles)), args.articles))
     chosen = [articles[i] for i in picked]
     parses = cached_parses(
         OUT / f"parse_t17_audit_{args.seed}.spacy",
@@ -54,7 +58,10 @@ def main() -> None:
         doc.published = PublicationDate(dct, dct, dct, "given", 1.0, "given")
         for t in extract_timexes(doc):
             pool.append((art["id"], dct, parse, t))
-    sample = sorted(rng.sample(range(len(pool)), min(args.n, len(pool))))
+    # each timex ranked by a seeded hash of its article and start, so that a rule change keeps the
+    # draw wherever a timex keeps its start (a span grown or re-valued stays in the sample)
+    rank = sorted(range(len(pool)), key=lambda i: _key(args.seed, pool[i][0], pool[i][3].start))
+    sample = sorted(rank[: args.n])
     print(f"{len(chosen)} articles, {len(pool)} timexes, {len(sample)} drawn (seed {args.seed})\n")
     for k, i in enumerate(sample, 1):
         art_id, dct, parse, t = pool[i]
