@@ -164,6 +164,19 @@ CASES = [
         [("the recent past", "DATE", "PAST_REF")],
     ),
     ("in the distant past it was fine", "2011-10-05", "past", [("the distant past", "DATE", "PAST_REF")]),
+    # --- "the years to come" FUTURE_REF, as "the coming years" (was the duration "the years") ---
+    (
+        "We might see something similar happen there in the years to come .",
+        "2011-08-23",
+        "future",
+        [("the years to come", "DATE", "FUTURE_REF")],
+    ),
+    (
+        "Talks go on in the weeks to come.",
+        "2011-08-23",
+        "future",
+        [("the weeks to come", "DATE", "FUTURE_REF")],
+    ),
 ]
 
 
