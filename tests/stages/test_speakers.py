@@ -171,6 +171,29 @@ RESOLVE = [
         0,
         "Lawrence Joyce",
     ),
+    # an indefinite description is someone new, never the organization named last (Timeline17
+    # audit: "a large trucking company told ..." was given TARP, "a US court" Geneva)
+    (
+        "Banks sought shelter under the Troubled Asset Relief Program. A large trucking company "
+        "told regulators it will seek $1 billion.",
+        "A large trucking company",
+        0,
+        None,
+    ),
+    # a description with its own modifiers is not the organization named last unless they match
+    (
+        "Protesters gathered in Tajoura. Morocco's Quryna newspaper reported that several were killed.",
+        "Morocco's Quryna newspaper",
+        0,
+        None,
+    ),
+    # a bare definite description still takes the organization named last
+    (
+        "The Syrian Observatory for Human Rights counted 80 dead. The monitor said shelling went on.",
+        "The monitor",
+        0,
+        "Syrian Observatory for Human Rights",
+    ),
     # a conjunction of names is still named by its first name
     (
         "Randy Jackson and Jermaine Jackson said the timing was wrong.",
