@@ -187,6 +187,14 @@ RESOLVE = [
         0,
         None,
     ),
+    # an organization named in apposition to the description is the speaker
+    (
+        "Adrian Edwards of the UNHCR spoke. A UK-based activist group, the Syrian Observatory for "
+        "Human Rights, said government forces bombed Sakhur.",
+        "A UK-based activist group, the Syrian Observatory for Human Rights,",
+        0,
+        "Syrian Observatory for Human Rights",
+    ),
     # a bare definite description still takes the organization named last
     (
         "The Syrian Observatory for Human Rights counted 80 dead. The monitor said shelling went on.",

@@ -595,6 +595,11 @@ class SpeakerResolver:
             t = t.head
         return t.dep_ == "appos" and t.head.i == head.i
 
+    def _mention_appositive(self, start: int, end: int, head: Token) -> bool:
+        """Whether the mention ``[start, end)`` is in apposition to ``head``."""
+        span = self.doc.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(t.dep_ == "appos" and t.head.i == head.i for t in span)
+
     def _proper_name(self, head: Token) -> str | None:
         """A name the NER missed ("Lecointre"): its fullest form in the article, found by
         walking back from each occurrence of the surname over proper nouns, up to a title."""
@@ -760,6 +765,9 @@ class SpeakerResolver:
     def _described_org(self, span, at: int) -> str | None:
         if span.root.lemma_.lower() in self.lex.vague_org_roles:
             return None  # "the Syrian government" names no single mention reliably
+        for s, e, n in self.orgs:  # "a UK-based activist group, the Syrian Observatory ...,"
+            if span.start_char <= s < span.end_char and self._mention_appositive(s, e, span.root):
+                return n
         prior = [(s, n) for s, e, n in self.orgs if e <= at]
         if not prior:
             return None
