@@ -12,6 +12,9 @@ its type, the speaker span's text, the resolved speaker, the cue, the content, a
 sentence the cue sits in. The output is read by hand and each attribution judged against
 PolNeAR's conventions (content = the reported clause, "that" included; the source span;
 direct / indirect / mixed); the counts are kept in BENCHMARKS.md ("## Attributions").
+``--misses`` adds, per article, each quoted passage of 25 or more characters that no
+attribution's content covers ("MISS?" lines): candidates for missed reported speech
+(titles and headlines among them are read off by hand).
 """
 
 from __future__ import annotations
@@ -66,6 +69,11 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=25)
     ap.add_argument("--seed", type=int, default=17)
     ap.add_argument("--out", type=Path, help="write the listing here instead of stdout")
+    ap.add_argument(
+        "--misses",
+        action="store_true",
+        help="also list each quoted passage of 25+ characters that no content covers (miss candidates)",
+    )
     a = ap.parse_args()
 
     from storyline.pipeline import ArticlePipeline
@@ -97,6 +105,11 @@ def main() -> int:
             )
             print("    content: " + " / ".join(text[c.start : c.end] for c in at.content), file=out)
             print("    sent:    " + text[s:e].replace("\n", " "), file=out)
+        if a.misses:
+            covered = [(c.start, c.end) for at in f.attributions for c in at.content]
+            for m in re.finditer(r'"[^"\n]{25,}?"', text):
+                if not any(s < m.end() and e > m.start() for s, e in covered):
+                    print(f"MISS? {m.group(0)[:160]}", file=out)
         print(f"-------- text of {art['id']}:\n{text}", file=out)
     print(f"\n{total} attributions in {a.n} articles (seed {a.seed})", file=out)
     return 0
