@@ -92,3 +92,29 @@ def test_weak_nested_attribution_outside_a_reporting_chain_is_dropped() -> None:
 def test_confident_nested_attribution_is_kept() -> None:
     text = "The St. Paul City Council approved a resolution condemning the remarks."
     assert "the remarks" in _contents(text)
+
+
+def _cues(text: str) -> list[str]:
+    return [text[a.cue.start : a.cue.end] for a in _attrs(text) if a.cue is not None]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "kept"),
+    [
+        # a past participle of a non-speech verb modifying a noun reports nothing
+        (
+            "Four sergeants from Denmark are to face a court martial accused of mistreating Iraqi prisoners.",
+            "accused",
+            False,
+        ),
+        ("The senators attended hearings intended to consider help for Puerto Rico.", "intended", False),
+        # the same verb as the clause's own verb stays
+        ("Human rights groups accused the sergeants of mistreating Iraqi prisoners.", "accused", True),
+        # infinitive and -ing modifiers stay (PolNeAR annotates them often enough)
+        ("Trump's refusal to denounce the group angered many Republicans.", "denounce", True),
+        # a speech verb modifying a noun stays: "a report saying X"
+        ("Amnesty issued a report saying the new rulers were abusing prisoners.", "saying", True),
+    ],
+)
+def test_noun_modifying_past_participle_cue_is_dropped(text: str, cue: str, kept: bool) -> None:
+    assert (cue in _cues(text)) is kept
