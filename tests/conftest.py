@@ -32,6 +32,22 @@ def single_timex(text: str, anchor: str | None, tense: str | None) -> tuple[str,
     return cand.text, resolved.type, resolved.value
 
 
+def resolved_timexes(text: str, anchor: str, tense: str | None) -> list[tuple[str, str, str]]:
+    """Every timex of ``text`` in order (span text, type, value), resolved against ``anchor`` (ISO
+    date) in ``tense`` with one document state, as the time stage reads an article."""
+    from datetime import date
+
+    from storyline.temporal import DocState, find_candidates, resolve
+
+    state = DocState()
+    out = []
+    for cand in find_candidates(text):
+        resolved = resolve(cand, date.fromisoformat(anchor), tense, state)
+        if resolved is not None:
+            out.append((cand.text, resolved.type, resolved.value))
+    return out
+
+
 def parsed_timex_values(text: str, published: str | None) -> dict[str, str]:
     """Each timex of ``text`` (span text -> value), through the parse and the time stage, the
     article published on ``published``."""

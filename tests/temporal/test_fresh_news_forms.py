@@ -9,23 +9,8 @@ as (span text, type, value). Timeline17's text is tokenized ("August 5 , 2011", 
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
-
-from storyline.temporal import DocState, find_candidates, resolve
-
-
-def timexes(text: str, anchor: str, tense: str | None) -> list[tuple[str, str, str]]:
-    """Every timex of ``text`` in order, resolved with one document state."""
-    state = DocState()
-    out = []
-    for cand in find_candidates(text):
-        resolved = resolve(cand, date.fromisoformat(anchor), tense, state)
-        if resolved is not None:
-            out.append((cand.text, resolved.type, resolved.value))
-    return out
-
+from tests.conftest import resolved_timexes as timexes
 
 CASES = [
     # --- a clock time "on" a day written day-month-year is on that day, one TIME (as "5 p.m. on
