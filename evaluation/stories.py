@@ -279,6 +279,16 @@ def average_link_tree(sims: np.ndarray) -> tuple[np.ndarray, float]:
     return linkage(squareform(dist, checks=False), method="average"), top
 
 
+def tuning_half_components() -> tuple[dict[str, np.ndarray], list]:
+    """The component matrices of the odd (tuning) ECB+ topics' articles, and their gold stories."""
+    rows = read_jsonl(ECB)
+    articles, vectors = cached_articles("ecb", rows)
+    row_of = {r["id"]: r for r in rows}
+    keep = [i for i, a in enumerate(articles) if int(row_of[a.id]["topic"]) % 2 == 1]
+    comps = component_matrices([articles[i] for i in keep], vectors[keep])
+    return comps, [row_of[articles[i].id]["cluster"] for i in keep]
+
+
 T17_SAMPLE = 1000
 SMOOTH_TIE = 0.001  # 0.1 point of BCubed F1: below what one article moves on the tuning half
 
@@ -295,12 +305,7 @@ def tune(t17_pure: bool = False, lead: bool = False) -> StoryConfig:
     """
     from scipy.cluster.hierarchy import fcluster
 
-    rows = read_jsonl(ECB)
-    articles, vectors = cached_articles("ecb", rows)
-    row_of = {r["id"]: r for r in rows}
-    keep = [i for i, a in enumerate(articles) if int(row_of[a.id]["topic"]) % 2 == 1]
-    comps = component_matrices([articles[i] for i in keep], vectors[keep])
-    gold = [row_of[articles[i].id]["cluster"] for i in keep]
+    comps, gold = tuning_half_components()
     if t17_pure:
         t17_rows = read_jsonl(T17)
         t17_articles, t17_vectors = cached_articles("t17", t17_rows)
@@ -426,12 +431,7 @@ def tune_attach() -> StoryConfig:
     a choice made here is checked with ``ecb``-style runs of the index on the tuning half."""
     from scipy.cluster.hierarchy import fcluster
 
-    rows = read_jsonl(ECB)
-    articles, vectors = cached_articles("ecb", rows)
-    row_of = {r["id"]: r for r in rows}
-    keep = [i for i, a in enumerate(articles) if int(row_of[a.id]["topic"]) % 2 == 1]
-    comps = component_matrices([articles[i] for i in keep], vectors[keep])
-    gold = [row_of[articles[i].id]["cluster"] for i in keep]
+    comps, gold = tuning_half_components()
     sims = weighted(comps, DEFAULT_CONFIG)
     tree, top = average_link_tree(sims)
     thresholds = np.round(np.arange(0.1, 0.6, 0.02), 2)
