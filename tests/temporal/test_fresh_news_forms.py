@@ -46,6 +46,34 @@ CASES = [
         "past",
         [("5 p.m. on Tuesday", "TIME", "2009-06-09T17:00")],
     ),
+    # --- second audit round (seed 11): a clock time before a month-day-year, with "ET" or
+    # without, is on that day of that year, one TIME (the blog stamp "7:01 pm ET February 11 ,
+    # 2013" was the report's day beside a DATE) ---
+    (
+        "ie 7:01 pm ET February 11 , 2013 RETWEET Could the next pope be from Africa ?",
+        "2011-01-27",
+        "present",
+        [("7:01 pm ET February 11 , 2013", "TIME", "2013-02-11T19:01")],
+    ),
+    (
+        "Posted at 10:04 pm on January 27, 2011 by a reader",
+        "2011-02-03",
+        "past",
+        [("10:04 pm on January 27, 2011", "TIME", "2011-01-27T22:04")],
+    ),
+    (
+        "The polls close at 8 p.m. EST Nov. 4 , 2008 .",
+        "2008-10-01",
+        "future",
+        [("8 p.m. EST Nov. 4 , 2008", "TIME", "2008-11-04T20:00")],
+    ),
+    # guard: a number after the day that is no year stays out
+    (
+        "It starts at 5 p.m. on June 12 2500 people will come.",
+        "2009-06-15",
+        "future",
+        [("5 p.m. on June 12", "TIME", "2009-06-12T17:00")],
+    ),
     # --- a year after a tokenized comma ("August 5 , 2011") belongs to its date: the year was a
     # timex of its own and the month-day took the anchor's year ---
     (
