@@ -174,12 +174,16 @@ class AliasLexicon:
         """The one person who held ``role`` on ``date`` (ISO), if the lexicon knows exactly one."""
         if date is None:
             return None
-        holders = {
+        holders = self.role_holders(role, date)
+        return holders.pop() if len(holders) == 1 else None
+
+    def role_holders(self, role: str, date: str | None) -> set[str]:
+        """Everyone who held ``role`` on ``date`` (ISO); with no date, everyone who ever held it."""
+        return {
             name
             for name, start, end in self.by_role.get(role, [])
-            if (start is None or start <= date) and (end is None or date < end)
+            if date is None or ((start is None or start <= date) and (end is None or date < end))
         }
-        return holders.pop() if len(holders) == 1 else None
 
 
 def _parse_actor(item: dict) -> LexiconActor:

@@ -718,12 +718,7 @@ class SpeakerResolver:
         aliases = load_aliases()
         pub = self.doc.published
         date = pub.date if pub is not None and pub.date else self.doc.article.published
-        holders = {
-            name
-            for ph in phrases
-            for name, start, end in aliases.by_role.get(ph, [])
-            if date is None or ((start is None or start <= date) and (end is None or date < end))
-        }
+        holders = {name for ph in phrases for name in aliases.role_holders(ph, date)}
         if not holders:
             return None
         found = {p.name for p in self.persons.values() if p.mentions and aliases.lookup(p.name) in holders}
