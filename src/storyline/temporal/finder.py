@@ -58,6 +58,10 @@ def _alternation(words: list[str]) -> str:
     return "(?:" + "|".join(escaped) + ")"
 
 
+# A number written with its thousands commas ("5,000", "1,200,000"): one amount, not "000".
+THOUSANDS = r"[0-9]{1,3}(?:,[0-9]{3})+"
+
+
 def _placeholders(extra: dict[str, str]) -> dict[str, str]:
     w = time_words()
     weekdays = [d for d in w["weekdays"] if len(d) > 4]
@@ -67,7 +71,9 @@ def _placeholders(extra: dict[str, str]) -> dict[str, str]:
     number_words += list(w.get("number_phrases", {}))
     # "5,000 years": thousands with their commas (not "000 years" after the comma)
     number = (
-        "(?:(?<![0-9],)(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\\.[0-9]+)?)|"
+        "(?:(?<![0-9],)(?:"
+        + THOUSANDS
+        + "|[0-9]+(?:\\.[0-9]+)?)|"
         + "|".join(compounds)
         + "|"
         + _alternation(number_words)[3:]

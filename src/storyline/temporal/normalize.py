@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from storyline.temporal import calendar as cal
-from storyline.temporal.finder import Candidate, time_words
+from storyline.temporal.finder import THOUSANDS, Candidate, time_words
 
 SEASON_ORDER = ("SP", "SU", "FA", "WI")
 _PAST_REL = {
@@ -116,7 +116,7 @@ def _number(word: str) -> float | None:
     if w in time_words().get("number_phrases", {}):
         return float(time_words()["number_phrases"][w])
     try:
-        return float(w.replace(",", "")) if re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+", w) else float(w)
+        return float(w.replace(",", "")) if re.fullmatch(THOUSANDS, w) else float(w)
     except ValueError:
         pass
     words = time_words()["number_words"]
