@@ -32,7 +32,7 @@ from storyline.gazetteer import Place, country_place, find_place
 from storyline.names import AliasLexicon, load_aliases, name_key, phonetic, strip_title
 from storyline.records import Actor, Mention
 from storyline.stages.actors_local import article_units
-from storyline.store import transaction
+from storyline.store import registered, transaction
 
 # Spelling similarity (rapidfuzz ratio of name keys, 0-100) above which two person names of
 # one phonetic block are joined. Calibrated on transliteration pairs from the alias lexicon:
@@ -435,21 +435,15 @@ def build_actors(con: Any, user_aliases: str | None = None) -> Resolution:
             "actor": [res.actor_of[k] for _, k in placed],
         }
     )
-    con.register("_actor_rows", actor_rows)
-    con.register("_mention_rows", mention_rows)
-    try:
-        with transaction(con):
-            con.execute("DELETE FROM actors")
-            con.execute(
-                "INSERT INTO actors SELECT id, name, type, aliases, country, lat, lon, mentions FROM _actor_rows"
-            )
-            con.execute(
-                "UPDATE mentions SET actor = t.actor FROM _mention_rows t "
-                "WHERE mentions.article_id = t.article_id AND mentions.start_ = t.start_ AND mentions.end_ = t.end_"
-            )
-    finally:
-        con.unregister("_actor_rows")
-        con.unregister("_mention_rows")
+    with registered(con, _actor_rows=actor_rows, _mention_rows=mention_rows), transaction(con):
+        con.execute("DELETE FROM actors")
+        con.execute(
+            "INSERT INTO actors SELECT id, name, type, aliases, country, lat, lon, mentions FROM _actor_rows"
+        )
+        con.execute(
+            "UPDATE mentions SET actor = t.actor FROM _mention_rows t "
+            "WHERE mentions.article_id = t.article_id AND mentions.start_ = t.start_ AND mentions.end_ = t.end_"
+        )
     return res
 
 

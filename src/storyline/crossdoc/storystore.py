@@ -28,7 +28,7 @@ from storyline.crossdoc.stories import (
 )
 from storyline.crossdoc.wirecopy import WireArticle, WireCopy, WireIndex
 from storyline.records import Mention, Story
-from storyline.store import transaction, write_vector_counts, write_vectors
+from storyline.store import registered, transaction, write_vector_counts, write_vectors
 
 if TYPE_CHECKING:
     from storyline.embeddings import Embedder
@@ -214,17 +214,11 @@ def _write_stories(con: Any, stories: list[Story]) -> None:
         },
         schema=pa.schema([("story_id", pa.string()), ("article_id", pa.string())]),
     )
-    try:
-        with transaction(con):
-            con.execute("DELETE FROM story_articles")
-            con.execute("DELETE FROM stories")
-            con.register("_storyline_stories", story_rows)
-            con.register("_storyline_members", member_rows)
-            con.execute("INSERT INTO stories SELECT id, title, size FROM _storyline_stories")
-            con.execute("INSERT INTO story_articles SELECT story_id, article_id FROM _storyline_members")
-    finally:
-        con.unregister("_storyline_stories")
-        con.unregister("_storyline_members")
+    with registered(con, _storyline_stories=story_rows, _storyline_members=member_rows), transaction(con):
+        con.execute("DELETE FROM story_articles")
+        con.execute("DELETE FROM stories")
+        con.execute("INSERT INTO stories SELECT id, title, size FROM _storyline_stories")
+        con.execute("INSERT INTO story_articles SELECT story_id, article_id FROM _storyline_members")
 
 
 def compute_wire_copies(con: Any) -> list[WireCopy]:

@@ -82,6 +82,19 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
 
 
 @contextmanager
+def registered(con: duckdb.DuckDBPyConnection, **tables: pa.Table) -> Iterator[None]:
+    """Arrow ``tables`` readable by ``con``'s SQL under their keyword names for the ``with`` body,
+    unregistered at its end, error or not."""
+    for name, table in tables.items():
+        con.register(name, table)
+    try:
+        yield
+    finally:
+        for name in tables:
+            con.unregister(name)
+
+
+@contextmanager
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     """Run the ``with`` body in one transaction: committed at its end, rolled back on any error,
     so a failure or a crash leaves nothing half-written."""
@@ -263,12 +276,8 @@ def arrow_table(table: str, rows: list[tuple]) -> pa.Table:
 
 def _bulk_insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
     """Insert many rows at once through Arrow (executemany goes row by row)."""
-    batch = arrow_table(table, rows)
-    con.register("_storyline_batch", batch)
-    try:
+    with registered(con, _storyline_batch=arrow_table(table, rows)):
         con.execute(f"INSERT INTO {table} ({_COLUMNS[table]}) SELECT {_COLUMNS[table]} FROM _storyline_batch")
-    finally:
-        con.unregister("_storyline_batch")
 
 
 def write_vectors(con: duckdb.DuckDBPyConnection, ids: Sequence[str], vectors: np.ndarray) -> None:
@@ -286,14 +295,11 @@ def write_vectors(con: duckdb.DuckDBPyConnection, ids: Sequence[str], vectors: n
             "vector": pa.FixedSizeListArray.from_arrays(flat, vectors.shape[1]),
         }
     )
-    con.register("_storyline_vectors", batch)
-    try:
+    with registered(con, _storyline_vectors=batch):
         con.execute(
             "INSERT OR REPLACE INTO article_vectors (article_id, model, vector)"
             " SELECT article_id, model, vector FROM _storyline_vectors"
         )
-    finally:
-        con.unregister("_storyline_vectors")
 
 
 def write_vector_counts(con: duckdb.DuckDBPyConnection, counts: Mapping[str, str]) -> None:
@@ -302,14 +308,11 @@ def write_vector_counts(con: duckdb.DuckDBPyConnection, counts: Mapping[str, str
     if not counts:
         return
     batch = pa.table({"article_id": list(counts), "counts": list(counts.values())})
-    con.register("_storyline_counts", batch)
-    try:
+    with registered(con, _storyline_counts=batch):
         con.execute(
             "UPDATE article_vectors SET counts = b.counts FROM _storyline_counts b"
             " WHERE article_vectors.article_id = b.article_id"
         )
-    finally:
-        con.unregister("_storyline_counts")
 
 
 def record_skipped(con: duckdb.DuckDBPyConnection, skipped: Iterable[Skipped]) -> None:
