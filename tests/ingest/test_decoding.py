@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from storyline.ingest.decoding import UndecodableError, binary_reason, decode_bytes, too_large_reason
@@ -97,6 +97,9 @@ _CP1252_CHARS = st.characters(codec="cp1252")
 @settings(max_examples=200, deadline=None)
 def test_cp1252_round_trips_unless_the_bytes_are_valid_utf8(text: str) -> None:
     data = text.encode("cp1252")
+    # cp1252 text opening with "þÿ" or "ÿþ" is a UTF-16 byte-order mark: read as UTF-16 by design
+    # (test_cp1252_text_opening_like_a_utf16_bom_is_read_by_its_bom)
+    assume(not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)))
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
@@ -104,6 +107,20 @@ def test_cp1252_round_trips_unless_the_bytes_are_valid_utf8(text: str) -> None:
         assert decoded.encoding in ("cp1252", "latin-1", "utf-8+replaced")
         if decoded.encoding != "utf-8+replaced":
             assert decoded.text == text
+
+
+@pytest.mark.parametrize(("text", "readable"), [("þÿ0", False), ("ÿþab", True), ("þÿ Syria", True)])
+def test_cp1252_text_opening_like_a_utf16_bom_is_read_by_its_bom(text: str, readable: bool) -> None:
+    """The byte-order mark wins (decode_bytes): such bytes are read as UTF-16, or are undecodable
+    with the reason, never silently read as something else. Hypothesis found "þÿ0" in the cp1252
+    round trip above."""
+    data = text.encode("cp1252")
+    if readable:
+        decoded = decode_bytes(data)
+        assert (decoded.encoding, decoded.text) == ("utf-16", data.decode("utf-16"))
+    else:
+        with pytest.raises(UndecodableError, match="byte-order mark"):
+            decode_bytes(data)
 
 
 @given(st.binary(max_size=300))
