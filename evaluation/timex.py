@@ -3,8 +3,9 @@
     .venv/bin/python evaluation/timex.py [dev|train]
 
 The document's ``dct`` is the given anchor. Predictions go to ``evaluation/out/timex_SPLIT.jsonl``.
-The spaCy parses are cached in ``evaluation/out/parse_SPLIT.spacy`` (the texts are fixed), so that
-re-scoring after a rule change skips the parser.
+The texts are parsed as the pipeline parses them (``stages.document.parse_pipe``: the NER reads
+the text with blank-line runs made one new line) and cached in ``evaluation/out/timex_parse_SPLIT.spacy``
+(the texts are fixed), so that re-scoring after a rule change skips the parser.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 from parse_cache import cached_parses  # evaluation/parse_cache.py, beside this script
 
 from storyline.records import Article, PublicationDate
-from storyline.stages.document import ArticleDoc
+from storyline.stages.document import ArticleDoc, parse_pipe
 from storyline.stages.timexes import extract_timexes
 
 if TYPE_CHECKING:
@@ -30,8 +31,12 @@ OUT = ROOT / "evaluation" / "out"
 
 
 def _parses(split: str, texts: list[str]) -> list[Doc]:
-    """spaCy parses of ``texts`` (``nlp.pipe``), cached."""
-    return cached_parses(OUT / f"parse_{split}.spacy", texts, lambda nlp, ts: nlp.pipe(ts))
+    """Parses of ``texts`` as the pipeline makes them (``parse_pipe``), cached."""
+    return cached_parses(
+        OUT / f"timex_parse_{split}.spacy",
+        texts,
+        lambda nlp, ts: (doc for doc, _ in parse_pipe(nlp, ((t, None) for t in ts))),
+    )
 
 
 def predict(split: str) -> Path:

@@ -2,8 +2,8 @@
 
     .venv/bin/python evaluation/timex_audit.py [--seed 4] [--n 150] [--articles 60]
 
-A seeded random draw of ``--articles`` Timeline17 articles is parsed (cached in
-``evaluation/out/parse_t17_audit_SEED.spacy``) and run through the time stage's own entry point
+A seeded random draw of ``--articles`` Timeline17 articles is parsed as the pipeline parses them
+(``stages.document.parse_pipe``; cached in ``evaluation/out/timex_audit_parse_SEED.spacy``) and run through the time stage's own entry point
 (``extract_timexes``, the article's publication date as the given anchor); ``--n`` of the timexes
 found are drawn by a seeded hash of (article, start), stable across rule changes, and printed in corpus order, each with its anchor, the
 predicted type / value and its sentence (the span in [brackets]), for judging by hand against the
@@ -21,7 +21,7 @@ from pathlib import Path
 from parse_cache import cached_parses  # evaluation/parse_cache.py, beside this script
 
 from storyline.records import Article, PublicationDate
-from storyline.stages.document import ArticleDoc
+from storyline.stages.document import ArticleDoc, parse_pipe
 from storyline.stages.timexes import extract_timexes
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,9 +44,9 @@ def main() -> None:
     picked = sorted(random.Random(args.seed).sample(range(len(articles)), args.articles))
     chosen = [articles[i] for i in picked]
     parses = cached_parses(
-        OUT / f"parse_t17_audit_{args.seed}.spacy",
+        OUT / f"timex_audit_parse_{args.seed}.spacy",
         [a["text"] for a in chosen],
-        lambda nlp, ts: nlp.pipe(ts),
+        lambda nlp, ts: (doc for doc, _ in parse_pipe(nlp, ((t, None) for t in ts))),
     )
     pool = []
     for art, parse in zip(chosen, parses, strict=True):
