@@ -2,8 +2,9 @@
 
     .venv/bin/python evaluation/quotes.py [--split dev|train] [--limit N] [--cache] [--out PRED.jsonl]
 
-Parses every article with the project's spaCy model (``storyline.testing.article_doc``),
-runs ``extract_attributions`` and writes predictions in the eval format of
+Parses every article with the project's spaCy model as the product does
+(``storyline.stages.document.parse_pipe``, the parse of ``ArticlePipeline``), runs the actors
+stage and ``extract_attributions`` and writes predictions in the eval format of
 ``../shared/eval/README.md``, then runs ``../shared/eval/score_quotes.py`` on them.
 ``--cache`` keeps the parses in ``evaluation/out/cache`` (ignored by git) so that a
 second run only times the attribution stage. Tune on train; report on dev.
@@ -83,11 +84,12 @@ def docs_for(arts: list[dict], split: str, cache: bool):
     from storyline.nlp import load_nlp
     from storyline.records import Article
     from storyline.stages.actors_local import resolve_mentions
-    from storyline.stages.document import ArticleDoc
+    from storyline.stages.document import ArticleDoc, parse_pipe
     from storyline.stages.entities import extract_mentions
 
     nlp = load_nlp()
-    path = OUT / "cache" / f"polnear_{split}.spacy"
+    # the name tells parse_pipe parses from the older nlp.pipe ones (polnear_{split}.spacy)
+    path = OUT / "cache" / f"polnear_{split}.parse_pipe.spacy"
     t0 = time.perf_counter()
     if cache and path.exists():
         parsed = list(DocBin().from_disk(path).get_docs(nlp.vocab))
@@ -96,7 +98,7 @@ def docs_for(arts: list[dict], split: str, cache: bool):
     else:
         parsed = None
     if parsed is None:
-        parsed = list(nlp.pipe((a["text"] for a in arts), batch_size=16))
+        parsed = [doc for doc, _ in parse_pipe(nlp, ((a["text"], None) for a in arts))]
         if cache:
             path.parent.mkdir(parents=True, exist_ok=True)
             db = DocBin(store_user_data=False)
