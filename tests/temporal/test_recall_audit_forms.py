@@ -1,0 +1,42 @@
+"""Forms the time stage missed or misread on fresh news: the recall audit (issue #4).
+
+`evaluation/timex_audit.py --recall --seed 23` prints Timeline17 sentences holding a temporal cue
+word with the timexes found in [brackets]; the misses and false positives judged there against
+TimeML / HeidelTime's English rules are written here first, then fixed in the rules. Each row: the
+text, the anchor (publication date), the clause's tense and every timex found, in order, as (span
+text, type, value). Timeline17's text is tokenized ("the day before .", "Jane 's").
+"""
+
+from __future__ import annotations
+
+import pytest
+from tests.conftest import resolved_timexes as timexes
+
+CASES = [
+    # --- an anaphoric "the day before" / "the week before" / "the night before" before
+    # Timeline17's tokenized punctuation (" ." and " ,": the rules wanted the mark right after) ---
+    (
+        "who had carried the opposition 's message to Tripoli the day before .",
+        "2011-04-01",
+        "past",
+        [("the day before", "DATE", "2011-03-31")],
+    ),
+    ("He had left the week before , officials said .", "2011-04-01", "past", [("the week before", "DATE", "2011-W12")]),
+    ("She arrived the night before .", "2011-04-01", "past", [("the night before", "TIME", "2011-03-31TNI")]),
+    (
+        "It happened on Aug. 10 and 12 , officials said .",
+        "2011-09-01",
+        "past",
+        [("Aug. 10", "DATE", "2011-08-10"), ("12", "DATE", "2011-08-12")],
+    ),
+    # guards: untokenized text as before; "the day before the vote" stays unmarked
+    ("She arrived the night before.", "2011-04-01", "past", [("the night before", "TIME", "2011-03-31TNI")]),
+    ("He left the day before the vote.", "2011-04-01", "past", []),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "tense", "expected"), CASES)
+def test_recall_audit_form(
+    text: str, anchor: str, tense: str | None, expected: list[tuple[str, str, str]]
+) -> None:
+    assert timexes(text, anchor, tense) == expected
