@@ -1,6 +1,6 @@
 """Audit sample of the timexes the time stage finds on fresh news (Timeline17, not an eval set).
 
-    .venv/bin/python evaluation/timex_audit.py [--seed 4] [--n 150] [--articles 60]
+    .venv/bin/python evaluation/timex_audit.py [--seed 4] [--n 150] [--articles 60] [--recall]
 
 A seeded random draw of ``--articles`` Timeline17 articles is parsed as the pipeline parses them
 (``stages.document.parse_pipe``; cached in ``evaluation/out/timex_audit_parse_SEED.spacy``) and run through the time stage's own entry point
@@ -8,6 +8,12 @@ A seeded random draw of ``--articles`` Timeline17 articles is parsed as the pipe
 found are drawn by a seeded hash of (article, start), stable across rule changes, and printed in corpus order, each with its anchor, the
 predicted type / value and its sentence (the span in [brackets]), for judging by hand against the
 TimeML / TIDES conventions.
+
+``--recall`` judges what the stage misses instead: ``--n`` of the sentences of the drawn articles
+that hold a temporal cue word (:data:`CUES`: months, weekdays, calendar units, parts of the day,
+holidays, "ago"/"since"/"until"/"later"/"earlier", four-digit years, clock times) are drawn by a
+seeded hash of (article, sentence start) and printed with every timex found in [brackets] and
+listed under it (type, value), so that a reader can spot the expressions left unmarked.
 """
 
 from __future__ import annotations
@@ -16,7 +22,9 @@ import argparse
 import hashlib
 import json
 import random
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from parse_cache import cached_parses  # evaluation/parse_cache.py, beside this script
 
@@ -24,13 +32,78 @@ from storyline.records import Article, PublicationDate
 from storyline.stages.document import ArticleDoc, parse_pipe
 from storyline.stages.timexes import extract_timexes
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from storyline.records import Timex
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "t17" / "articles.jsonl"
 OUT = ROOT / "evaluation" / "out"
 
 
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+)
+_WEEKDAYS = (
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\\."
+)
+_UNITS = (
+    "years?|months?|weeks?|weekends?|days?|hours?|minutes?|decades?|century|centuries|millenni(?:um|a)"
+    "|quarters?|seasons?|spring|summer|autumn|winter|yearly|monthly|weekly|daily|annual(?:ly)?"
+)
+_DAY_WORDS = (
+    "today|tonight|yesterday|tomorrow|now|currently|recently|recent"
+    "|night|nights|morning|mornings|evening|evenings|afternoon|afternoons|noon|midnight|dawn|dusk|overnight"
+)
+_RELATIONS = "ago|since|until|till|later|earlier|previously|ahead|future"
+_HOLIDAYS = (
+    "Christmas|Easter|New Year|Thanksgiving|Ramadan|Eid|Halloween|Hanukkah|Passover|Diwali"
+    "|Independence Day|Labor Day|Memorial Day|Valentine|Lent|Election Day|Inauguration Day"
+)
+# A word that may belong to a temporal expression: the sentences holding one are the recall draw.
+CUES = re.compile(
+    rf"\b(?:{_MONTHS}|{_WEEKDAYS}|{_HOLIDAYS})\b"
+    rf"|\b(?i:{_UNITS}|{_DAY_WORDS}|{_RELATIONS})\b"
+    r"|\b(?:1[5-9]|20)\d\d(?:s|\b)|'\d0s\b"
+    r"|\b\d{1,2}[:.]\d\d\b|\b\d{1,2} ?[ap]\.? ?m\b"
+)
+
+
 def _key(seed: int, article_id: str, start: int) -> str:
     return hashlib.sha1(f"{seed}:{article_id}:{start}".encode()).hexdigest()
+
+
+def _marked(parse: Doc, start: int, end: int, found: list[Timex]) -> str:
+    """The text from ``start`` to ``end`` with each timex inside it in [brackets], on one line."""
+    out, at = [], start
+    for t in found:
+        if t.start >= start and t.end <= end and t.start >= at:
+            out += [parse.text[at : t.start], "[", t.text, "]"]
+            at = t.end
+    out.append(parse.text[at:end])
+    return " ".join("".join(out).split())
+
+
+def recall(seed: int, n: int, docs: list[tuple[str, str, Doc, list[Timex]]]) -> None:
+    """Print ``n`` cue sentences drawn by a seeded hash, each timex found in [brackets]."""
+    pool = []
+    for art_id, dct, parse, found in docs:
+        for sent in parse.sents:
+            if CUES.search(sent.text):
+                pool.append((art_id, dct, parse, found, sent.start_char, sent.end_char))
+    rank = sorted(range(len(pool)), key=lambda i: _key(seed, pool[i][0], pool[i][4]))
+    sample = sorted(rank[:n])
+    print(f"{len(docs)} articles, {len(pool)} cue sentences, {len(sample)} drawn (seed {seed}, recall)\n")
+    for k, i in enumerate(sample, 1):
+        art_id, dct, parse, found, start, end = pool[i]
+        inside = [t for t in found if t.start >= start and t.end <= end]
+        print(f"#{k:03d} {art_id} anchor {dct}")
+        print("     " + _marked(parse, start, end, inside))
+        for t in inside:
+            print(f"       {t.type} {t.value}  «{t.text}»")
+        print()
 
 
 def main() -> None:
@@ -38,6 +111,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=4)
     ap.add_argument("--n", type=int, default=150)
     ap.add_argument("--articles", type=int, default=60)
+    ap.add_argument("--recall", action="store_true", help="print cue sentences with the timexes found")
     args = ap.parse_args()
     with CORPUS.open(encoding="utf-8") as f:
         articles = [json.loads(line) for line in f if line.strip()]
@@ -49,6 +123,7 @@ def main() -> None:
         lambda nlp, ts: (doc for doc, _ in parse_pipe(nlp, ((t, None) for t in ts))),
     )
     pool = []
+    docs = []
     for art, parse in zip(chosen, parses, strict=True):
         dct = art["date"]
         article = Article(
@@ -56,8 +131,13 @@ def main() -> None:
         )
         doc = ArticleDoc(article=article, doc=parse)
         doc.published = PublicationDate(dct, dct, dct, "given", 1.0, "given")
-        for t in extract_timexes(doc):
+        found = list(extract_timexes(doc))
+        docs.append((art["id"], dct, parse, found))
+        for t in found:
             pool.append((art["id"], dct, parse, t))
+    if args.recall:
+        recall(args.seed, args.n, docs)
+        return
     # each timex ranked by a seeded hash of its article and start, so that a rule change keeps the
     # draw wherever a timex keeps its start (a span grown or re-valued stays in the sample)
     rank = sorted(range(len(pool)), key=lambda i: _key(args.seed, pool[i][0], pool[i][3].start))

@@ -21,7 +21,12 @@ CASES = [
         "past",
         [("the day before", "DATE", "2011-03-31")],
     ),
-    ("He had left the week before , officials said .", "2011-04-01", "past", [("the week before", "DATE", "2011-W12")]),
+    (
+        "He had left the week before , officials said .",
+        "2011-04-01",
+        "past",
+        [("the week before", "DATE", "2011-W12")],
+    ),
     ("She arrived the night before .", "2011-04-01", "past", [("the night before", "TIME", "2011-03-31TNI")]),
     (
         "It happened on Aug. 10 and 12 , officials said .",
