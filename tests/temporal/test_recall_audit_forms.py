@@ -55,6 +55,21 @@ CASES = [
     ("He left two years before the vote .", "2011-06-21", "past", [("two years", "DURATION", "P2Y")]),
     ("He left several years ago .", "2011-06-21", "past", [("several years ago", "DATE", "PAST_REF")]),
     ("A few days later he left .", "2011-06-21", "past", [("A few days", "DURATION", "PXD")]),
+    # --- "the weekend" before "after"/"before" is still the weekend (was no timex) ---
+    (
+        "Rebel forces moved to within 9 km of al-Brega over the weekend after dismantling mines .",
+        "2011-07-19",
+        "past",
+        [("the weekend", "DATE", "2011-W28-WE")],
+    ),
+    (
+        "They rallied over the weekend before the vote.",
+        "2011-07-19",
+        "past",
+        [("the weekend", "DATE", "2011-W28-WE")],
+    ),
+    # guard: "the year after" a named event stays out (its year is the event's)
+    ("He retired the year after the war.", "2011-07-19", "past", []),
 ]
 
 
