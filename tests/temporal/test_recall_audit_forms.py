@@ -70,6 +70,24 @@ CASES = [
     ),
     # guard: "the year after" a named event stays out (its year is the event's)
     ("He retired the year after the war.", "2011-07-19", "past", []),
+    # --- names that hold a time word are no time (the newspaper "Sunday Times", a magazine's
+    # "Weekly", a programme's "Night"), nor "May" in a wish ---
+    ("Sunday Times reporter Marie Colvin died .", "2012-02-22", "past", []),
+    (
+        "a foreign correspondent for the Sunday Times for two decades",
+        "2012-02-22",
+        "past",
+        [("two decades", "DURATION", "P20Y")],
+    ),
+    ("the Mail on Sunday reported it", "2012-02-22", "past", []),
+    ("said Tim Ripley , a military expert at Jane 's Defense Weekly .", "2011-10-01", "past", []),
+    ("He told the Evening Standard that", "2011-10-01", "past", []),
+    ("a sketch on Saturday Night Live", "2011-10-01", "past", []),
+    ("May God help me , '' he replied .", "2012-02-12", "past", []),
+    # guards: the day, the adverb and the month stay
+    ("The Times said on Sunday that", "2012-02-22", "past", [("Sunday", "DATE", "2012-02-19")]),
+    ("The magazine is published weekly .", "2012-02-22", "present", [("weekly", "SET", "XXXX-WXX")]),
+    ("In May he was elected .", "2012-02-22", "past", [("May", "DATE", "2011-05")]),
 ]
 
 

@@ -229,6 +229,17 @@ def _trigger_spans(text: str, low: str | None) -> Iterator[tuple[int, int]]:
 _Found = tuple[int, int, int, re.Match[str]]  # start, end, rule index, match
 
 
+@functools.lru_cache(maxsize=1)
+def _time_word_names() -> re.Pattern[str]:
+    """Names that hold a time word and are no time ("Sunday Times", "Defense Weekly")."""
+    names = time_words()["time_word_names"]
+    return re.compile(r"(?<![\w])(?:" + "|".join(names) + r")(?![\w])")
+
+
+# A capitalized word of a name in `time_word_names`: only a match holding one is checked
+_NAME_WORD = re.compile(r"Sunday|Monday|Thursday|Friday|Saturday|Evening|Nightly|Weekly|Monthly")
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """Every temporal expression in ``text``, longest match first where matches overlap."""
     return _choose(text, _rule_matches(text))
@@ -311,6 +322,7 @@ def _choose(text: str, found: list[_Found]) -> list[Candidate]:
     taken: list[tuple[int, int]] = []
     chosen: list[Candidate] = []
     all_rules = rules()
+    names: list[tuple[int, int]] | None = None  # spans of time_word_names, found when needed
     for start, end, index, m in found:
         if any(start < e and s < end for s, e in taken):
             continue
@@ -318,6 +330,11 @@ def _choose(text: str, found: list[_Found]) -> list[Candidate]:
         groups = {k: v for k, v in m.groupdict().items() if v is not None}
         if not _plausible(m.group(0), groups):
             continue
+        if _NAME_WORD.search(m.group(0)):
+            if names is None:
+                names = [n.span() for n in _time_word_names().finditer(text)]
+            if any(start < e and s < end for s, e in names):
+                continue  # "Sunday Times reporter", "Jane 's Defense Weekly"
         text_ = m.group(0)
         assert text[start:end] == text_
         # a `lead` group is context the rule needs but the span leaves out ("$5 million a year")
