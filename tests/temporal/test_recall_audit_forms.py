@@ -88,6 +88,36 @@ CASES = [
     ("The Times said on Sunday that", "2012-02-22", "past", [("Sunday", "DATE", "2012-02-19")]),
     ("The magazine is published weekly .", "2012-02-22", "present", [("weekly", "SET", "XXXX-WXX")]),
     ("In May he was elected .", "2012-02-22", "past", [("May", "DATE", "2011-05")]),
+    # --- a 24-hour clock on a written day is one TIME on that day (was the report's day beside
+    # a DATE); a time zone ("BST", "CET") is in the span ---
+    (
+        "Ceasefire to be implemented on the ground 06:00 local time on 12 April : All forms",
+        "2012-04-05",
+        "future",
+        [("06:00 local time on 12 April", "TIME", "2012-04-12T06:00")],
+    ),
+    (
+        "The strike came at 14:30 GMT on Tuesday .",
+        "2012-04-05",
+        "past",
+        [("14:30 GMT on Tuesday", "TIME", "2012-04-03T14:30")],
+    ),
+    (
+        "at 06:00 on April 12 , 2012 .",
+        "2012-04-05",
+        "future",
+        [("06:00 on April 12 , 2012", "TIME", "2012-04-12T06:00")],
+    ),
+    (
+        "May 6 , 2011 9:30 pm BST AMMAN -LRB- Reuters -RRB- - Syrian forces",
+        "2011-05-06",
+        "past",
+        [("May 6 , 2011", "DATE", "2011-05-06"), ("9:30 pm BST", "TIME", "2011-05-06T21:30")],
+    ),
+    ("He arrived at 18:45 BST .", "2012-04-05", "past", [("18:45 BST", "TIME", "2012-04-05T18:45")]),
+    # guards: a score is no clock; a live-blog stamp keeps its reading
+    ("It ended 2:1 on 12 April .", "2012-04-05", "past", [("12 April", "DATE", "2012-04-12")]),
+    ("12:50 p.m.: Cruz says", "2012-04-05", "past", [("12:50 p.m.", "TIME", "2012-04-05T12:50")]),
 ]
 
 
