@@ -121,3 +121,24 @@ def test_export_timelinejs_and_geojson(seed_db: Path, tmp_path: Path) -> None:
     assert places["type"] == "FeatureCollection"
     names = {f["properties"]["name"] for f in places["features"]}
     assert "Damascus" in names
+
+
+def test_extract_reads_the_users_alias_file_for_speakers(tmp_path: Path) -> None:
+    aliases = tmp_path / "mine.yaml"
+    aliases.write_text(
+        "actors:\n  - name: Anne Hidalgo\n    type: person\n"
+        "    roles:\n      - {role: mayor of paris, from: 2014-04-05}\n"
+    )
+    text = "The mayor of Paris said on Monday that the river would be clean. Anne Hidalgo swam there."
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a1", "text": text, "date": "2024-07-01"}) + "\n")
+    out = tmp_path / "pred.jsonl"
+    result = runner.invoke(app, ["extract", str(src), "--out", str(out), "--aliases", str(aliases)])
+    assert result.exit_code == 0, result.output
+    (pred,) = [json.loads(line) for line in out.read_text().splitlines()]
+    speakers = {text[slice(*q["speaker_span"][0])]: q["speaker"] for q in pred["quotes"] if q["speaker_span"]}
+    assert speakers == {"The mayor of Paris": "Anne Hidalgo"}
+    result = runner.invoke(
+        app, ["extract", str(src), "--out", str(out), "--aliases", str(tmp_path / "no.yaml")]
+    )
+    assert result.exit_code == 2 and "no such file" in result.output

@@ -126,13 +126,18 @@ def _published(facts: ArticleFacts | None) -> dict[str, Any]:
     }
 
 
-def extract(in_path: str | Path, out_path: str | Path, progress: Any = None) -> int:
-    """Write one prediction line per input line, in input order; returns the count."""
+def extract(
+    in_path: str | Path, out_path: str | Path, progress: Any = None, aliases: str | Path | None = None
+) -> int:
+    """Write one prediction line per input line, in input order; returns the count.
+
+    ``aliases`` is a user's YAML alias file, read on top of the bundled one (actors and speakers).
+    """
     from storyline.engines.local import process_chunk
     from storyline.ingest.clean import clean
     from storyline.pipeline import ArticlePipeline
 
-    pipeline = ArticlePipeline()
+    pipeline = ArticlePipeline(aliases=str(aliases) if aliases else None)
     rows = list(read_jsonl(in_path))
     articles: dict[int, Article] = {}
     for i, (_, doc, _) in enumerate(rows):

@@ -49,7 +49,8 @@ class Stage:
 def default_stages(aliases: str | None = None, embed: bool = False) -> list[Stage]:
     """The stages in the order they run; each may read the fields of those before it.
 
-    ``aliases`` is a user's YAML alias file read on top of the bundled one. ``embed`` adds the
+    ``aliases`` is a user's YAML alias file read on top of the bundled one, by the actors stage
+    (names) and the attributions stage (role holders of speakers). ``embed`` adds the
     story vector (a build asks for it: the stories stage then finds every vector made on the
     workers; extraction alone does not pay for it).
     """
@@ -58,7 +59,7 @@ def default_stages(aliases: str | None = None, embed: bool = False) -> list[Stag
         Stage("actors", "mentions", functools.partial(resolve_mentions, user_aliases=aliases)),
         Stage("published", "published", infer_publication_date),
         Stage("timexes", "timexes", extract_timexes),
-        Stage("attributions", "attributions", extract_attributions),
+        Stage("attributions", "attributions", functools.partial(extract_attributions, user_aliases=aliases)),
         Stage("events", "events", extract_events),
         Stage("claims", "claims", extract_claims),
         Stage("framing", "labels", extract_framing),

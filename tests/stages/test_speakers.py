@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import pickle
+from pathlib import Path
+
 import pytest
 from tests.conftest import seed_path
 
+from storyline.pipeline import ArticlePipeline
+from storyline.records import ArticleFacts, RawDocument
 from storyline.stages.attributions import extract_attributions
 from storyline.stages.speakers import SpeakerResolver, canonical_person, load_titles, surname_key
 from storyline.testing import article_doc
@@ -450,3 +455,42 @@ def test_content_boundary(text: str, content: str) -> None:
     assert any(content in [s.text(text) for s in a.content] for a in attrs), [
         [s.text(text) for s in a.content] for a in attrs
     ]
+
+
+# A role only a user's alias file knows ("the mayor of Paris" is no role of aliases.yaml), in
+# the bundled file's format; the holder is never titled in the article, so only the lexicon binds.
+USER_ROLES = (
+    "actors:\n"
+    "  - name: Anne Hidalgo\n"
+    "    type: person\n"
+    "    aliases: [Hidalgo]\n"
+    "    roles:\n"
+    "      - {role: mayor of paris, from: 2014-04-05}\n"
+)
+MAYOR_TEXT = (
+    "Seine swim\n\nThe mayor of Paris said on Monday that the river would be clean by July. "
+    "Anne Hidalgo swam in the Seine last summer."
+)
+
+
+def _speakers(facts: ArticleFacts) -> dict[str, str | None]:
+    text = facts.article.text
+    return {a.speaker_span.text(text): a.speaker for a in facts.attributions if a.speaker_span}
+
+
+def test_a_user_alias_file_gives_the_role_holder_to_the_speakers(tmp_path: Path) -> None:
+    user = tmp_path / "mine.yaml"
+    user.write_text(USER_ROLES)
+    doc = RawDocument(text=MAYOR_TEXT, source="t.txt", published="2024-07-01", published_how="given")
+    # the pipeline ships pickled to workers: the user file must travel with it
+    pipeline = pickle.loads(pickle.dumps(ArticlePipeline(aliases=str(user))))
+    assert _speakers(pipeline(doc)) == {"The mayor of Paris": "Anne Hidalgo"}
+    assert _speakers(ArticlePipeline()(doc)) == {"The mayor of Paris": None}
+
+
+def test_the_bundled_role_holders_need_no_user_file() -> None:
+    text = (
+        "France visit\n\nFrance’s president said on Thursday that talks would go on. Francois Hollande spoke."
+    )
+    doc = RawDocument(text=text, source="t.txt", published="2014-08-28", published_how="given")
+    assert _speakers(ArticlePipeline()(doc)) == {"France’s president": "Francois Hollande"}

@@ -307,6 +307,7 @@ def extract(
         Path, typer.Argument(help="Input JSONL: one article a line (id, text, title, date|dct, ...).")
     ],
     out: Annotated[Path, typer.Option("--out", help="Predictions JSONL, one line per input line.")],
+    aliases: AliasesOption = None,
 ) -> None:
     """Predictions in the evaluation format (../shared/eval/README.md), offsets into the input text.
 
@@ -314,8 +315,9 @@ def extract(
     """
     from storyline.extract import extract as run_extract
 
-    if not input.exists():
-        raise fail(f"no such file: {input}")
+    missing = [str(p) for p in [input, *([aliases] if aliases else [])] if not p.exists()]
+    if missing:
+        raise fail(f"no such file: {', '.join(missing)}; check the path")
     with Progress(
         TextColumn("[bold]extracting"),
         BarColumn(),
@@ -325,7 +327,7 @@ def extract(
         transient=True,
     ) as bar:
         task = bar.add_task("extract", total=None)
-        n = run_extract(input, out, progress=lambda k: bar.advance(task, k))
+        n = run_extract(input, out, progress=lambda k: bar.advance(task, k), aliases=aliases)
     console.print(f"{n} predictions -> {out}")
 
 

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from storyline.names import AliasLexicon, load_aliases
 from storyline.records import Attribution, AttributionType, Span
 from storyline.stages.cue_frames import FRAME_PREFIXES, passive_frame, prep_frame
 from storyline.stages.document import ArticleDoc
@@ -1089,12 +1090,19 @@ def _words(text: str, spans: list[tuple[int, int]]) -> set[int]:
     return {m.start() for s, e in spans for m in WORD.finditer(text, s, e)}
 
 
-def extract_attributions(doc: ArticleDoc) -> list[Attribution]:
-    """Every attribution in the article, in text order, speakers resolved."""
-    return [a for a, _ in extract_with_keys(doc)]
+def extract_attributions(doc: ArticleDoc, user_aliases: str | None = None) -> list[Attribution]:
+    """Every attribution in the article, in text order, speakers resolved.
+
+    ``user_aliases`` is the path of a user alias YAML file loaded over the bundled one: its
+    ``roles`` resolve speakers such as "the mayor of Paris" to their holder (as the actors stage
+    reads the same file for names).
+    """
+    return [a for a, _ in extract_with_keys(doc, user_aliases=user_aliases)]
 
 
-def extract_with_keys(doc: ArticleDoc, lex: CueLexicon | None = None) -> list[tuple[Attribution, str]]:
+def extract_with_keys(
+    doc: ArticleDoc, lex: CueLexicon | None = None, user_aliases: str | None = None
+) -> list[tuple[Attribution, str]]:
     """The attributions, each with the "lemma/class" key of the cue that found it."""
     text, sdoc = doc.text, doc.doc
     lex = lex or load_cues()
@@ -1143,7 +1151,7 @@ def extract_with_keys(doc: ArticleDoc, lex: CueLexicon | None = None) -> list[tu
         cands = _drop_restatements(cands, text)
         cands = _drop_quoted_cues(cands, qidx)
         cands = _drop_weak_nested(cands, lex)
-    return _finish(cands, qidx, doc, lex)
+    return _finish(cands, qidx, doc, lex, load_aliases(user_aliases))
 
 
 def _modifier_cue(c: _Candidate, sdoc: Doc, lex: CueLexicon) -> bool:
@@ -1516,10 +1524,10 @@ def _drop_datelines(cands: list[_Candidate], doc: ArticleDoc) -> list[_Candidate
 
 
 def _finish(
-    cands: list[_Candidate], qidx: _QuoteIndex, doc: ArticleDoc, lex: CueLexicon
+    cands: list[_Candidate], qidx: _QuoteIndex, doc: ArticleDoc, lex: CueLexicon, aliases: AliasLexicon
 ) -> list[tuple[Attribution, str]]:
     text = doc.text
-    resolver = SpeakerResolver(doc, [(q.start, q.end) for q in qidx.quotes])
+    resolver = SpeakerResolver(doc, [(q.start, q.end) for q in qidx.quotes], aliases)
     first_person = load_titles().pronouns["first_singular"] | load_titles().pronouns["first_plural"]
     cands.sort(key=lambda c: c.cue[0] if c.cue else c.content[0][0])
     out: list[Attribution] = []

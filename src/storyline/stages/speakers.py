@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from storyline.names import load_aliases, strip_title
+from storyline.names import AliasLexicon, load_aliases, strip_title
 from storyline.stages.document import ArticleDoc
 
 if TYPE_CHECKING:
@@ -407,8 +407,16 @@ def _title_context(sdoc, start: int, end: int) -> list:
 class SpeakerResolver:
     """Resolves speaker spans of one article to canonical actor names."""
 
-    def __init__(self, doc: ArticleDoc, quotes: list[tuple[int, int]] | None = None) -> None:
+    def __init__(
+        self,
+        doc: ArticleDoc,
+        quotes: list[tuple[int, int]] | None = None,
+        aliases: AliasLexicon | None = None,
+    ) -> None:
+        """``aliases`` gives the role holders ("France's president"): the user's lexicon when the
+        run has one (``load_aliases(user_file)``), else the bundled one."""
         self.doc = doc
+        self.aliases = aliases if aliases is not None else load_aliases()
         # A name inside a quote is what the speaker talks about, not who speaks next.
         self.quotes = sorted(quotes or [])
         self.lex = load_titles()
@@ -715,7 +723,7 @@ class SpeakerResolver:
             phrases.add(f"{demonym} {rest}")
         if first in self.lex.demonyms:
             phrases.add(f"{self.lex.demonyms[first]}'s {rest}")
-        aliases = load_aliases()
+        aliases = self.aliases
         pub = self.doc.published
         date = pub.date if pub is not None and pub.date else self.doc.article.published
         holders = {name for ph in phrases for name in aliases.role_holders(ph, date)}
