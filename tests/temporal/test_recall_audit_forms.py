@@ -118,6 +118,26 @@ CASES = [
     # guards: a score is no clock; a live-blog stamp keeps its reading
     ("It ended 2:1 on 12 April .", "2012-04-05", "past", [("12 April", "DATE", "2012-04-12")]),
     ("12:50 p.m.: Cruz says", "2012-04-05", "past", [("12:50 p.m.", "TIME", "2012-04-05T12:50")]),
+    # --- "the early days" one span (was "days" alone) ---
+    (
+        "even the rebels opposed that idea in the early days of the rebellion .",
+        "2011-04-08",
+        "past",
+        [("the early days", "DURATION", "PXD")],
+    ),
+    (
+        "you don't save as many lives in the early years",
+        "1998-03-31",
+        "present",
+        [("the early years", "DURATION", "PXY")],
+    ),
+    # guard: "the early hours of Saturday" stays that day
+    (
+        "in the early hours of Saturday .",
+        "2011-04-08",
+        "past",
+        [("the early hours of Saturday", "DATE", "2011-04-02")],
+    ),
 ]
 
 
