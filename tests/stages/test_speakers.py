@@ -11,7 +11,13 @@ from tests.conftest import seed_path
 from storyline.pipeline import ArticlePipeline
 from storyline.records import ArticleFacts, RawDocument
 from storyline.stages.attributions import extract_attributions
-from storyline.stages.speakers import SpeakerResolver, canonical_person, load_titles, surname_key
+from storyline.stages.speakers import (
+    SpeakerResolver,
+    canonical_person,
+    load_titles,
+    longer_org_names,
+    surname_key,
+)
 from storyline.testing import article_doc
 
 
@@ -494,3 +500,14 @@ def test_the_bundled_role_holders_need_no_user_file() -> None:
     )
     doc = RawDocument(text=text, source="t.txt", published="2014-08-28", published_how="given")
     assert _speakers(ArticlePipeline()(doc)) == {"France’s president": "Francois Hollande"}
+
+
+def test_a_short_org_name_takes_the_first_of_equally_long_longer_names() -> None:
+    # both orders of the same names: the text decides, not the order of a set
+    assert longer_org_names(["Time’s Person", "Time Magazine", "Time"])["Time"] == "Time’s Person"
+    assert longer_org_names(["Time Magazine", "Time’s Person", "Time"])["Time"] == "Time Magazine"
+    assert longer_org_names(["Time", "Time Magazine Group", "Time Magazine"]) == {
+        "Time": "Time Magazine Group",
+        "Time Magazine": "Time Magazine Group",
+    }
+    assert longer_org_names(["Timex", "Time Magazine"]) == {}

@@ -363,6 +363,21 @@ def canonical_org(name: str) -> str:
     return _strip_possessive(name).strip()
 
 
+def longer_org_names(names: Iterable[str]) -> dict[str, str]:
+    """Each organization name that is whole words of a longer one of ``names`` (in text order),
+    with that longer name: the longest, and of equally long ones the first in the text. (Ties
+    went by set order before, so a run's speaker could change with the hash seed: "Time" was
+    "Time Magazine" or "Time’s Person" in one PolNeAR train article.)"""
+    ordered = sorted(dict.fromkeys(names), key=len, reverse=True)  # stable: text order within a length
+    full: dict[str, str] = {}
+    for n in ordered:
+        for longer in ordered:
+            if len(longer) > len(n) and re.search(r"\b" + re.escape(n) + r"\b", longer):
+                full[n] = longer
+                break
+    return full
+
+
 @dataclass
 class _Person:
     key: str
@@ -474,13 +489,7 @@ class SpeakerResolver:
             if p.gender is None:
                 p.gender = self._guess_gender(p)
         # A short org name inside a longer one of the article takes the longer form.
-        names = sorted({o[2] for o in self.orgs}, key=len, reverse=True)
-        full: dict[str, str] = {}
-        for n in names:
-            for longer in names:
-                if len(longer) > len(n) and re.search(r"\b" + re.escape(n) + r"\b", longer):
-                    full[n] = longer
-                    break
+        full = longer_org_names(o[2] for o in self.orgs)
         self.orgs = [(s, e, full.get(n, n)) for s, e, n in self.orgs]
         # A one-word "person" that is a word of an organization's name ("the Observatory" after
         # "Syrian Observatory for Human Rights") is that organization: the NER mislabels it.
