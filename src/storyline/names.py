@@ -79,6 +79,16 @@ def phonetic(token: str) -> str:
     return "".join(out)
 
 
+def given_names_agree(a: str, b: str) -> bool:
+    """Whether two given-name tokens (lower case, as ``name_tokens`` gives them) can name one
+    person: the same name, the same sounds ("nikolas"/"nicolas", "moammar"/"muammar") or an
+    initial of it ("j"/"james"). "Hosni"/"Gamal" and "bill"/"hillary" cannot; nicknames
+    ("bill"/"william") are known only to the alias lexicon, which callers ask separately."""
+    if a == b or phonetic(a) == phonetic(b):
+        return True
+    return (len(a) == 1 or len(b) == 1) and a[0] == b[0]
+
+
 @dataclass(frozen=True)
 class Titles:
     honorifics: frozenset[str]

@@ -6,6 +6,8 @@ from collections import Counter
 
 import duckdb
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyline.crossdoc.actors import Edit, Unit, add_edit, build_actors, resolve, units_of
 from storyline.names import AliasLexicon
@@ -140,6 +142,36 @@ def test_lone_surname_joins_the_only_full_name() -> None:
     res = resolve(units, lexicon=AliasLexicon())
     assert res.canonical("Mariani") == "Thierry Mariani"
     assert res.canonical("Smith") == "Smith"  # two Smiths: stays apart
+
+
+def test_an_initial_does_not_bridge_two_given_names() -> None:
+    """ "J. Smith" agrees with "Jim Smith" and with "Joe Smith"; the two must stay apart, so it
+    joins at most one of them."""
+    units = _units(("J Smith", "PERSON"), ("Jim Smith", "PERSON"), ("Joe Smith", "PERSON"))
+    res = resolve(units, lexicon=AliasLexicon())
+    assert res.canonical("Jim Smith") != res.canonical("Joe Smith")
+
+
+GIVEN = ["j", "jim", "joe", "james", "musa", "moussa", "jumma", "hasan", "m"]
+SURNAMES = ["smith", "smyth", "ibrahim", "ibrahem"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sets(
+        st.tuples(st.sampled_from(GIVEN + [""]), st.sampled_from(SURNAMES)),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_no_actor_holds_two_incompatible_given_names(names) -> None:
+    from storyline.names import given_names_agree
+
+    units = _units(*((f"{g} {s}".strip(), "PERSON") for g, s in names))
+    res = resolve(units, lexicon=AliasLexicon())
+    for members in res.members.values():
+        firsts = {m.split()[0].lower() for m in members if len(m.split()) >= 2}
+        assert all(given_names_agree(a, b) for a in firsts for b in firsts), members
 
 
 def test_user_split_and_join_are_respected() -> None:

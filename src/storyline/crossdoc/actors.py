@@ -11,6 +11,11 @@ Units are the names each article gives its actors (``article_units``: "Francois 
   close spelling ("Moammar Gadhafi" / "Muammar Gaddafi" when the lexicon lacks them);
 - ``surname``: a lone surname joins the one full person name ending with it.
 
+The two guessing rules (``fuzzy``, ``surname``) never put person names with different given
+names in one actor ("Musa Ibrahim" / "Jumma Ibrahim", nor through "J. Smith" "Jim Smith" and
+"Joe Smith"); given names the lexicon or a user gives as one person ("Bill" / "William
+Jefferson Clinton") are theirs to join.
+
 A user's ``actor-split`` vetoes every join that would put the two names in one actor.
 Comparisons happen only inside blocks (same key, same lexicon entry, same place, same
 phonetic surname), so the cost grows with the number of distinct names, never all pairs.
@@ -29,7 +34,7 @@ from rapidfuzz import fuzz
 
 from storyline.crossdoc.storycountries import demonym_country
 from storyline.gazetteer import Place, country_place, find_place
-from storyline.names import AliasLexicon, load_aliases, name_key, phonetic, strip_title
+from storyline.names import AliasLexicon, given_names_agree, load_aliases, name_key, phonetic, strip_title
 from storyline.records import Actor, Mention
 from storyline.stages.actors_local import article_units
 from storyline.store import registered, transaction
@@ -104,13 +109,21 @@ class _Clusters:
     """Union-find over unit keys, with the cannot-link constraints of user splits.
 
     ``apart`` holds (x, y) key sets that must stay in different actors; y None means x
-    stands alone. Member sets are kept per root so a constraint check costs the size of the
-    two clusters, not of the corpus.
+    stands alone. ``given`` maps the key of a full person name to its given name ("musa
+    ibrahim" -> "musa"); a join asked to ``check_given`` is refused when the two clusters hold
+    given names that cannot be one person's. Member and given-name sets are kept per root so a
+    check costs the size of the two clusters, not of the corpus.
     """
 
-    def __init__(self, keys: Iterable[str], apart: list[tuple[set[str], set[str] | None]]) -> None:
+    def __init__(
+        self,
+        keys: Iterable[str],
+        apart: list[tuple[set[str], set[str] | None]],
+        given: dict[str, str] | None = None,
+    ) -> None:
         self.parent = {k: k for k in keys}
         self.sets: dict[str, set[str]] = {k: {k} for k in self.parent}
+        self.given: dict[str, set[str]] = {k: {g} for k, g in (given or {}).items()}
         self.apart = apart
         self.joins: list[Join] = []
         self.vetoed: list[Join] = []
@@ -131,9 +144,13 @@ class _Clusters:
                 return True
         return False
 
-    def union(self, a: str, b: str, join: Join) -> None:
+    def union(self, a: str, b: str, join: Join, check_given: bool = False) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
+            return
+        if check_given and not all(
+            given_names_agree(x, y) for x in self.given.get(ra, ()) for y in self.given.get(rb, ())
+        ):
             return
         if self.apart and self._forbidden(self.sets[ra], self.sets[rb]):
             self.vetoed.append(join)
@@ -142,6 +159,8 @@ class _Clusters:
             ra, rb = rb, ra
         self.parent[rb] = ra
         self.sets[ra] |= self.sets.pop(rb)
+        if rb in self.given:
+            self.given.setdefault(ra, set()).update(self.given.pop(rb))
         self.joins.append(join)
 
 
@@ -166,7 +185,9 @@ def resolve(
         if e.op == "split":
             a = _edit_keys(e.a, units, lexicon)
             apart.append((a, _edit_keys(e.b, units, lexicon) - a if e.b else None))
-    clusters = _Clusters(units, apart)
+    lex_of = {k: lexicon.lookup(u.name) for k, u in units.items()}
+    given = {k: k.split()[0] for k, u in units.items() if len(k.split()) >= 2 and _names_person(u, lex_of[k])}
+    clusters = _Clusters(units, apart, given)
     for e in edits:
         if e.op == "join" and e.b:
             a, b = _edit_keys(e.a, units, lexicon), _edit_keys(e.b, units, lexicon)
@@ -174,7 +195,6 @@ def resolve(
                 for y in b:
                     clusters.union(x, y, Join(units[x].name, units[y].name, "edit", "joined by hand"))
 
-    lex_of = {k: lexicon.lookup(u.name) for k, u in units.items()}
     place_of = {k: _place(u, lex_of[k], lexicon) for k, u in units.items()}
     _join_blocks(clusters, units, lex_of, "alias", "alias lexicon: both are names of {}")
     _join_blocks(
@@ -216,6 +236,11 @@ def _is_person(unit: Unit, lex: str | None) -> bool:
     return lex is None and unit.labels.most_common(1)[0][0] in ("PERSON", "DESC")
 
 
+def _names_person(unit: Unit, lex: str | None) -> bool:
+    """A person's name: by its mentions, or a lexicon actor the article tags as a person."""
+    return _is_person(unit, lex) or bool(lex and unit.labels.get("PERSON"))
+
+
 def _join_fuzzy(clusters: _Clusters, units: dict[str, Unit], lex_of: dict[str, str | None]) -> None:
     blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
     for k, u in units.items():
@@ -231,7 +256,7 @@ def _join_fuzzy(clusters: _Clusters, units: dict[str, Unit], lex_of: dict[str, s
         for i, a in enumerate(keys):
             for b in keys[i + 1 :]:
                 clusters.comparisons += 1
-                if not _first_names_agree(a.split()[0], b.split()[0]):
+                if not given_names_agree(a.split()[0], b.split()[0]):
                     continue
                 score = fuzz.ratio(a, b)
                 if score >= FUZZY_MIN_RATIO:
@@ -244,21 +269,15 @@ def _join_fuzzy(clusters: _Clusters, units: dict[str, Unit], lex_of: dict[str, s
                             "fuzzy",
                             f"similar spelling ({score:.0f}/100), same sounds",
                         ),
+                        check_given=True,
                     )
-
-
-def _first_names_agree(fa: str, fb: str) -> bool:
-    """Same first name, the same sounds ("nikolas"/"nicolas"), or an initial of it."""
-    if fa == fb or phonetic(fa) == phonetic(fb):
-        return True
-    return (len(fa) == 1 or len(fb) == 1) and fa[0] == fb[0]
 
 
 def _join_surnames(clusters: _Clusters, units: dict[str, Unit], lex_of: dict[str, str | None]) -> None:
     by_last: dict[str, set[str]] = defaultdict(set)
     for k, u in units.items():
         tokens = k.split()
-        if len(tokens) >= 2 and (_is_person(u, lex_of[k]) or (lex_of[k] and u.labels.get("PERSON"))):
+        if len(tokens) >= 2 and _names_person(u, lex_of[k]):
             by_last[tokens[-1]].add(k)
     for k, u in units.items():
         tokens = k.split()
@@ -273,7 +292,10 @@ def _join_surnames(clusters: _Clusters, units: dict[str, Unit], lex_of: dict[str
         if len(roots) == 1:
             full = next(iter(by_last[tokens[0]]))
             clusters.union(
-                full, k, Join(units[full].name, u.name, "surname", "the only full name ending with it")
+                full,
+                k,
+                Join(units[full].name, u.name, "surname", "the only full name ending with it"),
+                check_given=True,
             )
 
 

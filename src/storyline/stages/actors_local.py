@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 
 from storyline.names import AliasLexicon, fold, load_aliases, load_titles, name_key, name_tokens, strip_title
@@ -46,6 +47,15 @@ LABEL_WORDS = frozenset(
 )
 # How many words before a person mention are read as its title ("France's Chief of Defense Staff").
 MAX_TITLE_WORDS = 6
+# A line whose words of this many letters or more all open with a capital, at least
+# HEADLINE_MIN_WORDS of them, is a headline in title case ("Trump Calls On Obama To Resign."),
+# where spaCy runs names on into the next words; title case leaves short function words
+# ("to", "of", "on") in lower case, and a sentence has longer ones ("Gigi Ibrahim there from
+# Tahrir Square"). Set from the PolNeAR train headlines whose run-ons lost their cut without it
+# ("Trump Calls", "Clinton Probe") and the Timeline17 lines that must not count ("I 'm Eliot
+# Spitzer .", two long words).
+HEADLINE_WORD_LEN = 4
+HEADLINE_MIN_WORDS = 3
 # Lexicon names this short ("IS", "SDF", "NTC") are only added when written in capitals.
 SHORT_NAME = 3
 
@@ -234,7 +244,7 @@ def article_units(mentions: list[Mention], text: str | None = None) -> list[str 
         unit = _strip_labels(strip_title(m.text))
         tokens = name_tokens(unit)
         honorific = _honorific_form(text, m, unit) if text is not None else None
-        prefix = _name_prefix(tokens, by_key) if m.label == PERSON else None
+        prefix = _name_prefix(tokens, by_key, text, m.start) if m.label == PERSON else None
         if honorific:
             unit = honorific
         elif prefix:
@@ -259,10 +269,18 @@ def _honorific_form(text: str, m: Mention, bare: str) -> str | None:
     return form if load_aliases().by_key.get(name_key(form)) else None
 
 
-def _name_prefix(tokens: list[str], by_key: dict[str, str]) -> str | None:
+def _name_prefix(
+    tokens: list[str], by_key: dict[str, str], text: str | None = None, at: int = 0
+) -> str | None:
     """A full name this mention starts with, when spaCy ran on into a headline
     ("Ted Cruz Refuses" -> "Ted Cruz", "Obama Says" -> "Barack Obama", given those full
-    names elsewhere in the article; a surname must fit exactly one of them)."""
+    names elsewhere in the article; a surname must fit exactly one of them).
+
+    A cut at a single word reads that word as a surname; with the article ``text`` (the
+    mention at offset ``at``) it is made only in a headline or when the words after it are
+    words of the article ("says" in "he says"), not a name: "Frank Sesno" is not "Frank"
+    (Barney Frank), "Katherine Jackson" not "Michael Katherine".
+    """
     own = " ".join(tokens)
     for n in range(len(tokens) - 1, 0, -1):
         full = by_key.get(" ".join(tokens[:n]))
@@ -270,13 +288,29 @@ def _name_prefix(tokens: list[str], by_key: dict[str, str]) -> str | None:
             return full
         if full:  # a lone name cuts only when the rest is no name ("Obama Says", not "Donald Trump")
             rest = set(tokens[n:])
-            if not any(rest & set(k.split()) for k in by_key if k != own):
+            if not any(rest & set(k.split()) for k in by_key if k != own) and _run_on(rest, text, at):
                 return full
-    if len(tokens) >= 2 and " ".join(tokens) not in by_key:
+    if len(tokens) >= 2 and " ".join(tokens) not in by_key and _run_on(tokens[1:], text, at):
         fits = {f for k, f in by_key.items() if k.split()[-1] == tokens[0]}
         if len(fits) == 1 and not any(k.split()[0] == tokens[0] for k in by_key):
             return fits.pop()
     return None
+
+
+def _run_on(words: Iterable[str], text: str | None, at: int) -> bool:
+    """Whether ``words`` after a name at offset ``at`` read as words the NER ran on into, not as
+    the rest of a name: the line is a headline in title case ("Trump Calls ..."), or each word
+    is written in lower case somewhere in the text ("Obama Did" beside "he did"), which a
+    name ("Sesno", "Musa") is not. Without a text every cut passes (the other checks decide)."""
+    if text is None:
+        return True
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)]
+    long_words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", line) if len(w) >= HEADLINE_WORD_LEN]
+    if len(long_words) >= HEADLINE_MIN_WORDS and all(w[0].isupper() for w in long_words):
+        return True
+    return all(re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", text) for w in words)
 
 
 def resolve_mentions(doc: ArticleDoc, user_aliases: str | None = None) -> list[Mention]:
@@ -297,7 +331,7 @@ def resolve_mentions(doc: ArticleDoc, user_aliases: str | None = None) -> list[M
         tokens = name_tokens(bare)
         canonical = None
         honorific = _honorific_form(doc.text, m, bare)
-        prefix = _name_prefix(tokens, prefixes) if m.label == PERSON else None
+        prefix = _name_prefix(tokens, prefixes, doc.text, m.start) if m.label == PERSON else None
         if honorific or prefix:
             canonical = _lookup(honorific or prefix or "", lexicon) or prefix
         elif tokens and (m.label == PERSON or len(tokens) == 1) and tokens[-1] in fulls:
