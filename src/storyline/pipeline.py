@@ -50,7 +50,8 @@ def default_stages(aliases: str | None = None, embed: bool = False) -> list[Stag
     """The stages in the order they run; each may read the fields of those before it.
 
     ``aliases`` is a user's YAML alias file read on top of the bundled one, by the actors stage
-    (names) and the attributions stage (role holders of speakers). ``embed`` adds the
+    (names), the attributions stage (role holders of speakers) and the framing stage (actor
+    types, which decide what a label attaches to). ``embed`` adds the
     story vector (a build asks for it: the stories stage then finds every vector made on the
     workers; extraction alone does not pay for it).
     """
@@ -62,7 +63,7 @@ def default_stages(aliases: str | None = None, embed: bool = False) -> list[Stag
         Stage("attributions", "attributions", functools.partial(extract_attributions, user_aliases=aliases)),
         Stage("events", "events", extract_events),
         Stage("claims", "claims", extract_claims),
-        Stage("framing", "labels", extract_framing),
+        Stage("framing", "labels", functools.partial(extract_framing, user_aliases=aliases)),
     ]
     if embed:
         from storyline.stages.embedding import EmbedArticle

@@ -3,6 +3,9 @@ aggregation: PressTV's labels for the Islamic State next to the other outlets'."
 
 from __future__ import annotations
 
+import pickle
+from pathlib import Path
+
 import pytest
 import yaml
 from hypothesis import given, settings
@@ -10,7 +13,8 @@ from hypothesis import strategies as st
 
 from storyline.crossdoc.framing import ArticleFraming, aggregate, canonical_outlet, outlet_facts
 from storyline.names import LEXICONS
-from storyline.records import Attribution, Span
+from storyline.pipeline import ArticlePipeline
+from storyline.records import Attribution, RawDocument, Span
 from storyline.seeds import SEEDS, seed_doc
 from storyline.stages.actors_local import resolve_mentions
 from storyline.stages.framing import _folded, _hits, extract_framing, load_framing_lexicon, voice_of
@@ -150,3 +154,36 @@ def test_the_key_prefilter_loses_no_match(data: st.DataObject) -> None:
     folded = _folded(text)
     for t in labels + hedges:
         assert [m.span() for m in _hits(t, text, folded)] == [m.span() for m in t.pattern.finditer(text)]
+
+
+def test_a_conjunction_ends_the_phrase_a_label_attaches_in() -> None:
+    # seed 003: "battles against Daesh and other foreign-sponsored Takfiri terrorist groups"
+    found = _framing("Troops fought Daesh and other foreign-sponsored groups in the south.")
+    assert ("label", "foreign-sponsored", None) in found
+    assert ("label", "foreign-sponsored", "Islamic State") not in found
+    assert ("label", "terrorist", "Islamic State") in _framing("Jets struck Daesh terrorists near the city.")
+
+
+def test_seed_003_other_groups_labels_stay_off_the_islamic_state() -> None:
+    art = _seed_framing(3)
+    start = art.text.index("foreign-sponsored")
+    (label,) = [f for f in art.labels if f.start == start]
+    assert label.actor is None
+
+
+USER_ARMED_GROUP = "actors:\n  - name: Jaysh al-Nasr\n    type: armed_group\n    aliases: [Nasr Army]\n"
+RAID_TEXT = "Raid\n\nFighters of Jaysh al-Nasr attacked the town on Monday. Later the terror group withdrew to the hills."
+
+
+def test_a_user_alias_file_gives_the_framing_stage_its_actor_types(tmp_path: Path) -> None:
+    """The anaphor "the terror group" refers back to an armed group only: the type comes from the user's
+    alias file, which the pipeline (pickled to the workers) hands to the framing stage."""
+    user = tmp_path / "mine.yaml"
+    user.write_text(USER_ARMED_GROUP)
+    doc = RawDocument(text=RAID_TEXT, source="t.txt", published="2024-07-01", published_how="given")
+
+    def terror_labels(pipeline: ArticlePipeline) -> list[str | None]:
+        return [f.actor for f in pipeline(doc).labels if f.term == "terrorist"]
+
+    assert terror_labels(pickle.loads(pickle.dumps(ArticlePipeline(aliases=str(user))))) == ["Jaysh al-Nasr"]
+    assert terror_labels(ArticlePipeline()) == [None]

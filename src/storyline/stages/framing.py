@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 import yaml
 
-from storyline.names import LEXICONS, load_aliases
+from storyline.names import LEXICONS, AliasLexicon, load_aliases
 from storyline.records import Attribution, FramingLabel, Mention
 from storyline.stages.document import ArticleDoc
 
@@ -35,6 +35,7 @@ QUOTE_MIN_WORDS = 4
 GROUP_TYPES = frozenset({"armed_group", "organization", "government"})
 ATTACHABLE_LABELS = frozenset({"PERSON", "ORG", "DESC"})
 PERSON_TERMS = frozenset({"strongman", "dictator", "pariah"})
+_CONJUNCTION = re.compile(r"\b(?:and|or|nor|but|while|whereas)\b", re.IGNORECASE)
 _QUOTES = re.compile(r"\u201c([^\u201d]{1,400})\u201d|\"([^\"\n]{1,400})\"")
 
 
@@ -91,20 +92,31 @@ def load_framing_lexicon() -> tuple[list[Term], list[Term], frozenset[str]]:
     )
 
 
-def _actor_type(m: Mention) -> str:
-    lexicon = load_aliases()
+def _actor_type(m: Mention, lexicon: AliasLexicon | None = None) -> str:
+    """The type of a mention's actor: from the alias lexicon (a user's file over the bundled
+    one, when the pipeline was given one), else from the entity label."""
+    lexicon = lexicon if lexicon is not None else load_aliases()
     if m.actor and m.actor in lexicon.actors:
         return lexicon.actors[m.actor].type
     return {"PERSON": "person", "DESC": "person", "ORG": "organization"}.get(m.label, "other")
 
 
-def _attachable(m: Mention) -> bool:
-    return bool(m.actor) and (m.label in ATTACHABLE_LABELS or _actor_type(m) in GROUP_TYPES | {"person"})
+def _attachable(m: Mention, lexicon: AliasLexicon) -> bool:
+    return bool(m.actor) and (
+        m.label in ATTACHABLE_LABELS or _actor_type(m, lexicon) in GROUP_TYPES | {"person"}
+    )
 
 
 def _adjacent(text: str, a_end: int, b_start: int) -> bool:
+    """One phrase holds both, with at most ``ADJACENT_WORDS`` words between; punctuation or a
+    conjunction between them ends the phrase ("Daesh and other foreign-sponsored groups": the
+    label is the other groups', not Daesh's)."""
     between = text[a_end:b_start]
-    return not re.search(r"[,.;:!?\u201c\u201d\"()\n]", between) and len(between.split()) <= ADJACENT_WORDS
+    return (
+        not re.search(r"[,.;:!?\u201c\u201d\"()\n]", between)
+        and not _CONJUNCTION.search(between)
+        and len(between.split()) <= ADJACENT_WORDS
+    )
 
 
 def _sentence_starts(doc: ArticleDoc) -> list[int]:
@@ -122,7 +134,13 @@ def _sentence_index(starts: list[int], pos: int) -> int:
 
 
 def _label_actor(
-    doc: ArticleDoc, mentions: list[Mention], start: int, end: int, term: str, starts: list[int]
+    doc: ArticleDoc,
+    mentions: list[Mention],
+    start: int,
+    end: int,
+    term: str,
+    starts: list[int],
+    lexicon: AliasLexicon,
 ) -> str | None:
     for m in mentions:
         if m.start <= start < m.end or m.start < end <= m.end:
@@ -139,25 +157,30 @@ def _label_actor(
             for m in mentions
             if m.end <= start
             and here - _sentence_index(starts, m.start) <= ANAPHORA_SENTENCES
-            and _actor_type(m) in wanted
-            and (term in PERSON_TERMS or _actor_type(m) == "armed_group")
+            and _actor_type(m, lexicon) in wanted
+            and (term in PERSON_TERMS or _actor_type(m, lexicon) == "armed_group")
         ]
         if before:
             return before[-1].actor
     return None
 
 
-def extract_framing(doc: ArticleDoc) -> list[FramingLabel]:
-    """Labels on actors, hedges and scare quotes of one article, in text order."""
+def extract_framing(doc: ArticleDoc, user_aliases: str | None = None) -> list[FramingLabel]:
+    """Labels on actors, hedges and scare quotes of one article, in text order.
+
+    ``user_aliases`` is the path of a user alias YAML file loaded over the bundled one: the
+    types it gives actors decide which mentions take a label ("the strongman", "the terror group").
+    """
     labels, hedges, contested = load_framing_lexicon()
-    mentions = sorted((m for m in doc.mentions if _attachable(m)), key=lambda m: m.start)
+    lexicon = load_aliases(user_aliases)
+    mentions = sorted((m for m in doc.mentions if _attachable(m, lexicon)), key=lambda m: m.start)
     starts = _sentence_starts(doc)
     text = doc.text
     folded = _folded(text)
     out: list[FramingLabel] = []
     for t in labels:
         for hit in _hits(t, text, folded):
-            actor = _label_actor(doc, mentions, hit.start(), hit.end(), t.term, starts)
+            actor = _label_actor(doc, mentions, hit.start(), hit.end(), t.term, starts, lexicon)
             out.append(FramingLabel(doc.id, hit.start(), hit.end(), "label", t.term, actor, t.category))
     hedge_labels: list[FramingLabel] = []
     for t in hedges:
