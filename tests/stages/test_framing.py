@@ -11,7 +11,13 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.crossdoc.framing import ArticleFraming, aggregate, canonical_outlet, outlet_facts
+from storyline.crossdoc.framing import (
+    ArticleFraming,
+    aggregate,
+    article_outlet,
+    canonical_outlet,
+    outlet_facts,
+)
 from storyline.names import LEXICONS
 from storyline.pipeline import ArticlePipeline
 from storyline.records import Attribution, RawDocument, Span
@@ -187,3 +193,19 @@ def test_a_user_alias_file_gives_the_framing_stage_its_actor_types(tmp_path: Pat
 
     assert terror_labels(pickle.loads(pickle.dumps(ArticlePipeline(aliases=str(user))))) == ["Jaysh al-Nasr"]
     assert terror_labels(ArticlePipeline()) == [None]
+
+
+def test_articles_without_an_outlet_are_not_pooled_into_one() -> None:
+    """Gulf News' "strongman" and the Times of Israel's "regime" for Assad, both without
+    outlet metadata, stay two rows: one unknown outlet does not use both words."""
+    rows = [r for r in aggregate([_seed_article(0), _seed_article(2)]) if r.actor == "Bashar al-Assad"]
+    by_outlet = {r.outlet: r for r in rows}
+    assert set(by_outlet) == {"(unknown outlet) seed000", "(unknown outlet) seed002"}
+    assert by_outlet["(unknown outlet) seed000"].labels == {"strongman": 1}
+    assert by_outlet["(unknown outlet) seed002"].labels == {"regime": 1}
+    assert article_outlet("Press TV", "x") == "PressTV"
+
+
+def _seed_article(n: int) -> ArticleFraming:
+    art = _seed_framing(n)
+    return ArticleFraming(art.article_id, None, art.text, art.labels, [])
