@@ -142,3 +142,67 @@ def test_extract_reads_the_users_alias_file_for_speakers(tmp_path: Path) -> None
         app, ["extract", str(src), "--out", str(out), "--aliases", str(tmp_path / "no.yaml")]
     )
     assert result.exit_code == 2 and "no such file" in result.output
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        ("Paris: President Bashar Al-Assad on Thursday said Raqqa is not a priority", 60, None),
+        ("Short title", 70, "Short title"),
+        ("France rules out cooperation", 28, "France rules out cooperation"),
+        ("France rules out cooperation with Syria", 20, "France rules out…"),
+        ("Supercalifragilisticexpialidocious", 10, "Supercali…"),
+        ("A title,  with a comma", 9, "A title…"),
+    ],
+)
+def test_clip_cuts_at_a_word(text: str, width: int, expected: str | None) -> None:
+    from storyline.cli.app import clip
+
+    got = clip(text, width)
+    assert len(got) <= width
+    if expected is not None:
+        assert got == expected
+    else:  # never half a word: what is kept before the ellipsis is whole words of the text
+        assert got.endswith("\u2026") and text.startswith(got[:-1]) and text[len(got) - 1] == " "
+
+
+def test_outlet_or_wire() -> None:
+    from storyline.cli.app import outlet_or_wire
+
+    assert outlet_or_wire("Gulf News", "AFP") == "Gulf News"
+    assert outlet_or_wire(None, "AFP") == "AFP (wire)"
+    assert outlet_or_wire(None, None) == ""
+
+
+def test_summary_agrees_with_the_actors_view_and_spans_date_ranges(seed_db: Path) -> None:
+    from storyline.api import Dossier
+
+    with Dossier(seed_db) as d:
+        summary = d.summary()
+        (assad,) = d.query("SELECT mentions FROM actors WHERE name = 'Bashar al-Assad'")
+        earliest = d.query("SELECT min(coalesce(published, published_earliest)) AS day FROM articles")[0][
+            "day"
+        ]
+    # the top actor's count is the one `storyline actors` lists
+    assert f"Bashar al-Assad ({assad['mentions']})" in summary["top actors"]
+    # the Times of Israel seed (August 2014) is known only as a range: the span still starts in 2014
+    assert summary["published from"] == earliest and str(earliest).startswith("2014")
+    assert summary["undated articles"] >= 1
+    assert summary["outlets"] >= 1  # the AFP seed's dateline ("PARIS (AFP) –")
+
+
+def test_articles_and_stories_show_the_dateline_wire_and_date_ranges(seed_db: Path) -> None:
+    result = runner.invoke(app, ["articles", "--db", str(seed_db)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "AFP (wire)" in result.output
+    assert "a prior " not in result.output and "a prior\u2026" not in result.output  # no word cut
+    result = runner.invoke(app, ["stories", "--db", str(seed_db)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "----------" not in result.output and "AFP (wire)" in result.output
+    line = next(
+        x
+        for x in result.output.splitlines()
+        if x.strip().endswith("France rules out cooperation with Syria against Islamic State")
+        and x.startswith("    ")
+    )
+    assert line.split()[0].startswith("2014-")

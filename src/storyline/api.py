@@ -52,9 +52,13 @@ class Dossier:
         counts = {
             "articles": one("SELECT count(*) FROM articles"),
             "words": one("SELECT coalesce(sum(words), 0) FROM articles"),
-            "outlets": one("SELECT count(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL"),
-            "published from": one("SELECT min(published) FROM articles"),
-            "published to": one("SELECT max(published) FROM articles"),
+            "outlets": one(
+                "SELECT count(DISTINCT coalesce(outlet, wire)) FROM articles"
+            ),  # a dateline wire counts
+            # an article known only as a range ("2014-07-07 to 2014-09-05") widens the span too
+            "published from": one("SELECT min(coalesce(published, published_earliest)) FROM articles"),
+            "published to": one("SELECT max(coalesce(published, published_latest)) FROM articles"),
+            "undated articles": one("SELECT count(*) FROM articles WHERE published IS NULL"),
             "entity mentions": one("SELECT count(*) FROM mentions"),
             "actors": one("SELECT count(*) FROM actors"),
             "attributions": one("SELECT count(*) FROM attributions"),
@@ -66,17 +70,18 @@ class Dossier:
             "skipped inputs": one("SELECT count(*) FROM skipped"),
             "stage failures": one("SELECT count(*) FROM failures"),
         }
+        # the counts `storyline actors` lists (every mention of the actor, descriptions such as
+        # "the Syrian president" included), so the two views agree
         top = self.con.execute(
-            "SELECT coalesce(actor, text) AS name, count(*) AS n FROM mentions WHERE label IN ('PERSON','ORG','GPE','NORP') "
-            "GROUP BY name ORDER BY n DESC, name LIMIT 5"
+            "SELECT name, mentions FROM actors WHERE mentions > 0 ORDER BY mentions DESC, name LIMIT 5"
         ).fetchall()
         counts["top actors"] = ", ".join(f"{name} ({n})" for name, n in top)
         return counts
 
     def articles(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         return self.query(
-            "SELECT id, input_id, title, outlet, published, published_how, published_earliest, published_latest, "
-            "words, source FROM articles "
+            "SELECT id, input_id, title, outlet, wire, published, published_how, published_earliest, "
+            "published_latest, words, source FROM articles "
             "ORDER BY published NULLS LAST, id LIMIT ? OFFSET ?",
             [limit, offset],
         )

@@ -19,6 +19,26 @@ DEFAULT_DB = Path("storyline.duckdb")
 DbOption = Annotated[Path, typer.Option("--db", help="The dossier file (DuckDB).", show_default=True)]
 
 
+def clip(text: str, width: int) -> str:
+    """``text`` cut to at most ``width`` characters at a word boundary, with "…" when cut
+    (a title cut mid-word, "Raqqa is not a prior", reads as a different word)."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    head = text[: width - 1]
+    if " " in head and not text[width - 1].isspace():
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(" ,;:-\u2013\u2014") + "\u2026"
+
+
+def outlet_or_wire(outlet: str | None, wire: str | None) -> str:
+    """An article's outlet; without one, the wire agency its dateline credits ("AFP (wire)"),
+    as the framing and claims views credit the article to it."""
+    if outlet:
+        return outlet
+    return f"{wire} (wire)" if wire else ""
+
+
 def fail(message: str, code: int = 2) -> typer.Exit:
     """Print a one-line error that says what to do, and return the exit to raise."""
     typer.secho(f"error: {message}", err=True, fg=typer.colors.RED)

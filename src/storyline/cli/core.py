@@ -12,12 +12,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from storyline.cli.app import DEFAULT_DB, DbOption, app, fail
+from storyline.cli.app import DEFAULT_DB, DbOption, app, clip, fail, outlet_or_wire
 
 if TYPE_CHECKING:
     from storyline.build import BuildReport
 
 console = Console()
+# the title column of `storyline articles`, in characters (cut at a word, with "…")
+TITLE_WIDTH = 70
 
 
 EngineOption = Annotated[str, typer.Option(help="local (this machine) or dask (a cluster).")]
@@ -217,12 +219,12 @@ def articles(
         table = Table("id", "published", "how", "outlet", "words", "title")
         for a in dossier.articles(limit=limit):
             table.add_row(
-                a["id"],
+                a["id"][:12],  # a unique prefix, as `show` takes and the other views print
                 describe(a["published"], a["published_earliest"], a["published_latest"]),
                 a["published_how"],
-                a["outlet"] or "",
+                outlet_or_wire(a["outlet"], a.get("wire")),
                 str(a["words"]),
-                (a["title"] or "")[:70],
+                clip(a["title"] or "", TITLE_WIDTH),
             )
         console.print(table)
 
@@ -250,8 +252,13 @@ def show(
         }
         for kind, start, end in dossier.highlights(article["id"]):
             text.stylize(styles.get(kind, "underline"), start, end)
+        from storyline.stages.published import describe
+
+        published = describe(article["published"], article["published_earliest"], article["published_latest"])
+        outlet = outlet_or_wire(article["outlet"], article["wire"])
         console.print(
-            f"[bold]{article['title'] or article['id']}[/]  {article['outlet'] or ''} {article['published'] or ''} ({article['published_how']})"
+            f"[bold]{article['title'] or article['id']}[/]  {outlet} "
+            f"{published.replace(chr(10), ' ') or 'undated'} ({article['published_how']})"
         )
         console.print(text)
         console.print("[dim]legend:[/] " + " ".join(f"[{s}]{k}[/]" for k, s in styles.items()))

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from storyline.cli.app import DEFAULT_DB, DbOption, app, fail, open_db
+from storyline.cli.app import DEFAULT_DB, DbOption, app, fail, open_db, outlet_or_wire
 
 FormatOption = Annotated[str, typer.Option("--format", help="text or jsonl.")]
 
@@ -18,10 +18,22 @@ def _check_format(fmt: str) -> None:
 
 
 def _article_info(con: Any) -> dict[str, tuple[str | None, str | None, str | None, str | None]]:
+    """input id, publication (the day, else the range inferred: "2014-07-07 to 2014-09-05"),
+    outlet (else the dateline's wire) and title of each article."""
+    from storyline.stages.published import describe
+
     rows = con.execute(
-        "SELECT id, input_id, CAST(published AS VARCHAR), outlet, title FROM articles"
+        "SELECT id, input_id, published, published_earliest, published_latest, outlet, wire, title FROM articles"
     ).fetchall()
-    return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
+    return {
+        r[0]: (
+            r[1],
+            describe(r[2], r[3], r[4]).replace("\n", " ") or None,
+            outlet_or_wire(r[5], r[6]) or None,
+            r[7],
+        )
+        for r in rows
+    }
 
 
 @app.command("stories")
@@ -79,7 +91,7 @@ def stories_cmd(
             input_id, published, outlet, title = info.get(article_id, (None, None, None, None))
             copy = f"  [copy of {copies[article_id][:12]}]" if article_id in copies else ""
             label = title or input_id or article_id[:12]
-            typer.echo(f"    {published or '----------'}  {outlet or '-':20.20}  {label}{copy}")
+            typer.echo(f"    {published or 'undated':24}  {outlet or '-':20.20}  {label}{copy}")
 
 
 @app.command("wire")
