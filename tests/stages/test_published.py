@@ -316,3 +316,26 @@ def test_scoring_many_days_at_once_scores_each_day_as_alone(evidence: list, firs
     score is still exactly the one it gets when scored on its own."""
     days = [first + timedelta(days=i) for i in range(n)]
     assert score_days(days, evidence) == [score_days([d], evidence)[0] for d in days]
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest"),
+    [
+        # seed 003 (PressTV): "since September 2015" in a present perfect clause is past all the same
+        (
+            "Russia has been offering military assistance to Damascus since September 2015, "
+            "the ministry said on Thursday.",
+            "2015-09-01",
+        ),
+        ("Russia has been offering military assistance to Damascus since 2015.", "2015-01-01"),
+        # the latest of the past dates: "in August 2014" does not lower it
+        (
+            "The coalition launched strikes in August 2014. Russia has been helping Damascus "
+            "since September 2015.",
+            "2015-09-01",
+        ),
+    ],
+)
+def test_since_a_date_is_a_lower_bound_whatever_the_tense(text: str, earliest: str) -> None:
+    result = infer_publication_date(article_doc(text))
+    assert (result.date, result.earliest) == (None, earliest)

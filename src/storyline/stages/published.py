@@ -246,10 +246,11 @@ def _lower_bound(evidence: list[Evidence]) -> date | None:
     bounds = [
         e.day for e in evidence if e.kind == "full_date" and e.day and e.tense == "past" and not e.ahead
     ]
+    # "since September 2015" is past whatever the clause's tense ("has been offering ... since")
     bounds += [
         date(e.year, e.month or 1, 1)
         for e in evidence
-        if e.kind == "year" and e.tense == "past" and not e.ahead
+        if e.kind == "year" and (e.tense == "past" or e.before == "since") and not e.ahead
     ]
     # a "past" date after today is no date: a time in a live report ("2032 Gen Douglas Fraser says")
     bounds = [b for b in bounds if b <= date.today()]
