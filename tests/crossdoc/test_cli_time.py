@@ -48,3 +48,15 @@ def test_missing_db_is_a_clear_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["timeline", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 2
     assert "no dossier" in result.output
+
+
+def test_timeline_names_the_words_and_article_each_date_comes_from(seed_db: Path) -> None:
+    result = runner.invoke(app, ["timeline", "--db", str(seed_db), "--actor", "Azaz"], env={"COLUMNS": "300"})
+    assert result.exit_code == 0, result.output
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("2017-01-07") and "\u2190 \u201cSaturday\u201d, " in first
+    result = runner.invoke(app, ["timeline", "--db", str(seed_db), "--format", "jsonl"])
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    azaz = next(r for r in rows if "Azaz" in r["places"] or "Azaz" in r["description"])
+    assert azaz["timex_text"] == "Saturday"
+    assert all(r["timex_text"] for r in rows)

@@ -10,6 +10,7 @@ import typer
 
 from storyline.cli.app import DEFAULT_DB, DbOption, app, fail, open_db
 from storyline.crossdoc.timeline import summarize, timeline_from_events
+from storyline.records import Event
 from storyline.store.timeline import events_from_db, sentences_from_db, timelinejs_from_db
 
 
@@ -43,6 +44,12 @@ def timeline(
                         typer.echo(f"    {sentence}")
             return
         events = timeline_from_events(events_from_db(con), actor)
+        texts = dict(
+            con.execute(
+                "SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))",
+                [sorted({e.article_id for e in events})],
+            ).fetchall()
+        )
         if not events:
             typer.echo("no dated events" + (f" naming {actor!r}" if actor else ""), err=True)
         for e in events:
@@ -59,15 +66,24 @@ def timeline(
                             "article_id": e.article_id,
                             "span": [e.start, e.end],
                             "timex_span": [e.timex_start, e.timex_end],
+                            "timex_text": _anchor(texts, e),
                         },
                         ensure_ascii=False,
                     )
                 )
             else:
                 who = ", ".join((*e.actors[:3], *e.places[:2]))
-                typer.echo(f"{e.date:<10}  {e.description}" + (f"  [{who}]" if who else ""))
+                # the words the date was read from and the article, so each date can be checked
+                # ("2017-W01" from "the last week" of "the last week of January")
+                source = f"  \u2190 \u201c{_anchor(texts, e)}\u201d, {e.article_id[:12]}"
+                typer.echo(f"{e.date:<10}  {e.description}" + (f"  [{who}]" if who else "") + source)
     finally:
         con.close()
+
+
+def _anchor(texts: dict[str, str], e: Event) -> str:
+    """The time expression an event is dated by, as the article writes it."""
+    return " ".join(texts.get(e.article_id, "")[e.timex_start : e.timex_end].split())
 
 
 @app.command("timelinejs")
