@@ -60,3 +60,13 @@ def test_timeline_names_the_words_and_article_each_date_comes_from(seed_db: Path
     azaz = next(r for r in rows if "Azaz" in r["places"] or "Azaz" in r["description"])
     assert azaz["timex_text"] == "Saturday"
     assert all(r["timex_text"] for r in rows)
+
+
+def test_timelinejs_credits_the_dateline_wire(seed_db: Path, tmp_path: Path) -> None:
+    """The AFP seed has no outlet metadata; its dateline credits AFP: its slides sit on AFP's row
+    and name AFP in the source line, not a row named after a place."""
+    out = tmp_path / "tl.json"
+    assert runner.invoke(app, ["timelinejs", "--db", str(seed_db), "--out", str(out)]).exit_code == 0
+    slides = json.loads(out.read_text(encoding="utf-8"))["events"]
+    (azaz,) = [s for s in slides if "Azaz" in s["text"]["text"]]
+    assert azaz["group"] == "AFP" and "<small>AFP · " in azaz["text"]["text"]

@@ -64,7 +64,9 @@ def timelinejs_from_db(
 ) -> dict[str, Any]:
     """Knight Lab TimelineJS JSON of the dossier's dated events, a row per outlet; ``link`` (the
     web passes one) turns each slide's source line into a link to the article."""
-    articles = con.execute("SELECT id, outlet, title FROM articles").fetchall()
+    # an article without outlet metadata is credited to the wire agency of its dateline, as the
+    # framing and claims views credit it (the AFP seed: "PARIS (AFP) –"), not grouped by a place
+    articles = con.execute("SELECT id, coalesce(outlet, wire), title FROM articles").fetchall()
     sources = {r[0]: " · ".join(x for x in (r[1], r[2]) if x) for r in articles}
     outlets = {r[0]: r[1] for r in articles if r[1]}
     events = timeline_from_events(events_from_db(con), actor)
