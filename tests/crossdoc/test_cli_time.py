@@ -33,7 +33,7 @@ def test_summary_timeline_jsonl(seed_db: Path) -> None:
     assert result.exit_code == 0, result.output
     entries = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(entries) == 2
-    assert all(set(e) == {"date", "summary"} and 1 <= len(e["summary"]) <= 2 for e in entries)
+    assert all(set(e) == {"date", "summary", "named"} and 1 <= len(e["summary"]) <= 2 for e in entries)
 
 
 def test_timelinejs_file(seed_db: Path, tmp_path: Path) -> None:
@@ -70,3 +70,16 @@ def test_timelinejs_credits_the_dateline_wire(seed_db: Path, tmp_path: Path) -> 
     slides = json.loads(out.read_text(encoding="utf-8"))["events"]
     (azaz,) = [s for s in slides if "Azaz" in s["text"]["text"]]
     assert azaz["group"] == "AFP" and "<small>AFP · " in azaz["text"]["text"]
+
+
+def test_summary_timeline_says_when_no_sentence_names_the_day(seed_db: Path) -> None:
+    """Gulf News (2017-02-16) makes 2017-02-15 a candidate day for the reports that follow it;
+    its undated sentences ("Al Assad also lashed out ...") are not dated 2017-02-15 by the text."""
+    result = runner.invoke(app, ["timeline", "--db", str(seed_db), "--summary", "4", "--format", "jsonl"])
+    entries = {e["date"]: e for e in map(json.loads, result.stdout.splitlines())}
+    assert entries["2017-02-16"]["named"] is True
+    unnamed = [day for day, e in entries.items() if not e["named"]]
+    assert unnamed, entries
+    text = runner.invoke(app, ["timeline", "--db", str(seed_db), "--summary", "4"], env={"COLUMNS": "300"})
+    line = next(x for x in text.stdout.splitlines() if x.startswith(unnamed[0]))
+    assert "no sentence names this day" in line

@@ -56,6 +56,7 @@ def test_rank_dates_by_naming_articles_within_the_collection() -> None:
 def test_summarize_picks_n_dates_in_order_with_sentences() -> None:
     timeline = summarize(_sentences(), 2)
     assert [e["date"] for e in timeline] == ["2011-01-25", "2011-01-26"]
+    assert [e["named"] for e in timeline] == [True, True]
     assert timeline[1]["summary"] == ["Police fired tear gas on January 26."]
     assert 1 <= len(timeline[0]["summary"]) <= 2
     assert all("January 25" in s for s in timeline[0]["summary"])

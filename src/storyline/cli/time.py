@@ -39,7 +39,12 @@ def timeline(
                 if format == "jsonl":
                     typer.echo(json.dumps(entry, ensure_ascii=False))
                 else:
-                    typer.echo(entry["date"])
+                    note = (
+                        ""
+                        if entry["named"]
+                        else "  (no sentence names this day: what the reports published the day after say)"
+                    )
+                    typer.echo(entry["date"] + note)
                     for sentence in entry["summary"]:
                         typer.echo(f"    {sentence}")
             return

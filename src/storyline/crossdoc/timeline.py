@@ -161,7 +161,11 @@ def rank_dates(sentences: Sequence[DatedSentence]) -> list[tuple[str, float]]:
 
 
 def summarize(sentences: Iterable[DatedSentence], n: int, per_date: int = 2) -> list[dict[str, Any]]:
-    """The ``n`` days that matter most, in date order, each with 1-2 sentences saying what happened."""
+    """The ``n`` days that matter most, in date order, each with 1-2 sentences saying what happened.
+
+    ``named`` says whether a sentence names the day; a day chosen only for the reports published
+    the day after it is summarized by their undated sentences, which a reader must not take for
+    sentences dated that day (the CLI says so)."""
     pool = list(sentences)
     by_day: dict[str, list[str]] = defaultdict(list)
     for s in pool:
@@ -171,10 +175,13 @@ def summarize(sentences: Iterable[DatedSentence], n: int, per_date: int = 2) -> 
     timeline = []
     for day in sorted(chosen):
         # a day chosen for the reports that followed it: their undated sentences say what happened
+        named = bool(by_day.get(day))
         candidates = by_day.get(day) or [
             s.text for s in pool if s.date is None and s.published and _previous(s.published[:10]) == day
         ]
-        timeline.append({"date": day, "summary": central_sentences(candidates[:MAX_CANDIDATES], per_date)})
+        timeline.append(
+            {"date": day, "summary": central_sentences(candidates[:MAX_CANDIDATES], per_date), "named": named}
+        )
     return timeline
 
 
