@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from storyline.names import AliasLexicon, load_aliases, strip_title
+from storyline.names import AliasLexicon, given_names_agree, load_aliases, name_tokens, strip_title
 from storyline.stages.document import ArticleDoc
 
 if TYPE_CHECKING:
@@ -143,6 +143,16 @@ def unnamed_passive(verb: Token) -> bool:
         return not any(c.dep_ in ("aux", "auxpass") for c in kids)
     return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("being", "been") for c in kids)
 
+
+# A given name this long that begins another ("Ken" / "Kenneth", "Chris" / "Christopher") is a
+# short form of it, for speakers of one surname. Set on PolNeAR train, where ``given_names_agree``
+# alone split "Kenneth Starr" / "Ken Starr" (7 speaker names); 3 keeps two-letter forms ("Al",
+# "Jo") from joining anyone (not measured further).
+NICKNAME_PREFIX = 3
+
+# The key suffix of a surname that stands for itself: several people of the article bear it and
+# none is singled out (``SpeakerResolver._bare_choice``).
+AMBIGUOUS = "?"
 
 # How many words after a cue verb an inverted speaker's name may run ("..." said Richard L.
 # Trumka, president of ...): the name and its title, up to the first comma.
@@ -451,10 +461,12 @@ class SpeakerResolver:
     # ---- the article's mentions -------------------------------------------------
     def _index_mentions(self) -> None:
         sdoc = self.doc.doc
-        for m in sorted(self.doc.mentions, key=lambda m: m.start):
+        mentions = sorted(self.doc.mentions, key=lambda m: m.start)
+        owner = self._person_keys(mentions)
+        for i, m in enumerate(mentions):
             if m.label == "PERSON":
-                key = surname_key(m.text, self.lex)
-                if not key or not re.search(r"[A-Za-z]", key):
+                key = owner.get(i)
+                if key is None:
                     continue
                 p = self.persons.get(key)
                 words = name_words(m.text, self.lex)
@@ -494,7 +506,7 @@ class SpeakerResolver:
         # A one-word "person" that is a word of an organization's name ("the Observatory" after
         # "Syrian Observatory for Human Rights") is that organization: the NER mislabels it.
         for key, p in list(self.persons.items()):
-            if " " in p.name:
+            if " " in p.name or key.endswith(AMBIGUOUS):  # people named in full bear that surname
                 continue
             org = next(
                 (n for _s, _e, n in self.orgs if re.search(r"\b" + re.escape(p.name) + r"\b", n)), None
@@ -503,6 +515,150 @@ class SpeakerResolver:
                 del self.persons[key]
                 self._person_at = [x for x in self._person_at if x[2] != key]
                 self.orgs.extend((s, e, org) for s, e in p.mentions)
+
+    # ---- people who share a surname ----------------------------------------------
+    def _person_keys(self, mentions: list) -> dict[int, str]:  # type: ignore[type-arg]
+        """Index of each PERSON mention of ``mentions`` -> the key of its person.
+
+        A person is keyed by surname ("ibrahim"), but a full name whose given name cannot be that
+        of any person of its surname so far is a person of its own ("Jumma Ibrahim" after "Musa
+        Ibrahim": "ibrahim#1"; ``_names_agree``). A bare surname or an honorific form goes to
+        the one person of its surname; where the article names several, to ``_bare_choice``'s.
+        """
+        self._family: dict[str, list[str]] = {}  # surname key -> its persons' keys, first named first
+        self._full: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # person key -> its full names
+        owner: dict[int, str] = {}
+        bare: list[tuple[int, str]] = []
+        for i, m in enumerate(mentions):
+            if m.label != "PERSON":
+                continue
+            key = surname_key(m.text, self.lex)
+            if not key or not re.search(r"[A-Za-z]", key):
+                continue
+            full = self._given_tokens(m.text)
+            if full is None:
+                bare.append((i, key))
+                continue
+            family = self._family.setdefault(key, [])
+            pk = next(
+                (k for k in family if all(self._names_agree(full, f) for f in self._full.get(k, ()))), None
+            )
+            if pk is None:
+                pk = key if key not in family else f"{key}#{len(family)}"
+                family.append(pk)
+            self._full.setdefault(pk, []).append(full)
+            owner[i] = pk
+        for i, key in bare:
+            family = self._family.setdefault(key, [])
+            if not family:
+                family.append(key)
+            owner[i] = family[0] if len(family) == 1 else self._bare_choice(key, mentions[i])
+        return owner
+
+    def _given_tokens(self, text: str) -> tuple[tuple[str, ...], str] | None:
+        """The name tokens and the surface of a full person mention ("Government spokesman Musa
+        Ibrahim" -> ("musa", "ibrahim")); None for a bare surname, an honorific form ("Mrs.
+        Clinton") or a first word that is no given name: NER junk such as "Between Clinton",
+        "Certainly Donald Trump", "AG Mukasey" or "CLEVELAND - Donald Trump" (the word written in lower case
+        elsewhere in the article, in capitals, or the surname again) unless the alias lexicon
+        knows the whole name ("Bill Clinton" in an article about a bill)."""
+        surface = strip_title(" ".join(name_words(text, self.lex)))
+        tokens = tuple(name_tokens(surface))
+        if len(tokens) < 2:
+            return None
+        first = surface.split()[0]
+        junk = (
+            tokens[0] == tokens[-1]
+            or not first[:1].isupper()
+            or len(first) > 1
+            and first.isupper()
+            or "-" in surface.split()
+            or re.search(r"\b" + re.escape(tokens[0]) + r"\b", self.doc.text) is not None
+        )
+        if junk and self.aliases.lookup(surface) is None:
+            return None
+        return tokens, surface
+
+    def _names_agree(self, a: tuple[tuple[str, ...], str], b: tuple[tuple[str, ...], str]) -> bool:
+        """Whether two full names can be one person's: their given names agree
+        (``names.given_names_agree``: "J. Smith" / "James Smith", "Moammar" / "Muammar"), one is
+        the other's last words ("Wasserman Schultz" / "Debbie Wasserman Schultz") or the alias
+        lexicon makes them one actor ("Ted Cruz" / "Rafael Edward Cruz"); or one given name is a short
+        form that begins the other (``NICKNAME_PREFIX``)."""
+        (ta, sa), (tb, sb) = a, b
+        if given_names_agree(ta[0], tb[0]):
+            return True
+        short_given, long_given = sorted((ta[0], tb[0]), key=len)
+        if len(short_given) >= NICKNAME_PREFIX and long_given.startswith(short_given):
+            return True  # "Ken" / "Kenneth", "Chris" / "Christopher"
+        short, long_ = sorted((ta, tb), key=len)
+        if len(short) < len(long_) and long_[-len(short) :] == short:
+            return True
+        actor = self.aliases.lookup(sa)
+        return actor is not None and actor == self.aliases.lookup(sb)
+
+    def _bare_choice(self, key: str, m) -> str:  # type: ignore[no-untyped-def]
+        """The person a bare surname or honorific form names where the article names several
+        people of that surname with different given names: the one the alias lexicon gives the
+        form ("Mrs. Clinton" Hillary, "Mr. Clinton" Bill), else the only one the honorific's
+        gender allows, else the first named, as before ("Clinton" after "Hillary Clinton ... Bill
+        Clinton"), unless another is named in full more often: then no pick, the surname stands
+        for itself (``key + AMBIGUOUS``), as the actor resolvers keep an ambiguous "Clinton" apart."""
+        family = self._family[key]
+        sdoc = self.doc.doc
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        prev = sdoc[span.start - 1] if span is not None and span.start > 0 else None
+        form = m.text
+        if prev is not None and prev.lower_ in self.lex.all_honorifics:
+            form = f"{prev.text} {m.text}"
+        actor = self.aliases.lookup(form) if form.split()[0].lower() in self.lex.all_honorifics else None
+        if actor is not None:
+            hits = [
+                k for k in family if any(self.aliases.lookup(s) == actor for _t, s in self._full.get(k, ()))
+            ]
+            if len(hits) == 1:
+                return hits[0]
+        honorific = form.split()[0].lower() if " " in form.strip() else ""
+        gender = next((g for g in ("female", "male") if honorific in self.lex.honorifics[g]), None)
+        if gender is not None:
+            genders = {k: self._full_gender(k) for k in family}
+            for fits in (
+                [k for k in family if genders[k] == gender],
+                [k for k in family if genders[k] in (gender, None)],
+            ):
+                if len(fits) == 1:  # the only one known of that gender, else the only one not known otherwise
+                    return fits[0]
+        return self._first_named(family) or key + AMBIGUOUS
+
+    def _first_named(self, family: list[str]) -> str | None:
+        """The first named of a surname's persons, as before the split, unless another of them is
+        named in full more often (Timeline17 t17_libya_619: "Jumma Ibrahim" once, then "Musa
+        Ibrahim" twice, "Ibrahim said" of Musa); then None."""
+        n = len(self._full.get(family[0], ()))
+        return family[0] if all(len(self._full.get(k, ())) <= n for k in family[1:]) else None
+
+    def _full_gender(self, pk: str) -> str | None:
+        """A person's gender from its full names' given names (the female given names list) or
+        the pronouns after them, before bare mentions are assigned."""
+        fulls = self._full.get(pk, ())
+        if any(t[0] in self.lex.female_names for t, _s in fulls):
+            return "female"
+        probe = _Person(pk, "")
+        for m in self.doc.mentions:
+            if m.label == "PERSON" and any(s in m.text for _t, s in fulls):
+                probe.mentions.append((m.start, m.end))
+        return self._guess_gender(probe) if probe.mentions else None
+
+    def _surname_person(self, key: str | None) -> _Person | None:
+        """The person a bare surname met outside the NER's person mentions names: the one person
+        of that surname, or the one ``_bare_choice`` would give it; None where that is no one."""
+        if key is None:
+            return None
+        family = [k for k in self._family.get(key, ()) if k in self.persons]
+        if len(family) > 1:
+            first = self._first_named(family)
+            return self.persons[first] if first else self.persons.get(key + AMBIGUOUS)
+        return self.persons.get(key)
 
     def _guess_gender(self, p: _Person) -> str | None:
         he = she = 0
@@ -518,8 +674,7 @@ class SpeakerResolver:
         return None
 
     def person_named(self, text: str) -> str | None:
-        key = surname_key(text, self.lex)
-        p = self.persons.get(key) if key else None
+        p = self._surname_person(surname_key(text, self.lex))
         return p.name if p else None
 
     # ---- resolution --------------------------------------------------------------
@@ -583,10 +738,8 @@ class SpeakerResolver:
                     # the NER sometimes labels a bare surname ORG or GPE ("Hollande reiterated",
                     # "Outgoing Hollande maintained": a modifier taken into the name)
                     bare = strip_title(n)
-                    k = surname_key(bare, self.lex)
-                    return (
-                        self.persons[k].name if k is not None and k in self.persons and " " not in bare else n
-                    )
+                    p = self._surname_person(surname_key(bare, self.lex))
+                    return p.name if p is not None and " " not in bare else n
         if head.pos_ == "PROPN" and not persons_only:
             name = self._proper_name(head)
             if name:
@@ -622,8 +775,11 @@ class SpeakerResolver:
         walking back from each occurrence of the surname over proper nouns, up to a title."""
         surname = head.text
         key = surname_key(surname, self.lex)
-        if key in self.persons:
-            return self.persons[key].name
+        known = self._surname_person(key)
+        if known is not None:
+            return known.name
+        if key is not None and len([k for k in self._family.get(key, ()) if k in self.persons]) > 1:
+            return canonical_person(surname, self.lex)  # people of that surname, none named most
         for _s, _e, org in self.orgs:  # "the Observatory" after "Syrian Observatory for Human Rights"
             if re.search(r"\b" + re.escape(surname) + r"\b", org):
                 return org
@@ -663,8 +819,8 @@ class SpeakerResolver:
             if s >= at or at - s > PRONOUN_WINDOW or self._quote_at(s) not in (None, here):
                 continue
             p = self.persons[key]
-            if p.gender and p.gender != gender:
-                continue
+            if p.gender and p.gender != gender or key.endswith(AMBIGUOUS):
+                continue  # a surname left to several people of it is no one's antecedent
             if anyone is None or s > anyone[0]:
                 anyone = (s, p.name)
             if self._is_subject(s) and (subject is None or s > subject[0]):
@@ -672,7 +828,7 @@ class SpeakerResolver:
         for s, name in self.recent_speakers:
             if s < at and at - s <= PRONOUN_WINDOW and (subject is None or s > subject[0]):
                 who = next((q for q in self.persons.values() if q.name == name), None)
-                if who is None or (who.gender and who.gender != gender):
+                if who is None or (who.gender and who.gender != gender) or who.key.endswith(AMBIGUOUS):
                     continue  # an organization cannot be "he"
                 subject = (s, name)
         best = subject or anyone
