@@ -206,3 +206,28 @@ def test_articles_and_stories_show_the_dateline_wire_and_date_ranges(seed_db: Pa
         and x.startswith("    ")
     )
     assert line.split()[0].startswith("2014-")
+
+
+@pytest.mark.parametrize(
+    ("context", "before", "after", "expected"),
+    [
+        ("take “every inch” of Syrian territory", True, True, "… “every inch” of Syrian …"),
+        (" Assad said. Everywhere ", True, True, "Assad said. Everywhere"),
+        ("Paris: President Bashar Al-Assad on", False, True, "Paris: President Bashar Al-Assad …"),
+        ("Assad", True, True, "Assad"),
+    ],
+)
+def test_actor_context_keeps_whole_words(context: str, before: bool, after: bool, expected: str) -> None:
+    from storyline.cli.actors import _whole_words
+
+    assert _whole_words(context, before, after) == expected
+
+
+def test_actor_context_and_claims_dates_on_the_seed_dossier(seed_db: Path) -> None:
+    result = runner.invoke(app, ["actor", "Assad", "--db", str(seed_db)], env={"COLUMNS": "300"})
+    assert result.exit_code == 0, result.output
+    assert "to retake “every in " not in result.output and "asserting th " not in result.output
+    # the Times of Israel seed is dated only as a range: its claims show the range
+    result = runner.invoke(app, ["claims", "--db", str(seed_db)], env={"COLUMNS": "300"})
+    line = next(x for x in result.output.splitlines() if "2,200 people" in x)
+    assert " to 2014-" in line

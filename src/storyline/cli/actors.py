@@ -13,6 +13,8 @@ from rich.table import Table
 from storyline.cli.app import DEFAULT_DB, DbOption, app, fail, open_db
 
 console = Console()
+# characters of article text shown each side of a mention by `storyline actor`
+CONTEXT_CHARS = 60
 FormatOption = Annotated[str, typer.Option("--format", help="text or json.")]
 
 
@@ -102,14 +104,15 @@ def actor_cmd(
                 f"  kept apart by a hand split: {j.a} / {j.b} (rule {j.rule} would have joined them)"
             )
     rows = con.execute(
-        "SELECT m.article_id, m.start_, m.end_, m.text, substr(a.text, greatest(m.start_ - 60, 1), m.end_ - m.start_ + 120) "
+        "SELECT m.article_id, m.start_, m.end_, m.text, "
+        "substr(a.text, greatest(m.start_ - ?, 0) + 1, m.end_ - greatest(m.start_ - ?, 0) + ?) "
         "FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.actor = ? ORDER BY m.article_id, m.start_ LIMIT ?",
-        [canonical, limit],
+        [CONTEXT_CHARS, CONTEXT_CHARS, CONTEXT_CHARS, canonical, limit],
     ).fetchall()
     if rows:
         table = Table("article", "span", "as written", "context")
         for aid, s, e, text, ctx in rows:
-            table.add_row(aid[:12], f"{s}-{e}", text, " ".join(ctx.split()))
+            table.add_row(aid[:12], f"{s}-{e}", text, _whole_words(ctx, s > CONTEXT_CHARS, True))
         console.print(table)
 
 
@@ -156,6 +159,17 @@ def actor_join(
     _edit(db, "join", name, other)
 
 
+def _whole_words(context: str, cut_before: bool, cut_after: bool) -> str:
+    """A mention's context on one line without the words cut at its ends ("every in", "asserting
+    th"), with "…" where text was left out."""
+    words = context.split()
+    if cut_before and len(words) > 1 and not context[:1].isspace():
+        words = ["\u2026", *words[1:]]
+    if cut_after and len(words) > 1 and not context[-1:].isspace():
+        words = [*words[:-1], "\u2026"]
+    return " ".join(words)
+
+
 def _num(v: float) -> str:
     return f"{v:,.0f}" if v >= 1 or v == 0 else f"{v:g}"
 
@@ -184,6 +198,15 @@ def claims_cmd(
     if not groups:
         console.print("no conflicting claims" if conflicts else "no claims in this dossier")
         return
+    # an article known only as a range ("2014-07-07 to 2014-09-05") shows the range, not a blank
+    from storyline.stages.published import describe
+
+    ranges = {
+        aid: describe(None, lo, hi).replace("\n", " ")
+        for aid, lo, hi in con.execute(
+            "SELECT id, published_earliest, published_latest FROM articles WHERE published IS NULL"
+        ).fetchall()
+    }
     for g in groups:
         flag = "  [red]sources disagree[/red]" if g.conflict else ""
         console.print(f"[bold]{g.measure}[/bold] in {g.country or 'unknown country'}{flag}")
@@ -195,7 +218,7 @@ def claims_cmd(
                 c.text,
                 c.claimant or "(the outlet)",
                 e.outlet or "",
-                e.published or "",
+                e.published or ranges.get(c.article_id) or "",
                 c.as_of or "",
                 c.article_id[:12],
             )
