@@ -231,3 +231,18 @@ def test_actor_context_and_claims_dates_on_the_seed_dossier(seed_db: Path) -> No
     result = runner.invoke(app, ["claims", "--db", str(seed_db)], env={"COLUMNS": "300"})
     line = next(x for x in result.output.splitlines() if "2,200 people" in x)
     assert " to 2014-" in line
+
+
+@pytest.mark.parametrize("command", ["actors", "claims", "framing", "quotes", "stories", "timeline"])
+def test_every_listing_takes_json_and_jsonl_alike(seed_db: Path, command: str) -> None:
+    """Some commands said "json" and others "jsonl" for the same one-object-a-line output."""
+    outputs = []
+    for fmt in ("json", "jsonl"):
+        result = runner.invoke(app, [command, "--format", fmt, "--db", str(seed_db)])
+        assert result.exit_code == 0, result.output
+        lines = result.stdout.splitlines()
+        assert lines and all(json.loads(line) for line in lines)
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1]
+    result = runner.invoke(app, [command, "--format", "xml", "--db", str(seed_db)])
+    assert result.exit_code == 2 and "use text or jsonl" in result.output

@@ -10,17 +10,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from storyline.cli.app import DEFAULT_DB, DbOption, app, fail, open_db
+from storyline.cli.app import DEFAULT_DB, DbOption, app, fail, lines_format, open_db
 
 console = Console()
 # characters of article text shown each side of a mention by `storyline actor`
 CONTEXT_CHARS = 60
-FormatOption = Annotated[str, typer.Option("--format", help="text or json.")]
-
-
-def _check_format(fmt: str) -> None:
-    if fmt not in ("text", "json"):
-        raise fail(f"unknown format {fmt!r}: use text or json")
+FormatOption = Annotated[str, typer.Option("--format", help="text or jsonl (json: the same).")]
 
 
 @app.command("actors")
@@ -40,7 +35,7 @@ def actors_cmd(
 
     Example: storyline actors --type person --db storyline.duckdb
     """
-    _check_format(fmt)
+    fmt = lines_format(fmt)
     con = open_db(db)
     sql = "SELECT name, type, mentions, country, lat, lon, aliases FROM actors"
     params: list[Any] = []
@@ -50,7 +45,7 @@ def actors_cmd(
     rows = con.execute(sql + " ORDER BY mentions DESC, name LIMIT ?", [*params, limit]).fetchall()
     if not rows and not con.execute("SELECT count(*) FROM actors").fetchone()[0]:
         raise fail("this dossier has no actors yet: run `storyline build` (it resolves actors at the end)")
-    if fmt == "json":
+    if fmt == "jsonl":
         keys = ("name", "type", "mentions", "country", "lat", "lon", "aliases")
         for r in rows:
             d = dict(zip(keys, r, strict=True))
@@ -188,10 +183,10 @@ def claims_cmd(
     """
     from storyline.crossdoc.ledger import ledger
 
-    _check_format(fmt)
+    fmt = lines_format(fmt)
     con = open_db(db)
     groups = ledger(con, conflicts_only=conflicts)
-    if fmt == "json":
+    if fmt == "jsonl":
         for g in groups:
             typer.echo(json.dumps(g.to_dict(), ensure_ascii=False))
         return
@@ -238,10 +233,10 @@ def framing_cmd(
     """
     from storyline.crossdoc.framing import framing, outlet_facts
 
-    _check_format(fmt)
+    fmt = lines_format(fmt)
     con = open_db(db)
     rows = framing(con, actor=actor, outlet=outlet)
-    if fmt == "json":
+    if fmt == "jsonl":
         for r in rows:
             d = r.to_dict()
             d["outlet_facts"] = outlet_facts(r.outlet)

@@ -39,6 +39,17 @@ def outlet_or_wire(outlet: str | None, wire: str | None) -> str:
     return f"{wire} (wire)" if wire else ""
 
 
+def lines_format(fmt: str) -> str:
+    """``text``, or ``jsonl`` for either "json" or "jsonl": every listing command writes JSON as
+    one object a line, and some said "json" and others "jsonl" for it (``claims --format jsonl``
+    was an error)."""
+    if fmt in ("json", "jsonl"):
+        return "jsonl"
+    if fmt != "text":
+        raise fail(f"unknown --format {fmt!r}: use text or jsonl (json is the same)")
+    return fmt
+
+
 def fail(message: str, code: int = 2) -> typer.Exit:
     """Print a one-line error that says what to do, and return the exit to raise."""
     typer.secho(f"error: {message}", err=True, fg=typer.colors.RED)

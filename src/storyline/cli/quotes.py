@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from storyline.cli.app import DEFAULT_DB, DbOption, app, fail, open_db
+from storyline.cli.app import DEFAULT_DB, DbOption, app, fail, lines_format, open_db
 
 TYPES = ("direct", "indirect", "mixed")
 # Content longer than this is cut in the text listing (the JSON output keeps it whole).
@@ -61,7 +61,7 @@ def quotes_cmd(
         str | None, typer.Option("--speaker", help="Only this speaker (part of the actor name).")
     ] = None,
     type_: Annotated[str | None, typer.Option("--type", help="direct, indirect or mixed.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="text or jsonl.")] = "text",
+    fmt: Annotated[str, typer.Option("--format", help="text or jsonl (json: the same).")] = "text",
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Who said, claimed or believes what: every attribution, with speaker, cue and content.
@@ -72,8 +72,7 @@ def quotes_cmd(
 
     if type_ is not None and type_ not in TYPES:
         raise fail(f"unknown --type {type_!r}: use direct, indirect or mixed")
-    if fmt not in ("text", "jsonl"):
-        raise fail(f"unknown --format {fmt!r}: use text or jsonl")
+    fmt = lines_format(fmt)
     con = open_db(db)
     try:
         rows = query_quotes(con, speaker, type_)

@@ -7,14 +7,9 @@ from typing import Annotated, Any
 
 import typer
 
-from storyline.cli.app import DEFAULT_DB, DbOption, app, fail, open_db, outlet_or_wire
+from storyline.cli.app import DEFAULT_DB, DbOption, app, fail, lines_format, open_db, outlet_or_wire
 
-FormatOption = Annotated[str, typer.Option("--format", help="text or jsonl.")]
-
-
-def _check_format(fmt: str) -> None:
-    if fmt not in ("text", "jsonl"):
-        raise fail(f"unknown --format {fmt!r}: use text or jsonl")
+FormatOption = Annotated[str, typer.Option("--format", help="text or jsonl (json: the same).")]
 
 
 def _article_info(con: Any) -> dict[str, tuple[str | None, str | None, str | None, str | None]]:
@@ -61,7 +56,7 @@ def stories_cmd(
         stored_stories,
     )
 
-    _check_format(fmt)
+    fmt = lines_format(fmt)
     con = open_db(db, write=rebuild)
     try:
         if rebuild:
@@ -108,7 +103,7 @@ def wire_cmd(
     from storyline.crossdoc.storystore import build_wire_copies, compute_wire_copies
     from storyline.crossdoc.wirecopy import copy_diff
 
-    _check_format(fmt)
+    fmt = lines_format(fmt)
     con = open_db(db, write=rebuild)
     try:
         if rebuild:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from storyline.cli.app import DEFAULT_DB, DbOption, app, fail, open_db
+from storyline.cli.app import DEFAULT_DB, DbOption, app, fail, lines_format, open_db
 from storyline.crossdoc.timeline import summarize, timeline_from_events
 from storyline.records import Event
 from storyline.store.timeline import events_from_db, sentences_from_db, timelinejs_from_db
@@ -21,14 +21,13 @@ def timeline(
     summary: Annotated[
         int | None, typer.Option(help="Pick the N dates that matter most, with 1-2 sentences each.")
     ] = None,
-    format: Annotated[str, typer.Option("--format", help="text or jsonl.")] = "text",
+    format: Annotated[str, typer.Option("--format", help="text or jsonl (json: the same).")] = "text",
 ) -> None:
     """The dossier's dated events in date order, or a summary timeline of N dates.
 
     Example: storyline timeline --actor Assad; storyline timeline --summary 10 --format jsonl
     """
-    if format not in ("text", "jsonl"):
-        raise fail(f"unknown --format {format!r}: use text or jsonl")
+    format = lines_format(format)
     if summary is not None and summary < 1:
         raise fail("--summary needs a positive number of dates")
     con = open_db(db)
