@@ -99,3 +99,11 @@ def test_timelinejs_format() -> None:
     assert "end_date" not in second
     assert second["group"] == "Azaz"
     assert second["text"]["text"] == "Something on 2017-01-07."
+
+
+def test_timelinejs_year_range_keeps_year_precision() -> None:
+    """An event over a range of years ("between 2011 and 2015", value "2011/2015") starts and
+    ends at year precision."""
+    (slide,) = timelinejs([_event("2011/2015", "2011-01-01", "2015-12-31")])["events"]
+    assert slide["start_date"] == {"year": "2011"}
+    assert slide["end_date"] == {"year": "2015"}

@@ -93,6 +93,16 @@ def test_value_range_forms() -> None:
         ("Russia urged members to adhere strictly to Security Council resolution 1973 .", "2011-05-04", []),
         ("A strain has been in circulation since 2008 .", "2009-06-30", []),
         ("Children in Haiti have undergone more suffering in the last year .", "2011-01-13", []),
+        # a year that dates a noun of a happening (events.yaml event_nouns) a past verb governs
+        ("Hollande pushed hard for an international intervention in 2013 .", "2017-02-16", ["2013"]),
+        ("Hollande pushed for the 2013 intervention in Syria .", "2017-02-16", ["2013"]),
+        ("The Baath Party seized power in a 1963 coup .", "2011-04-21", ["1963"]),
+        ("Obama won the 2012 election by a wide margin .", "2017-01-08", ["2012"]),
+        # not a noun of a happening, no past verb, or a plan
+        ("Here is a clip from a 1948 NHS film .", "2009-06-30", []),
+        ("Growth in 2013 was weak .", "2017-01-08", []),
+        ("It was a mistake not to launch a war in 2013 .", "2017-02-16", []),
+        ("The 2012 election will be close .", "2011-01-08", []),
     ],
 )
 def test_year_events(text: str, published: str, expected: list[str]) -> None:
@@ -169,3 +179,34 @@ def test_actors_come_from_the_field_with_the_date() -> None:
     assert any("Putin" in a for a in event.actors)
     assert not any("Fox" in a for a in event.actors)
     assert "Moscow" in event.places
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "between" a year and a later one, tied to a verb in the past tense (or a noun it governs):
+        # one event over both years, dated with the ISO 8601 interval
+        (
+            "Some 13,000 people were hanged at the Saydnaya prison between 2011 and 2015 .",
+            "2017-02-16",
+            [("2011/2015", "2011-01-01", "2015-12-31")],
+        ),
+        (
+            "The war killed thousands between 2011 and 2015 .",
+            "2017-01-08",
+            [("2011/2015", "2011-01-01", "2015-12-31")],
+        ),
+        (
+            "Between 2011 and 2015 , more than 200,000 people were killed .",
+            "2017-01-08",
+            [("2011/2015", "2011-01-01", "2015-12-31")],
+        ),
+        # a state, a plan, a range that ends after the report, or "from ... to": no event
+        ("Prices between 2011 and 2015 were stable .", "2017-01-08", []),
+        ("The deal will run between 2018 and 2020 .", "2017-01-08", []),
+        ("Prices were cut between 2015 and 2018 .", "2017-01-08", []),
+        ("He served as minister from 2008 to 2011 .", "2017-01-08", []),
+    ],
+)
+def test_year_range_events(text: str, published: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(e.date, e.earliest, e.latest) for e in events_of(text, published)] == expected

@@ -286,7 +286,7 @@ def timelinejs(
 def _tljs_date(value: str, day: date, end: bool = False) -> dict[str, str]:
     """TimelineJS dates carry only the precision the value has (year, month or day)."""
     out = {"year": str(day.year)}
-    if re.fullmatch(r"\d{4}", value):
+    if re.fullmatch(r"\d{4}(?:/\d{4})?", value):  # a year, or a range of years ("2011/2015")
         return out
     out["month"] = str(day.month)
     if re.fullmatch(r"\d{4}-\d{2}", value) and not end:

@@ -15,7 +15,7 @@ from storyline.stages.document import ArticleDoc
 from storyline.temporal.calendar import value_range
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -38,6 +38,8 @@ MIN_WORDS_NO_VERB = 5
 _LEXICON = load_yaml("events.yaml")
 IDIOMS = tuple(_LEXICON["idioms"])
 YEAR_PREPOSITIONS = frozenset(_LEXICON["year_prepositions"])
+YEAR_RANGES: dict[str, str] = dict(_LEXICON["year_ranges"])
+EVENT_NOUNS = frozenset(w.lower() for w in _LEXICON["event_nouns"])
 # How far before a date expression an idiom may start (the longest idiom's length, rounded up).
 IDIOM_CONTEXT_CHARS = 24
 # Words ending in a period that end no sentence: titles and honorifics ("Sen. Barack Obama").
@@ -60,6 +62,8 @@ def extract_events(doc: ArticleDoc) -> list[Event]:
         made: set[tuple[str, str]] = set()
         for timex in timexes:
             dated = _dated(timex)
+            if dated is None:
+                dated = _year_range(doc, timex, timexes)
             if dated is None and _happened_in_year(doc, timex):
                 dated = _year(timex)
             if dated is None:
@@ -121,25 +125,92 @@ def _not_a_time(doc: ArticleDoc, timex: Timex) -> bool:
     return any(around.endswith(idiom) for idiom in IDIOMS)
 
 
+def _written_year(doc: ArticleDoc, timex: Timex) -> bool:
+    """A year written in digits, not after the publication year ("in the last year" is the past
+    twelve months; "his term ends in 2019" a plan)."""
+    if not re.fullmatch(r"\d{4}", timex.value) or not re.search(r"\d{4}", timex.text):
+        return False
+    published = doc.published.date if doc.published is not None else None
+    return not (published and int(timex.value) > int(published[:4]))
+
+
+def _past_verb(token: Token) -> bool:
+    """A verb in the past tense or a past participle with no modal ("killed", "was launched")."""
+    return (
+        token.pos_ == "VERB"
+        and token.tag_ in ("VBD", "VBN")
+        and not any(c.tag_ == "MD" for c in token.children)
+    )
+
+
 def _happened_in_year(doc: ArticleDoc, timex: Timex) -> bool:
     """A bare year tied by "in" to a verb in the past tense, not after the publication year:
     "The war started in 2003" (not "his term ends in 2013", "patterns were similar in 2007",
-    "resolution 1973", "the creation in 1933 of deposit insurance")."""
-    if not re.fullmatch(r"\d{4}", timex.value) or not re.search(r"\d{4}", timex.text):
-        return False  # a written year: "in the last year" is the past twelve months
-    published = doc.published.date if doc.published is not None else None
-    if published and int(timex.value) > int(published[:4]):
+    "resolution 1973", "the creation in 1933 of deposit insurance"), or dating a noun of a
+    happening such a verb governs ("pushed for an intervention in 2013", "a 1963 coup")."""
+    if not _written_year(doc, timex):
         return False
     span = doc.doc.char_span(timex.start, timex.end, alignment_mode="expand")
     if span is None:
         return False
-    prep = span.root.head
+    root = span.root
+    if root.pos_ == "NOUN":  # the timex holds its noun: "won the 2012 election"
+        return _happening_noun(root)
+    if root.dep_ in ("nummod", "compound", "amod") and root.head.i > root.i:
+        return _happening_noun(root.head)  # "pushed for the 2013 intervention"
+    prep = root.head
     if prep.lower_ not in YEAR_PREPOSITIONS or prep.dep_ != "prep" or prep.i >= span.start:
         return False
-    verb = prep.head
-    return (
-        verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBN") and not any(c.tag_ == "MD" for c in verb.children)
-    )
+    if prep.head.pos_ == "NOUN":
+        return _happening_noun(prep.head)  # "pushed for an intervention in 2013"
+    return _past_verb(prep.head)
+
+
+def _happening_noun(noun: Token) -> bool:
+    """A noun of :data:`EVENT_NOUNS` that a verb in the past tense governs, as its object or
+    subject or through a preposition ("pushed for the intervention", "the invasion was launched")."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in EVENT_NOUNS and _governed_by_past_verb(noun)
+
+
+def _governed_by_past_verb(noun: Token) -> bool:
+    """A noun that a verb in the past tense governs, as its object or subject or through a
+    preposition ("pushed for the intervention", "the intervention was called off")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+        return False
+    return _past_verb(head)
+
+
+def _year_range(doc: ArticleDoc, timex: Timex, timexes: list[Timex]) -> tuple[str, str, str] | None:
+    """ "killed thousands between 2011 and 2015": one event over both years (value "2011/2015",
+    the ISO 8601 interval), where the opener of :data:`YEAR_RANGES` ties the first year to a verb in
+    the past tense, or to a noun that such a verb governs ("killed thousands between ..."; not
+    "prices between 2011 and 2015 were stable", "will run between 2018 and 2020"), and the later
+    year is not after the publication year."""
+    text = doc.doc.text
+    before = text[max(0, timex.start - 12) : timex.start].lower().split()
+    if not before or before[-1] not in YEAR_RANGES:
+        return None
+    joiner = YEAR_RANGES[before[-1]]
+    end = next((t for t in timexes if t.start > timex.end), None)
+    if end is None or text[timex.end : end.start].strip().lower() != joiner:
+        return None
+    if not (_written_year(doc, timex) and _written_year(doc, end)) or int(end.value) <= int(timex.value):
+        return None
+    span = doc.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return None
+    prep = span.root.head
+    if prep.lower_ != before[-1] or prep.dep_ != "prep" or prep.i >= span.start:
+        return None
+    head = prep.head
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "attr"):
+        head = head.head
+    if not _past_verb(head):
+        return None
+    return f"{timex.value}/{end.value}", f"{timex.value}-01-01", f"{end.value}-12-31"
 
 
 def _year(timex: Timex) -> tuple[str, str, str] | None:

@@ -280,6 +280,41 @@ def _month_norm(g, anchor, tense, state, cand):
     return f"{y:04d}-{m:02d}"
 
 
+# "the Nth week of <month>": the ISO week holding that day of the month ("last": the month's last day)
+_WEEK_OF_MONTH_DAY = {
+    "first": 1,
+    "1st": 1,
+    "second": 8,
+    "2nd": 8,
+    "third": 15,
+    "3rd": 15,
+    "fourth": 22,
+    "4th": 22,
+}
+
+
+def _week_of_month(g, anchor, tense, state, cand):
+    """ "the last week of January 2017": the ISO week holding the month's last day (2017-W05); the
+    first to fourth week hold its 1st, 8th, 15th, 22nd. A month without a year is read as a bare
+    month is."""
+    m = _month(g["m"])
+    y = _year(g, anchor)
+    if y is None:
+        if anchor is None:
+            return None
+        y = cal.month_year(m, anchor, _coming_event_tense(g, tense))
+    else:
+        state.year = y
+    state.month = (y, m)
+    ordinal = g["wk"].lower()
+    if ordinal in _WEEK_OF_MONTH_DAY:
+        d = date(y, m, _WEEK_OF_MONTH_DAY[ordinal])
+    else:  # last, final
+        nxt_y, nxt_m = cal.add_months(y, m, 1)
+        d = date(nxt_y, nxt_m, 1) - timedelta(days=1)
+    return cal.week_value(d)
+
+
 # The end of a short year range ("1996-97") lies at most this many years after its start; a
 # larger step is no range ("1998-12" is a month, "1990-85" nothing).
 MAX_SHORT_RANGE_YEARS = 10
@@ -786,6 +821,7 @@ _NORMALIZERS = {
     "md": _md,
     "pair_day": _pair_day,
     "ym": _ym,
+    "week_of_month": _week_of_month,
     "month": _month_norm,
     "year": _year_norm,
     "decade": _decade,
