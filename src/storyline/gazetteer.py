@@ -26,6 +26,7 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None
+    population: int = 0
 
 
 @functools.lru_cache(maxsize=1)
@@ -38,7 +39,13 @@ def _index() -> dict[str, Place]:
     best_pop: dict[str, int] = {}
     for city in gc.get_cities().values():
         place = Place(
-            city["name"], "place", city["countrycode"], city["latitude"], city["longitude"], city["geonameid"]
+            city["name"],
+            "place",
+            city["countrycode"],
+            city["latitude"],
+            city["longitude"],
+            city["geonameid"],
+            city["population"],
         )
         names = {city["name"]}
         names.update(
@@ -53,7 +60,9 @@ def _index() -> dict[str, Place]:
                 best_pop[key] = city["population"]
     # Countries win over cities of the same name ("Djibouti", "Kuwait", "Mexico").
     for code, country in gc.get_countries().items():
-        place = Place(country["name"], "country", code, geonameid=country["geonameid"])
+        place = Place(
+            country["name"], "country", code, geonameid=country["geonameid"], population=country["population"]
+        )
         index[name_key(country["name"])] = place
         record = pycountry.countries.get(alpha_2=code)
         if record is not None:

@@ -36,7 +36,7 @@ from storyline.crossdoc.storycountries import demonym_country
 from storyline.gazetteer import Place, country_place, find_place
 from storyline.names import AliasLexicon, given_names_agree, load_aliases, name_key, phonetic, strip_title
 from storyline.records import Actor, Mention
-from storyline.stages.actors_local import article_units
+from storyline.stages.actors_local import article_units, is_demonym
 from storyline.store import registered, transaction
 
 # Spelling similarity (rapidfuzz ratio of name keys, 0-100) above which two person names of
@@ -216,7 +216,8 @@ def _place(unit: Unit, lex: str | None, lexicon: AliasLexicon) -> Place | None:
             return country_place(entry.country)
         return find_place(lex) if entry.type == "place" else None
     top = unit.labels.most_common(1)[0][0] if unit.labels else ""
-    return find_place(unit.name) if top in PLACE_LABELS else None
+    # A demonym is no place even where the NER says so ("Kazakh" is an alternate name of Petropavl).
+    return find_place(unit.name) if top in PLACE_LABELS and not is_demonym(unit.name) else None
 
 
 def _join_blocks(

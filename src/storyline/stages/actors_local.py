@@ -10,7 +10,11 @@ Rules, in order (the first that applies wins):
 Descriptions ("the Syrian president") become mentions labelled ``DESC`` bound to the person
 the article itself introduces with that title ("Syrian President Bashar al-Assad"), else to
 the lexicon's holder of that role on the publication date. Mentions spaCy runs across a
-paragraph break are split; lexicon names spaCy missed ("Lecointre") are added.
+paragraph break are split; lexicon names spaCy missed ("Lecointre") are added, and replace a
+part spaCy tagged ("Islamic" of "the Islamic State"). NER types are corrected before: a
+well-known place called a person or group ("in Palmyra") is a place, a demonym the gazetteer
+would misplace ("Kazakh") a nationality, "Europe 1 radio" a broadcaster; framing labels are cut
+off a mention ("Daesh Takfiri" -> "Daesh"); untagged repeats of the article's places are added.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
+from storyline.gazetteer import find_place
+from storyline.lexicons import load_yaml
 from storyline.names import AliasLexicon, fold, load_aliases, load_titles, name_key, name_tokens, strip_title
 from storyline.records import Mention
 from storyline.stages.document import ArticleDoc
@@ -58,6 +64,13 @@ HEADLINE_WORD_LEN = 4
 HEADLINE_MIN_WORDS = 3
 # Lexicon names this short ("IS", "SDF", "NTC") are only added when written in capitals.
 SHORT_NAME = 3
+PLACE_LABELS = ("GPE", "LOC")
+# A one-word PERSON or ORG mention that names a country or a GeoNames city of at least this many
+# people ("Palmyra", "Hama" in the seeds) is retyped as a place, unless the alias lexicon knows it
+# as a person or group or the article gives a person's full name holding that word ("Jordan" in
+# "Michael Jordan"). Calibrated on the cached Timeline17 mentions (evaluation/place_retype.py):
+# see BENCHMARKS.md, Actors, "Places the NER calls people".
+PLACE_RETYPE_MIN_POPULATION = 50_000
 
 
 def _strip_labels(text: str) -> str:
@@ -79,12 +92,15 @@ def _split_paragraphs(mentions: list[Mention]) -> list[Mention]:
 
 
 def _lexicon_gaps(doc: ArticleDoc, mentions: list[Mention], lexicon: AliasLexicon) -> list[Mention]:
-    """Mentions of lexicon people and groups spaCy did not tag ("Lecointre", "IS militants").
+    """The mentions with lexicon people and groups spaCy did not tag added ("Lecointre",
+    "IS militants"), and a lexicon name spaCy tagged only in part in place of that part
+    ("Islamic" of "the Islamic State", which the NER calls a nationality).
 
     Names match whole-word and case-sensitively; a short all-capital alias ("IS") only
     between words that are not all capitals, so a headline in capitals adds nothing.
     """
     covered = [(m.start, m.end) for m in mentions]
+    named = {(m.start, m.end) for m in mentions if lexicon.lookup(m.text)}  # "Islamic State" of "... group"
     kinds = {"person": PERSON, "armed_group": "ORG", "organization": "ORG", "government": "ORG"}
     label_of: dict[str, str] = {}
     for actor in lexicon.actors.values():
@@ -94,17 +110,24 @@ def _lexicon_gaps(doc: ArticleDoc, mentions: list[Mention], lexicon: AliasLexico
             if a[:1].isupper() and (len(a) > SHORT_NAME or a.isupper()):
                 label_of[a] = kinds[actor.type]
     if not label_of:
-        return []
+        return mentions
     pattern = _names_pattern(frozenset(label_of))
     found = []
+    replaced: set[tuple[int, int]] = set()
     for hit in pattern.finditer(doc.text):
         name = hit.group()
-        if any(s < hit.end() and hit.start() < e for s, e in covered):
-            continue
+        inside = [(s, e) for s, e in covered if s < hit.end() and hit.start() < e]
+        if inside and (
+            label_of[name] == PERSON  # "President Obama": the title is stripped from the mention anyway
+            or any(span in named for span in inside)
+            or not all(hit.start() <= s and e <= hit.end() and e - s < len(name) for s, e in inside)
+        ):
+            continue  # a mention as long as the name or running past it stays
         if len(name) <= SHORT_NAME and _in_capitals(doc.text, hit.start(), hit.end()):
             continue
+        replaced.update(inside)
         found.append(Mention(doc.id, hit.start(), hit.end(), label_of[name], name))
-    return found
+    return [m for m in mentions if (m.start, m.end) not in replaced] + found
 
 
 @functools.lru_cache(maxsize=8)
@@ -322,7 +345,10 @@ def resolve_mentions(doc: ArticleDoc, user_aliases: str | None = None) -> list[M
     lexicon = load_aliases(user_aliases)
     # Descriptions are found again below; dropping earlier ones keeps a second run identical.
     mentions = _split_paragraphs([m for m in doc.mentions if m.label != DESCRIPTION])
-    mentions += _lexicon_gaps(doc, mentions, lexicon)
+    mentions = [_trim_labels(m, lexicon) for m in mentions]
+    mentions = _lexicon_gaps(doc, mentions, lexicon)
+    mentions = _retype_places(mentions, lexicon, doc.text)
+    mentions = sorted(mentions + _place_repeats(doc, mentions), key=lambda m: (m.start, m.end))
     fulls = _full_names(mentions, lexicon)
     prefixes = {name_key(f): f for f in fulls.values()}
     resolved = []
@@ -348,3 +374,146 @@ def resolve_mentions(doc: ArticleDoc, user_aliases: str | None = None) -> list[M
     descriptions = _descriptions(doc, resolved, lexicon)
     resolved = [m for m in resolved if not any(d.start <= m.start and m.end <= d.end for d in descriptions)]
     return sorted(resolved + descriptions, key=lambda m: (m.start, m.end))
+
+
+@functools.lru_cache(maxsize=1)
+def _trim_words() -> frozenset[str]:
+    """Label words cut off a mention's ends: the framing lexicon's one-word labels that
+    ``LABEL_WORDS`` also drops before lookup ("Takfiri", "terrorist"; not "group")."""
+    forms = {
+        f.lower() for x in load_yaml("framing_labels.yaml")["labels"] for f in x["forms"] if " " not in f
+    }
+    return frozenset(forms & LABEL_WORDS)
+
+
+def _trim_labels(m: Mention, lexicon: AliasLexicon) -> Mention:
+    """The mention without framing labels at its ends ("Daesh Takfiri" -> "Daesh"): the label is
+    the framing stage's, and the name alone is what the actor is called. A lexicon name that
+    holds such a word ("Assad regime") and a mention of labels alone ("Takfiri") stay."""
+    words = list(re.finditer(r"\S+", m.text))
+    trim = _trim_words()
+    lo, hi = 0, len(words)
+    while hi - lo > 1 and fold(words[hi - 1].group()).lower().strip(".,") in trim:
+        hi -= 1
+    while hi - lo > 1 and fold(words[lo].group()).lower().strip(".,") in trim:
+        lo += 1
+    if (lo, hi) == (0, len(words)) or lexicon.lookup(m.text):
+        return m
+    start, end = words[lo].start(), words[hi - 1].end()
+    return replace(m, start=m.start + start, end=m.start + end, text=m.text[start:end])
+
+
+def is_demonym(name: str) -> bool:
+    """A people's name of the countries lexicon that the gazetteer would geocode as some town,
+    through that town's alternate names ("Kazakh" -> Petropavl, "Thai" -> Alor Setar, "Turk" ->
+    Angren): never a place. Short country names there ("UK", "Britain") and names that are a
+    place's own ("Washington") are not; the gazetteer finds no place for the other demonyms."""
+    from storyline.crossdoc.storycountries import demonym_country
+
+    if demonym_country(name) is None:
+        return False
+    place = find_place(name)
+    return place is not None and place.kind != "country" and name_key(place.name) != name_key(name)
+
+
+def _retype_places(mentions: list[Mention], lexicon: AliasLexicon, text: str = "") -> list[Mention]:
+    """A place mention that starts a broadcaster's name ("Europe 1 radio") becomes that name (ORG),
+    a demonym the NER calls a place ("the Kazakh capital") a nationality (NORP), and a
+    one-word PERSON/ORG mention naming a well-known place ("in Palmyra", "province of Hama") a
+    place (GPE); see ``PLACE_RETYPE_MIN_POPULATION`` for the guards."""
+    in_full_names: set[str] = set()
+    for m in mentions:
+        tokens = name_tokens(strip_title(m.text))
+        if m.label == PERSON and len(tokens) >= 2:
+            in_full_names.update(tokens)
+    places = [m for m in mentions if m.label in PLACE_LABELS]
+    place_texts = {m.text for m in places}
+    out = []
+    for m in mentions:
+        broadcaster = _broadcaster(text, m) if m.label in PLACE_LABELS else None
+        if broadcaster:
+            m = replace(m, end=m.start + len(broadcaster), text=broadcaster, label="ORG")
+        elif m.label in PLACE_LABELS and is_demonym(strip_title(m.text)):
+            m = replace(m, label="NORP")
+        elif (
+            m.label in (PERSON, "ORG")
+            and _names_place(m.text, lexicon, in_full_names)
+            and (m.text in place_texts or _place_context(text, m, places))
+        ):
+            m = replace(m, label="GPE")
+        out.append(m)
+    return out
+
+
+def _names_place(name: str, lexicon: AliasLexicon, in_full_names: set[str]) -> bool:
+    tokens = name_tokens(name)
+    if len(tokens) != 1 or tokens[0] in in_full_names or not name[:1].isupper() or is_demonym(name):
+        return False
+    canonical = lexicon.lookup(name)
+    if canonical is not None and lexicon.actors[canonical].type not in ("place", "country"):
+        return False
+    place = find_place(name)
+    return place is not None and (place.kind == "country" or place.population >= PLACE_RETYPE_MIN_POPULATION)
+
+
+@functools.lru_cache(maxsize=1)
+def _place_cues() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_yaml("place_cues.yaml")
+    return frozenset(data["prepositions"]), frozenset(data["place_nouns"])
+
+
+def _broadcaster(text: str, m: Mention) -> str | None:
+    """The name of a broadcaster a place mention starts ("Europe 1" of "Europe 1 radio")."""
+    hit = re.match(r"[ \t]+(\d{1,3})[ \t]+([A-Za-z]+)", text[m.end : m.end + 30])
+    if hit and hit.group(2).lower() in _broadcast_words():
+        return f"{m.text} {hit.group(1)}"
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _broadcast_words() -> frozenset[str]:
+    return frozenset(load_yaml("place_cues.yaml")["broadcast_words"])
+
+
+def _place_context(text: str, m: Mention, places: list[Mention]) -> bool:
+    """Whether the words around a mention make it a place: a locative preposition before it
+    ("in Palmyra"), a place noun and "of" ("the province of Hama"), or a place mention beside it
+    in a list ("Homs, Hama, Deraa")."""
+    if not text:
+        return False
+    prepositions, nouns = _place_cues()
+    before = re.findall(r"[\w'-]+", text[max(0, m.start - 40) : m.start].lower())
+    if before and before[-1] in prepositions:
+        return True
+    if len(before) >= 2 and before[-1] == "of" and before[-2] in nouns:
+        return True
+    for p in places:
+        gap = text[p.end : m.start] if p.end <= m.start else text[m.end : p.start]
+        if len(gap) <= 6 and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", gap):
+            return True
+    return False
+
+
+def _place_repeats(doc: ArticleDoc, mentions: list[Mention]) -> list[Mention]:
+    """Untagged repeats of a place the article's own mentions name ("Raqqa is a symbol" after
+    "Raqqa" was tagged elsewhere): whole word, same case, not beside another capitalized word
+    ("Raqqa Province", "Free Raqqa"), in the gazetteer and no demonym."""
+    names = {
+        m.text
+        for m in mentions
+        if m.label in PLACE_LABELS and m.text[:1].isupper() and find_place(m.text) and not is_demonym(m.text)
+    }
+    if not names:
+        return []
+    covered = [(m.start, m.end) for m in mentions]
+    text = doc.text
+    found = []
+    for hit in _names_pattern(frozenset(names)).finditer(text):
+        if any(s < hit.end() and hit.start() < e for s, e in covered):
+            continue
+        if re.match(r"[ \t]+[A-Z0-9]", text[hit.end() :]) or re.search(
+            r"[A-Z][\w'-]*[ \t]+$", text[: hit.start()]
+        ):
+            continue
+        found.append(Mention(doc.id, hit.start(), hit.end(), "GPE", hit.group()))
+    return found
