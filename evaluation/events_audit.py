@@ -23,15 +23,14 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import random
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from parse_cache import cached_parses  # evaluation/parse_cache.py, beside this script
+from parse_cache import product_parses, t17_draw  # evaluation/parse_cache.py, beside this script
 
 from storyline.pipeline import ArticlePipeline
 from storyline.records import Article, PublicationDate
-from storyline.stages.document import ArticleDoc, parse_pipe
+from storyline.stages.document import ArticleDoc
 from storyline.temporal.calendar import value_range
 
 if TYPE_CHECKING:
@@ -40,7 +39,6 @@ if TYPE_CHECKING:
     from storyline.records import ArticleFacts, Timex
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus" / "t17" / "articles.jsonl"
 OUT = ROOT / "evaluation" / "out"
 
 
@@ -85,15 +83,8 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=50)
     ap.add_argument("--redraw", action="store_true", help="draw the sample anew (else reuse the saved keys)")
     args = ap.parse_args()
-    with CORPUS.open(encoding="utf-8") as f:
-        articles = [json.loads(line) for line in f if line.strip()]
-    picked = sorted(random.Random(args.seed).sample(range(len(articles)), args.articles))
-    chosen = [articles[i] for i in picked]
-    parses = cached_parses(
-        OUT / f"events_audit_parse_{args.seed}.spacy",
-        [a["text"] for a in chosen],
-        lambda nlp, ts: (doc for doc, _ in parse_pipe(nlp, ((t, None) for t in ts))),
-    )
+    chosen = t17_draw(args.seed, args.articles)
+    parses = product_parses(OUT / f"events_audit_parse_{args.seed}.spacy", [a["text"] for a in chosen])
     results = run(chosen, parses)
     events = {
         (f.article.id, e.timex_start): (art, parse, f, e) for art, parse, f in results for e in f.events

@@ -28,3 +28,27 @@ def cached_parses(
     cache.parent.mkdir(parents=True, exist_ok=True)
     DocBin(docs=docs).to_disk(cache)
     return docs
+
+
+T17 = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "t17" / "articles.jsonl"
+
+
+def t17_draw(seed: int, n: int) -> list[dict[str, Any]]:
+    """``n`` Timeline17 articles drawn with ``random.Random(seed)``, in corpus order (the hand
+    audits' samples: the same seed gives the same articles)."""
+    import json
+    import random
+
+    with T17.open(encoding="utf-8") as f:
+        articles = [json.loads(line) for line in f if line.strip()]
+    return [articles[i] for i in sorted(random.Random(seed).sample(range(len(articles)), n))]
+
+
+def product_parses(cache: Path, texts: list[str]) -> list[Doc]:
+    """:func:`cached_parses` with the product's parser (``stages.document.parse_pipe``, as
+    ``ArticlePipeline`` parses)."""
+    from storyline.stages.document import parse_pipe
+
+    return cached_parses(
+        cache, texts, lambda nlp, ts: (doc for doc, _ in parse_pipe(nlp, ((t, None) for t in ts)))
+    )

@@ -20,16 +20,14 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
-import random
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from parse_cache import cached_parses  # evaluation/parse_cache.py, beside this script
+from parse_cache import product_parses, t17_draw  # evaluation/parse_cache.py, beside this script
 
 from storyline.records import Article, PublicationDate
-from storyline.stages.document import ArticleDoc, parse_pipe
+from storyline.stages.document import ArticleDoc
 from storyline.stages.timexes import extract_timexes
 
 if TYPE_CHECKING:
@@ -38,7 +36,6 @@ if TYPE_CHECKING:
     from storyline.records import Timex
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus" / "t17" / "articles.jsonl"
 OUT = ROOT / "evaluation" / "out"
 
 
@@ -113,15 +110,8 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=60)
     ap.add_argument("--recall", action="store_true", help="print cue sentences with the timexes found")
     args = ap.parse_args()
-    with CORPUS.open(encoding="utf-8") as f:
-        articles = [json.loads(line) for line in f if line.strip()]
-    picked = sorted(random.Random(args.seed).sample(range(len(articles)), args.articles))
-    chosen = [articles[i] for i in picked]
-    parses = cached_parses(
-        OUT / f"timex_audit_parse_{args.seed}.spacy",
-        [a["text"] for a in chosen],
-        lambda nlp, ts: (doc for doc, _ in parse_pipe(nlp, ((t, None) for t in ts))),
-    )
+    chosen = t17_draw(args.seed, args.articles)
+    parses = product_parses(OUT / f"timex_audit_parse_{args.seed}.spacy", [a["text"] for a in chosen])
     pool = []
     docs = []
     for art, parse in zip(chosen, parses, strict=True):
