@@ -284,13 +284,16 @@ def _subject(tok: Token, qidx: _QuoteIndex | None = None) -> tuple[int, int] | N
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 return _subtree_span(objs[0]) if objs else None
         if depth and qidx and _quoted_apart(qidx, cur.idx, tok.idx):
-            # the parser made the quote the main clause and its "he said" a dependent: the
-            # one adding is the subject of that reporting verb outside the quote
-            for c in cur.children:
+            # the parser made the quote the main clause and its "he said" a dependent, maybe
+            # of a clause inside the quote ('he said, "We don't do this, it's not our
+            # policy," adding: ...'): the one adding is the subject of that reporting verb
+            # outside the quote
+            for c in cur.subtree:
                 if (
                     c.dep_ in ("ccomp", "parataxis")
                     and c.pos_ == "VERB"
                     and not _quoted_apart(qidx, c.idx, tok.idx)
+                    and not tok.left_edge.i <= c.i <= tok.right_edge.i
                 ):
                     subj = [g for g in c.children if g.dep_ == "nsubj"]
                     if subj:
@@ -315,13 +318,30 @@ def _subject(tok: Token, qidx: _QuoteIndex | None = None) -> tuple[int, int] | N
         up = _inherit_from(cur)
         if up is None:
             return None
-        cur = up
+        below, cur = cur, up
         # "Assad said the policy is X, adding ...": the parser hangs "adding" on the reported
         # clause; the one adding is the reporting verb's subject.
         if (tok.tag_ == "VBG" or tok.dep_ == "conj") and cur.dep_ == "ccomp" and cur.head.pos_ == "VERB":
             cur = cur.head
+        elif tok.tag_ == "VBG" and (aside := _parenthetical_reporter(cur, below)) is not None:
+            cur = aside  # "the West has become passive, he said, denouncing ...": he denounces
         elif tok.tag_ == "VBG" and (owner := noun_clause_verb(cur)) is not None:
             cur = owner  # "rejected the idea that ..., saying": who rejected says
+    return None
+
+
+def _parenthetical_reporter(verb: Token, participle: Token) -> Token | None:
+    """A "he said" set between a clause and a participle that the parser hung on the clause
+    ("X has become passive, he said, denouncing ..."): the reporting verb, a parataxis of the
+    clause with a subject of its own that ends just before the participle's comma."""
+    for c in verb.children:
+        if (
+            c.dep_ == "parataxis"
+            and c.i < participle.i
+            and c.right_edge.i + 2 >= participle.i
+            and any(g.dep_ == "nsubj" for g in c.children)
+        ):
+            return c
     return None
 
 
@@ -1137,6 +1157,7 @@ def extract_with_keys(
     _widen_to_names(cands, doc)
     cands.extend(_headline_candidates(doc, lex))
     _grow_to_quotes(cands, quotes, qidx, text)
+    _close_quotes(cands, quotes, qidx, text)
     quoted_only = {id(c) for c in cands if not c.content}
     _attach_quotes(cands, quotes, qidx, doc)
     _parenthetical_content(cands, doc, quoted_only)
@@ -1385,6 +1406,46 @@ def _grow_to_quotes(cands: list[_Candidate], quotes: list[Quote], qidx: _QuoteIn
         c.content = grown
 
 
+def _close_quotes(cands: list[_Candidate], quotes: list[Quote], qidx: _QuoteIndex, text: str) -> None:
+    """A content span that cuts a quote where only punctuation is left outside it ends (or
+    starts) at the quote mark: 'which he said was his current "major concern,"' (the parser
+    hangs the comma and the closing mark on the next clause)."""
+    for c in cands:
+        spans = []
+        for s, e in c.content:
+            q = qidx.at(max(s, e - 1))
+            if (
+                q is not None
+                and quotes[q].start >= s
+                and e < quotes[q].end
+                and not WORD.search(text, e, quotes[q].end)
+            ):
+                e = quotes[q].end
+            q = qidx.at(s)
+            if (
+                q is not None
+                and quotes[q].start < s
+                and quotes[q].end <= e
+                and not WORD.search(text, quotes[q].start, s)
+            ):
+                s = quotes[q].start
+            spans.append((s, e))
+        c.content = spans
+
+
+def _in_other_relative_clause(q: Quote, cue_token: int, sdoc: Doc) -> bool:
+    """A quoted phrase inside a relative clause that does not hold the cue belongs to that
+    clause ('Assad, whom he accused of being a "de facto ally" of jihadists, and urged ...':
+    not what he urged)."""
+    span = sdoc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    for a in (span.root, *span.root.ancestors):
+        if a.dep_ == "relcl":
+            return not a.left_edge.i <= cue_token <= a.right_edge.i
+    return False
+
+
 def _attach_quotes(cands: list[_Candidate], quotes: list[Quote], qidx: _QuoteIndex, doc: ArticleDoc) -> None:
     text, sdoc = doc.text, doc.doc
     owner: dict[int, _Candidate] = {}
@@ -1414,6 +1475,13 @@ def _attach_quotes(cands: list[_Candidate], quotes: list[Quote], qidx: _QuoteInd
         if len(qwords) < MIN_EMBEDDED_QUOTE_WORDS and not _free_standing(q, sdoc, text):
             continue
         target = _cue_for_quote(q, cands, sdoc, text)
+        if (
+            target is not None
+            and target.cue_token >= 0
+            and not _free_standing(q, sdoc, text)
+            and _in_other_relative_clause(q, target.cue_token, sdoc)
+        ):
+            continue
         if target is None and len(qwords) >= MIN_COLON_QUOTE_WORDS:
             target = _colon_candidate(q, doc)
             if target is not None:
