@@ -8,16 +8,30 @@ import duckdb
 import pytest
 from seed_store import seed_store
 
-from storyline.crossdoc.ledger import LedgerEntry, claim_country, country_of_place, group_claims, ledger
+from storyline.crossdoc.ledger import (
+    LedgerEntry,
+    claim_country,
+    country_of_place,
+    disagree,
+    group_claims,
+    ledger,
+)
 from storyline.records import Claim
 from storyline.stages.claims import measure_of
 
 
 def _entry(
-    aid: str, value: float, counts: str, country: str | None, published: str = "2017-01-01"
+    aid: str,
+    value: float,
+    counts: str,
+    country: str | None,
+    published: str = "2017-01-01",
+    qualifier: str | None = None,
+    as_of: str | None = None,
+    place: str | None = None,
 ) -> LedgerEntry:
-    claim = Claim(aid, 0, 1, value, "more than", counts, text=str(value))
-    return LedgerEntry(claim, "X", published, measure_of(counts), country)
+    claim = Claim(aid, 0, 1, value, qualifier, counts, as_of=as_of or published, text=str(value))
+    return LedgerEntry(claim, "X", published, measure_of(counts), country, place)
 
 
 def test_group_claims_by_measure_country_and_magnitude() -> None:
@@ -54,14 +68,58 @@ def seed_db() -> duckdb.DuckDBPyConnection:
     return seed_store()
 
 
-def test_seed_death_toll_conflict(seed_db) -> None:
-    conflicts = ledger(seed_db, conflicts_only=True)
-    toll = next(g for g in conflicts if g.measure == "deaths" and g.country == "Syria")
+def test_seed_death_tolls_are_one_quantity_but_no_conflict(seed_db) -> None:
+    toll = next(
+        g for g in ledger(seed_db) if g.measure == "deaths" and g.country == "Syria" and 300000 in g.values
+    )
     stated = {(e.outlet, e.published, e.claim.qualifier, e.claim.value) for e in toll.entries}
     assert ("Gulf News", "2017-02-16", "more than", 300000) in stated
     assert ("AFP", "2017-01-09", "more than", 310000) in stated
     assert all(e.claim.value >= 100000 for e in toll.entries)  # the 48 killed in Azaz are another quantity
-    assert toll.to_dict()["conflict"] is True
+    # five weeks apart, and "more than 300,000" and "more than 310,000" can both be true
+    assert toll.to_dict()["conflict"] is False
+
+
+# (value, qualifier, as of, place) of two articles' claims of one quantity -> whether they disagree
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        ((5000, None, "2012-01-10", None), (6000, None, "2012-01-10", None), True),  # same day, two tolls
+        ((5000, None, "2012-01-10", None), (6000, None, "2012-01-11", None), False),  # the next day's
+        ((5000, None, "2012-01-10", None), (6000, None, "2012-02-10", None), False),  # a month on: an update
+        (
+            (300000, "more than", "2017-01-09", None),
+            (310000, "more than", "2017-01-09", None),
+            False,
+        ),  # both true
+        ((100, "at least", "2012-01-10", None), (60, None, "2012-01-10", None), True),
+        (
+            (100, "at least", "2012-01-10", None),
+            (20, None, "2012-01-10", None),
+            False,
+        ),  # 5x apart: two quantities
+        ((100, "at least", "2012-01-10", None), (120, None, "2012-01-10", None), False),
+        ((1100, "about", "2012-01-10", None), (1150, None, "2012-01-10", None), False),
+        ((20, None, "2012-01-10", "Homs"), (30, None, "2012-01-10", "Hama"), False),  # two places
+        (
+            (20, None, "2012-01-10", "Homs"),
+            (30, None, "2012-01-10", None),
+            False,
+        ),  # a toll in Homs, one unplaced
+        ((20, None, "2012-01-10", "Homs"), (30, None, "2012-01-10", "Homs"), True),
+        ((20, None, "2011-06", None), (30, None, "2011-06-10", None), False),  # a month is no day
+    ],
+)
+def test_disagree(a: tuple, b: tuple, conflict: bool) -> None:
+    ea = _entry("a", a[0], "people killed", "Syria", qualifier=a[1], as_of=a[2], place=a[3])
+    eb = _entry("b", b[0], "people killed", "Syria", qualifier=b[1], as_of=b[2], place=b[3])
+    assert disagree(ea, eb) is conflict
+    assert disagree(ea, _entry("a", b[0], "people killed", "Syria", as_of=b[2])) is False  # one article
+
+
+def test_generic_measures_never_conflict() -> None:
+    groups = group_claims([_entry("a", 40, "percent", "Syria"), _entry("b", 45, "percent", "Syria")])
+    assert [g.conflict for g in groups] == [False]
 
 
 def test_seed_ledger_keeps_other_quantities_apart(seed_db) -> None:

@@ -5,25 +5,43 @@ A quantity is (measure, country, magnitude): "people killed" and "lives claimed"
 sentence ("Syria's war has killed ...", "the Paris attack ... killed" -> France), else the
 article's most mentioned country; numbers of one measure and country are one quantity while
 each is within ``MAGNITUDE_RATIO`` of the next (300,000 and 310,000 are; 48 and 300,000 are
-not). A group is a conflict when its articles state different values.
+not). A group is a conflict when two of its articles disagree: values that cannot both be
+true (a qualifier read as a range: "more than 300,000" and "more than 310,000" can) for the
+same time (as-of days at most ``AS_OF_DAYS`` apart: a toll that grows from week to week is an
+update, not a disagreement), the same place (the place named closest to each in its sentence,
+or none for both) and the same magnitude; a measure that names no quantity of its own
+("people", "percent": ``generic_measures`` of lexicons/claims.yaml) never conflicts.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
+from itertools import combinations
 from typing import Any
 
 from storyline.gazetteer import country_place, find_place
 from storyline.records import Claim
-from storyline.stages.claims import measure_of
+from storyline.stages.claims import load_claim_lexicon, measure_of
 
 # Two values of one measure and country count as the same quantity while the larger is at
 # most this multiple of the smaller. Death tolls of one war reported months apart differ by
 # 3-30% (300,000 / 310,000 in the seeds); distinct events of one country by 10x and more.
 MAGNITUDE_RATIO = 2.0
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Two claims speak of the same time when their as-of days are at most this far apart. On two
+# Timeline17 dossiers (40 Syria and 40 Libya articles, BENCHMARKS.md "Claims and framing") all 22
+# groups flagged by value alone held counts of different days (daily tolls of different
+# incidents, a toll growing week by week); with one day of slack the two pairs still flagged
+# were counts of consecutive days (two incidents; Tomahawks fired, 110 then 124). A report's
+# "yesterday" is already resolved to its day by the time stage.
+AS_OF_DAYS = 0
+# "about 1,100" is read as 1,100 give or take this fraction ("some", "roughly", "an estimated").
+ABOUT_MARGIN = 0.1
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
 @dataclass(frozen=True)
@@ -33,6 +51,51 @@ class LedgerEntry:
     published: str | None
     measure: str | None
     country: str | None  # common country name ("Syria")
+    place: str | None = None  # the place named closest to the claim in its sentence
+
+
+def value_range(value: float, qualifier: str | None) -> tuple[float, float]:
+    """The values a qualified number allows: "more than 300,000" -> (300000, inf)."""
+    if qualifier in ("more than", "at least"):
+        return value, float("inf")
+    if qualifier in ("less than", "at most"):
+        return 0.0, value
+    if qualifier == "nearly":
+        return value * (1 - ABOUT_MARGIN), value
+    if qualifier == "about":
+        return value * (1 - ABOUT_MARGIN), value * (1 + ABOUT_MARGIN)
+    return value, value
+
+
+def as_of_day(entry: LedgerEntry) -> date | None:
+    """The day a claim speaks of: its as-of date when that is a day, else (no as-of) its
+    publication day; None for a coarser as-of ("2011-06", "1982"), which no day can be compared to."""
+    text = entry.claim.as_of or entry.published
+    m = _DAY.match(text or "")
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def disagree(a: LedgerEntry, b: LedgerEntry) -> bool:
+    """Two claims of one quantity from different articles that cannot both be true of the same
+    time and place."""
+    if a.claim.article_id == b.claim.article_id:
+        return False
+    if a.place != b.place:
+        return False  # "35 killed across Syria" and "up to 20 killed" in Idlib; a toll with a place and one without
+    day_a, day_b = as_of_day(a), as_of_day(b)
+    if day_a is None or day_b is None or abs((day_a - day_b).days) > AS_OF_DAYS:
+        return False
+    small, large = sorted((a.claim.value, b.claim.value))
+    if large > small * MAGNITUDE_RATIO:
+        return False  # a group chains values ("4", "7", "13", ...): two far apart are two quantities
+    low_a, high_a = value_range(a.claim.value, a.claim.qualifier)
+    low_b, high_b = value_range(b.claim.value, b.claim.qualifier)
+    return high_a < low_b or high_b < low_a
 
 
 @dataclass
@@ -47,9 +110,10 @@ class LedgerGroup:
 
     @property
     def conflict(self) -> bool:
-        """Different values stated by different articles."""
-        by_value = {e.claim.value for e in self.entries}
-        return len(by_value) > 1 and len({e.claim.article_id for e in self.entries}) > 1
+        """Two articles disagree on the quantity (see :func:`disagree`)."""
+        if self.measure in load_claim_lexicon().generic_measures:
+            return False
+        return any(disagree(a, b) for a, b in combinations(self.entries, 2))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -86,6 +150,19 @@ def country_of_place(name: str | None) -> str | None:
         return place.name
     country = country_place(place.country)
     return country.name if country else None
+
+
+def _is_town(name: str) -> bool:
+    place = find_place(name)
+    return place is not None and place.kind != "country"
+
+
+def claim_place(start: int, end: int, places: list[tuple[int, int, str]]) -> str | None:
+    """The place named closest to the claim in its sentence, before or after it ("four were
+    killed in Binnish"); ``places`` is (start, end, name)."""
+    if not places:
+        return None
+    return min(places, key=lambda p: p[0] - end if p[0] >= end else start - p[1])[2]
 
 
 def claim_country(
@@ -129,11 +206,14 @@ def ledger(con: Any, conflicts_only: bool = False) -> list[LedgerGroup]:
         "ORDER BY c.article_id, c.start_"
     ).fetchall()
     places: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    placeholders = ", ".join("?" for _ in PLACE_LABELS)
-    for aid, s, e, name in con.execute(
-        f"SELECT article_id, start_, end_, coalesce(actor, text) FROM mentions WHERE label IN ({placeholders})",
-        list(PLACE_LABELS),
+    labels = [*PLACE_LABELS, "NORP"]
+    placeholders = ", ".join("?" for _ in labels)
+    for aid, s, e, name, label in con.execute(
+        f"SELECT article_id, start_, end_, coalesce(actor, text), label FROM mentions WHERE label IN ({placeholders})",
+        labels,
     ).fetchall():
+        if label == "NORP" and not _is_town(name):
+            continue  # "Syrian" is a nationality; "Aleppo" tagged NORP is a city
         places[aid].append((s, e, name))
     sentences: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for aid, s, e in con.execute("SELECT article_id, start_, end_ FROM sentences").fetchall():
@@ -144,11 +224,17 @@ def ledger(con: Any, conflicts_only: bool = False) -> list[LedgerGroup]:
         if aid not in countries:
             countries[aid] = Counter(c for _, _, n in places[aid] if (c := country_of_place(n)))
         sent = next(((a, b) for a, b in sentences[aid] if a <= s < b), (0, s))
-        before = [(pe, n) for ps, pe, n in places[aid] if sent[0] <= ps and pe <= s]
+        in_sentence = [(ps, pe, n) for ps, pe, n in places[aid] if sent[0] <= ps and pe <= sent[1]]
+        before = [(pe, n) for ps, pe, n in in_sentence if pe <= s]
         claim = Claim(aid, s, e, value, qual, counts, claimant, as_of, text)
         entries.append(
             LedgerEntry(
-                claim, outlet, published, measure_of(counts), claim_country(s, before, countries[aid])
+                claim,
+                outlet,
+                published,
+                measure_of(counts),
+                claim_country(s, before, countries[aid]),
+                claim_place(s, e, [p for p in in_sentence if p[1] <= s or p[0] >= e]),
             )
         )
     groups = group_claims(entries)
