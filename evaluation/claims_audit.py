@@ -28,17 +28,16 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import random
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from parse_cache import cached_parses  # evaluation/parse_cache.py, beside this script
+from parse_cache import product_parses, t17_draw  # evaluation/parse_cache.py, beside this script
 
 from storyline.pipeline import ArticlePipeline
 from storyline.records import Article
 from storyline.stages.claims import measure_of
-from storyline.stages.document import ArticleDoc, parse_pipe
+from storyline.stages.document import ArticleDoc
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -46,7 +45,6 @@ if TYPE_CHECKING:
     from storyline.records import Claim
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus" / "t17" / "articles.jsonl"
 OUT = ROOT / "evaluation" / "out"
 
 _NUM = (
@@ -88,23 +86,15 @@ def main() -> None:
     ap.add_argument("--recall", type=int, default=30, help="sentences with an uncovered people/percent cue")
     ap.add_argument("--topic", help="write a seeded draw of this topic's articles (a dossier) and stop")
     args = ap.parse_args()
-    with CORPUS.open(encoding="utf-8") as f:
-        articles = [json.loads(line) for line in f if line.strip()]
     if args.topic:
-        of_topic = [a for a in articles if a.get("topic") == args.topic]
-        drawn = sorted(random.Random(args.seed).sample(range(len(of_topic)), args.articles))
+        drawn = t17_draw(args.seed, args.articles, topic=args.topic)
         path = OUT / f"claims_{args.topic}_{args.articles}_{args.seed}.jsonl"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text("".join(json.dumps(of_topic[i]) + "\n" for i in drawn), encoding="utf-8")
+        path.write_text("".join(json.dumps(a) + "\n" for a in drawn), encoding="utf-8")
         print(path)
         return
-    picked = sorted(random.Random(args.seed).sample(range(len(articles)), args.articles))
-    chosen = [articles[i] for i in picked]
-    parses = cached_parses(
-        OUT / f"claims_audit_parse_{args.seed}.spacy",
-        [a["text"] for a in chosen],
-        lambda nlp, ts: (doc for doc, _ in parse_pipe(nlp, ((t, None) for t in ts))),
-    )
+    chosen = t17_draw(args.seed, args.articles)
+    parses = product_parses(OUT / f"claims_audit_parse_{args.seed}.spacy", [a["text"] for a in chosen])
     pipeline = ArticlePipeline()
     pool: list[tuple[str, Doc, Claim]] = []
     misses: list[tuple[str, Doc, int, int, int, int]] = []

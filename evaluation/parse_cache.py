@@ -33,14 +33,16 @@ def cached_parses(
 T17 = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "t17" / "articles.jsonl"
 
 
-def t17_draw(seed: int, n: int) -> list[dict[str, Any]]:
-    """``n`` Timeline17 articles drawn with ``random.Random(seed)``, in corpus order (the hand
-    audits' samples: the same seed gives the same articles)."""
+def t17_draw(seed: int, n: int, topic: str | None = None) -> list[dict[str, Any]]:
+    """``n`` Timeline17 articles (of ``topic`` if given) drawn with ``random.Random(seed)``, in
+    corpus order (the hand audits' samples: the same seed gives the same articles)."""
     import json
     import random
 
     with T17.open(encoding="utf-8") as f:
         articles = [json.loads(line) for line in f if line.strip()]
+    if topic is not None:
+        articles = [a for a in articles if a.get("topic") == topic]
     return [articles[i] for i in sorted(random.Random(seed).sample(range(len(articles)), n))]
 
 
