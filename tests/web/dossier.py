@@ -3,6 +3,11 @@
 Three articles from two outlets on one story, with every fact table filled, and
 one hostile article whose text carries markup and ``javascript:`` links. Offsets
 are computed from the texts, so every span is exact.
+
+Its claims ledger holds one group of each kind (by the rule of storyline.crossdoc.ledger):
+a growing toll, "more than 300,000" killed in Syria as of 16 February and "more than
+310,000" as of 17 February, which is no conflict (other days, and both can be true), and
+a conflict, 12 and 20 civilians dead in the shelling of Aleppo, both as of 15 February.
 """
 
 from __future__ import annotations
@@ -24,12 +29,14 @@ TIMES = (
     "Syrian leader vows to retake every inch\n\n"
     "The Syrian president, Bashar al-Assad, vowed on Friday to retake every inch of the country. "
     "Rebels said the regime shelled Aleppo on 15 February 2017. "
-    "The conflict has killed more than 310,000 people, a monitoring group said."
+    "The conflict has killed more than 310,000 people, a monitoring group said. "
+    "The shelling left 12 civilians dead in Aleppo."
 )
 AGENCY = (
     "Talks resume in Geneva\n\n"
     "Talks between the so-called opposition and Damascus resumed in Geneva on 23 February 2017. "
-    "Staffan de Mistura said he did not expect a breakthrough."
+    "Staffan de Mistura said he did not expect a breakthrough. "
+    "Monitors put the dead of the shelling of Aleppo on 15 February at 20 civilians."
 )
 HOSTILE = (
     "<script>alert('title')</script> Breaking\n\n"
@@ -98,6 +105,8 @@ def _facts(con: duckdb.DuckDBPyConnection) -> None:
         ("a-gulf", "Raqqa", "GPE", "Raqqa", 1),
         ("a-times", "Bashar al-Assad", "PERSON", assad, 0),
         ("a-times", "Aleppo", "GPE", "Aleppo", 0),
+        ("a-times", "Aleppo", "GPE", "Aleppo", 1),
+        ("a-agency", "Aleppo", "GPE", "Aleppo", 0),
         ("a-agency", "Geneva", "GPE", "Geneva", 1),
         ("a-agency", "Staffan de Mistura", "PERSON", "Staffan de Mistura", 0),
         ("a-hostile", "Assad", "PERSON", assad, 0),
@@ -161,6 +170,15 @@ def _facts(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(
             "INSERT INTO claims VALUES (?, ?, ?, ?, 'more than', ?, ?, ?, ?)",
             [aid, s, e, value, counts, claimant, as_of, needle],
+        )
+    for aid, needle, value, counts, claimant in [  # the same day and place, numbers that cannot both be true
+        ("a-times", "12 civilians dead", 12, "civilians dead", None),
+        ("a-agency", "20 civilians", 20, "dead", "Monitors"),
+    ]:
+        s, e = span(aid, needle)
+        con.execute(
+            "INSERT INTO claims VALUES (?, ?, ?, ?, NULL, ?, ?, '2017-02-15', ?)",
+            [aid, s, e, value, counts, claimant, needle],
         )
 
     for aid, needle, kind, term, actor, category in [

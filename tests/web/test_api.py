@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -25,7 +27,7 @@ def test_overview(client: TestClient) -> None:
     assert o["date_from"] == "2017-02-16" and o["date_to"] == "2017-03-01"
     assert {x["outlet"] for x in o["outlets"]} == {"Gulf News", "The Times", "Agency", "<b>Evil</b> Outlet"}
     assert o["top_actors"][0]["name"] == ASSAD and o["top_actors"][0]["mentions"] == 4
-    assert o["counts"]["claims"] == 2
+    assert o["counts"]["claims"] == 4
 
 
 def test_articles_paginate_and_filter(client: TestClient) -> None:
@@ -81,10 +83,21 @@ def test_quotes_events_claims_framing_filters(client: TestClient) -> None:
     assert client.get("/api/events", params={"actor": "Geneva"}).json()["total"] == 1
     assert client.get("/api/events", params={"outlet": "The Times"}).json()["total"] == 1
     assert client.get("/api/events", params={"date_from": "2017-01-01"}).json()["total"] == 3
+    # a conflict: 12 and 20 dead in Aleppo, both as of 15 February, cannot both be true
     (group,) = client.get("/api/claims/ledger", params={"conflicts": True}).json()
-    assert group["conflict"] and [v["value"] for v in group["values"]] == [300000, 310000]
-    assert [[c["outlet"] for c in v["claims"]] for v in group["values"]] == [["Gulf News"], ["The Times"]]
-    assert client.get("/api/claims", params={"outlet": "The Times"}).json()["items"][0]["value"] == 310000
+    assert (group["label"], group["conflict"]) == ("deaths in Syria", True)
+    assert [v["value"] for v in group["values"]] == [12, 20]
+    assert [[c["outlet"] for c in v["claims"]] for v in group["values"]] == [["The Times"], ["Agency"]]
+    # no conflict: a toll that grows from one day to the next ("more than 300,000", then "more than 310,000")
+    toll = next(g for g in client.get("/api/claims/ledger").json() if g["key"] == "deaths-in-syria-300000")
+    assert (toll["label"], toll["conflict"], toll["total"]) == ("deaths in Syria", False, 2)
+    assert [[c["outlet"] for c in v["claims"]] for v in toll["values"]] == [["Gulf News"], ["The Times"]]
+    assert [
+        c["value"] for c in client.get("/api/claims", params={"outlet": "The Times"}).json()["items"]
+    ] == [
+        12,
+        310000,
+    ]
     m = client.get("/api/framing/matrix").json()
     assert m["cells"]["The Times"]["Syrian government"][0]["term"] == "regime"
     assert client.get("/api/framing", params={"kind": "hedge"}).json()["items"][0]["text"] == "so-called"
@@ -93,27 +106,85 @@ def test_quotes_events_claims_framing_filters(client: TestClient) -> None:
 def test_the_ledger_puts_sources_of_one_number_together(tmp_path: Path) -> None:
     db = dossier.build(tmp_path / "ledger.duckdb")
     con = duckdb.connect(str(db))
-    s, e = dossier.span(
-        "a-hostile", "nothing"
-    )  # a second source for 310,000, and a claim about something else
+    text = "Syria's war has killed more than 310,000 people, monitors said."  # a second source for 310,000
     con.execute(
-        "INSERT INTO claims VALUES ('a-hostile', ?, ?, 310000, NULL, 'People killed', NULL, NULL, 'x')",
-        [s, e],
+        "INSERT INTO articles (id, source, title, outlet, raw, text, segments, published, published_how, words) "
+        "VALUES ('a-late', 'a-late.txt', 'Toll', 'Wire', ?, ?, '[]', '2017-02-18', 'given', 9)",
+        [text, text],
     )
-    con.execute("INSERT INTO claims VALUES ('a-agency', 0, 5, 12, NULL, 'rebel groups', NULL, NULL, 'Talks')")
-    con.execute("INSERT INTO claims VALUES ('a-agency', 6, 9, 12, NULL, 'Rebel  groups', NULL, NULL, 'x')")
+    con.execute("INSERT INTO sentences VALUES ('a-late', 0, 0, ?)", [len(text)])
+    con.execute("INSERT INTO mentions VALUES ('a-late', 0, 5, 'GPE', 'Syria', 'Syria')")
+    at = text.index("more than")
+    con.execute(  # "lives lost" is the same measure as "people killed": deaths
+        "INSERT INTO claims VALUES ('a-late', ?, ?, 310000, 'more than', 'lives lost', 'monitors', '2017-02-17', ?)",
+        [at, at + 24, text[at : at + 24]],
+    )
+    con.execute(
+        "INSERT INTO claims VALUES ('a-agency', 0, 5, 3, NULL, NULL, NULL, NULL, 'Talks')"
+    )  # no measure
     groups = queries.claim_groups(con)
-    assert [(g["counts"], g["conflict"], g["total"]) for g in groups] == [
-        ("people killed", True, 3),
-        ("rebel groups", False, 2),
+    assert [(g["label"], g["conflict"], g["total"]) for g in groups] == [
+        ("deaths in Syria", True, 2),  # conflicts first
+        ("deaths in Syria", False, 3),
+        (queries.OTHER_CLAIMS, False, 1),  # claims of no measure close the page
     ]
-    assert [(v["value"], v["sources"]) for v in groups[0]["values"]] == [(300000, 1), (310000, 2)]
-    assert [c.article_id for c in groups[0]["values"][1]["claims"]] == [
-        "a-times",
-        "a-hostile",
-    ]  # oldest first
-    assert [g["counts"] for g in queries.claim_groups(con, conflicts_only=True)] == ["people killed"]
+    assert len({g["key"] for g in groups}) == 3  # the anchors are unique
+    assert [(v["value"], v["sources"]) for v in groups[1]["values"]] == [(300000, 1), (310000, 2)]
+    assert [c.article_id for c in groups[1]["values"][1]["claims"]] == ["a-times", "a-late"]  # oldest first
+    assert [c.counts for c in groups[1]["values"][1]["claims"]] == ["people killed", "lives lost"]
+    assert [g["key"] for g in queries.claim_groups(con, conflicts_only=True)] == [groups[0]["key"]]
+    (one,) = queries.claim_groups(con, group=groups[1]["key"], per_value=1)
+    assert one["key"] == groups[1]["key"] and [v["sources"] for v in one["values"]] == [1, 2]
+    assert [len(v["claims"]) for v in one["values"]] == [1, 1]
     con.close()
+
+
+def test_more_sources_link_lists_the_whole_group(tmp_path: Path) -> None:
+    db = dossier.build(tmp_path / "more.duckdb")
+    con = duckdb.connect(str(db))
+    start, _ = dossier.span("a-times", "more than 310,000 people")
+    for shift in range(1, queries.SOURCES_PER_VALUE + 1):  # more sources for 310,000 than a card shows
+        con.execute(
+            "INSERT INTO claims SELECT article_id, start_ + ?, end_, value, qualifier, 'lives lost', NULL, as_of, "
+            "text FROM claims WHERE article_id = 'a-times' AND start_ = ?",
+            [shift, start],
+        )
+    con.close()
+    with TestClient(create_app(db)) as c:
+        page = c.get("/claims").text
+        assert '<a href="/api/claims/ledger?group=deaths-in-syria-300000">1 more (JSON)</a>' in page
+        (group,) = c.get("/api/claims/ledger", params={"group": "deaths-in-syria-300000"}).json()
+    assert [len(v["claims"]) for v in group["values"]] == [1, queries.SOURCES_PER_VALUE + 1]
+    assert {c["counts"] for c in group["values"][1]["claims"]} == {"people killed", "lives lost"}
+
+
+def test_web_ledger_and_cli_agree_on_conflicts(tmp_path: Path) -> None:
+    """One ledger: the page and API flag exactly the groups `storyline claims` flags."""
+    db = dossier.build(tmp_path / "agree.duckdb")
+    out = subprocess.run(
+        [str(Path(sys.executable).parent / "storyline"), "claims", "--db", str(db), "--format", "jsonl"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    cli = [json.loads(line) for line in out.splitlines() if line.strip()]
+
+    def quantity(measure: str, country: str, values: list[float]) -> tuple[str, str, tuple[float, ...]]:
+        return measure, country, tuple(sorted(set(values)))
+
+    cli_groups = {
+        quantity(g["measure"], g["country"], [c["value"] for c in g["claims"]]): g["conflict"] for g in cli
+    }
+    with TestClient(create_app(db)) as c:
+        web = c.get("/api/claims/ledger").json()
+    web_groups = {
+        quantity(g["measure"], g["country"], [v["value"] for v in g["values"]]): g["conflict"]
+        for g in web
+        if g["measure"] is not None
+    }
+    assert web_groups == cli_groups
+    assert sorted(k for k, conflict in cli_groups.items() if conflict) == [("deaths", "Syria", (12, 20))]
+    assert sorted(k for k, conflict in cli_groups.items() if not conflict) == [
+        ("deaths", "Syria", (300000, 310000))
+    ]
 
 
 def test_search_ranks_articles_and_quotes(client: TestClient) -> None:
@@ -132,7 +203,7 @@ def test_exports(client: TestClient) -> None:
     assert r.headers["content-type"] == "application/zip"
     with zipfile.ZipFile(io.BytesIO(r.content)) as zf:
         claims = json.loads(zf.read("storyline-json/claims.json"))
-    assert sorted(c["value"] for c in claims) == [300000, 310000]
+    assert sorted(c["value"] for c in claims) == [12, 20, 300000, 310000]
     rows = list(csv.DictReader(io.StringIO(client.get("/api/export/csv", params={"table": "events"}).text)))
     assert len(rows) == 4 and rows[0]["description"]
     parquet = client.get("/api/export/parquet", params={"table": "actors"})
@@ -217,7 +288,7 @@ def test_articles_without_an_outlet_are_filtered_as_unknown(tmp_path: Path) -> N
             "a-times",
         ]
         assert c.get("/api/events", params=unknown).json()["total"] == 3
-        assert c.get("/api/claims", params=unknown).json()["total"] == 2
+        assert c.get("/api/claims", params=unknown).json()["total"] == 3
         assert c.get("/api/quotes", params=unknown).json()["total"] == 2
         assert 'href="/articles?outlet=%28unknown%29"' in c.get("/").text
 

@@ -186,14 +186,27 @@ def test_actor_quotes_timeline_and_ledger_on_a_full_dossier(facts_db: Path, page
         shot(page, "full-timeline")
 
         page.goto(server.url + "/claims")
-        cards = page.locator(".conflict .card")
+        conflict = page.locator("section.claim-group.conflict")  # 12 and 20 dead in Aleppo on 15 February
+        assert conflict.count() == 1 and conflict.locator("h2").inner_text().startswith("deaths in Syria")
+        assert conflict.locator(".badge").inner_text().lower() == "sources disagree"
+        cards = conflict.locator(".card")
         assert cards.count() == 2
-        assert cards.first.locator("mark.claim").inner_text() == "more than 300,000 people"
+        assert cards.all_inner_texts()[0].startswith("12") and cards.all_inner_texts()[1].startswith("20")
+        assert cards.first.locator("mark.claim").inner_text() == "12 civilians dead"
         first, second = (cards.nth(i).bounding_box() for i in range(2))
         assert (
             first and second and abs(first["y"] - second["y"]) < 2 and second["x"] > first["x"]
         )  # side by side
+        toll = page.locator("section#g-deaths-in-syria-300000")  # a toll growing from day to day: no conflict
+        assert toll.count() == 1 and "conflict" not in (toll.get_attribute("class") or "")
+        assert toll.locator(".badge").count() == 0
+        assert toll.locator("mark.claim").all_inner_texts() == [
+            "more than 300,000 people",
+            "more than 310,000 people",
+        ]
         shot(page, "full-claims")
+        page.goto(server.url + "/claims?conflicts=true")
+        assert page.locator("section.claim-group").count() == 1
         page.goto(server.url + "/framing")
         assert page.locator("#framing tbody tr").count() == 2
         shot(page, "full-framing")

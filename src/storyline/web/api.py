@@ -108,11 +108,14 @@ def claims(db: Db, counts: str | None = None, claimant: str | None = None, outle
     ).to_json()
 
 
-@router.get("/claims/ledger", summary="Claims grouped by what they count, then by number; conflicts first")
-def ledger(db: Db, conflicts: bool = False) -> list[Json]:
+@router.get("/claims/ledger", summary="The claims ledger of `storyline claims`; conflicts first")
+def ledger(db: Db, conflicts: bool = False, group: str | None = None) -> list[Json]:
+    """Each group is one quantity (a measure in a country); ``group`` (a group's key) gives that group
+    with every source of each value, not only the first few."""
+    per_value = None if group else queries.SOURCES_PER_VALUE
     return [
         {**g, "values": [{**v, "claims": [asdict(c) for c in v["claims"]]} for v in g["values"]]}
-        for g in queries.claim_groups(db, conflicts_only=conflicts)
+        for g in queries.claim_groups(db, conflicts_only=conflicts, group=group, per_value=per_value)
     ]
 
 

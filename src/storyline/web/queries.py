@@ -10,6 +10,7 @@ of the article page (the fact's own start when no sentence covers it).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -563,48 +564,63 @@ def list_claims(
     return Page([_claim(r) for r in rows], total, _limit(limit), offset)
 
 
-def _quantity_key(counts: str | None) -> str:
-    """What a claim counts, normalized for grouping: case, spacing and typographic apostrophes ignored."""
-    key = " ".join((counts or "").replace("\u2019", "'").replace("\u2018", "'").lower().split())
-    return key or "(uncounted)"
+SOURCES_PER_VALUE = 5  # sources shown under each distinct number; `group=` on the ledger API lists them all
+OTHER_CLAIMS = "other claims"  # the last group: claims of no measure the ledger knows; no conflict
 
 
-SOURCES_PER_VALUE = 5  # sources shown under each distinct number; the API's /claims lists them all
+def _group_key(label: str, lowest: float | None) -> str:
+    """A group's stable, URL- and anchor-safe key: its label and its lowest value ("deaths-in-syria-12")."""
+    low = "" if lowest is None else " " + f"{lowest:f}".rstrip("0").rstrip(".")
+    return re.sub(r"[^a-z0-9.]+", "-", f"{label}{low}".lower()).strip("-") or "x"
 
 
-def claim_groups(con: duckdb.DuckDBPyConnection, *, conflicts_only: bool = False) -> list[dict[str, Any]]:
-    """Claims grouped by what they count, then by number: a group conflicts when its sources disagree.
+def _by_value(claims: list[ClaimRow], per_value: int | None) -> list[dict[str, Any]]:
+    """The distinct values of a group side by side, each with its sources oldest first."""
+    by_value: dict[float, list[ClaimRow]] = {}
+    for c in sorted(claims, key=lambda c: (c.published is None, c.published or "", c.article_id, c.start)):
+        by_value.setdefault(c.value, []).append(c)
+    return [
+        {"value": v, "sources": len(cs), "claims": cs if per_value is None else cs[:per_value]}
+        for v, cs in sorted(by_value.items())
+    ]
 
-    Each group lists its distinct values side by side, each with its first few sources (oldest first)
-    and how many sources give it in all.
+
+def claim_groups(
+    con: duckdb.DuckDBPyConnection, *, conflicts_only: bool = False, group: str | None = None,
+    per_value: int | None = SOURCES_PER_VALUE,
+) -> list[dict[str, Any]]:  # fmt: skip
+    """The claims ledger of storyline.crossdoc.ledger (the one ``storyline claims`` prints), for the web.
+
+    Each ledger group (one measure in one country, one magnitude) is one group, labelled as the CLI
+    labels it ("deaths in Syria") and a conflict exactly when the ledger says so; its distinct values
+    side by side, each with its first ``per_value`` sources (oldest first; None: all) and how many
+    sources give it in all. Conflicts come first, then the ledger's order. Claims of no known measure
+    are not in the ledger: without ``conflicts_only`` they close the list as one last group,
+    ``OTHER_CLAIMS``, never a conflict. ``group`` keeps only the group of that key.
     """
-    rows = _rows(
-        con, _CLAIMS + " ORDER BY lower(counts) NULLS LAST, value, published NULLS LAST, article_id", []
-    )
-    groups: dict[str, dict[float, list[ClaimRow]]] = {}
-    for r in rows:
-        key = _quantity_key(r["counts"])
-        claim = _claim(r)
-        groups.setdefault(key, {}).setdefault(claim.value, []).append(claim)
+    from storyline.crossdoc.ledger import ledger  # the gazetteer and claim lexicons load on first use
+
+    rows = {(r["article_id"], r["start_"]): _claim(r) for r in _rows(con, _CLAIMS, [])}
     out: list[dict[str, Any]] = []
-    for key, by_value in groups.items():
-        conflict = len(by_value) > 1 and key != "(uncounted)"
-        if conflicts_only and not conflict:
-            continue
-        values = [
-            {"value": v, "sources": len(cs), "claims": cs[:SOURCES_PER_VALUE]}
-            for v, cs in sorted(by_value.items())
-        ]
-        out.append(
-            {
-                "counts": key,
-                "conflict": conflict,
-                "values": values,
-                "total": sum(len(c) for c in by_value.values()),
-            }
-        )
-    out.sort(key=lambda g: (not g["conflict"], -g["total"], g["counts"]))
-    return out
+    grouped: set[tuple[str, int]] = set()
+    for g in ledger(con, conflicts_only=conflicts_only):
+        keys = [(e.claim.article_id, e.claim.start) for e in g.entries]
+        grouped.update(keys)
+        claims = [rows[k] for k in keys if k in rows]
+        label = f"{g.measure} in {g.country or 'unknown country'}"
+        out.append({
+            "key": _group_key(label, min(g.values, default=None)), "label": label, "measure": g.measure,
+            "country": g.country, "conflict": g.conflict, "values": _by_value(claims, per_value),
+            "total": len(claims),
+        })  # fmt: skip
+    out.sort(key=lambda g: not g["conflict"])  # stable: the ledger's order within each
+    others = [c for k, c in rows.items() if k not in grouped]
+    if others and not conflicts_only:
+        out.append({
+            "key": _group_key(OTHER_CLAIMS, None), "label": OTHER_CLAIMS, "measure": None, "country": None,
+            "conflict": False, "values": _by_value(others, per_value), "total": len(others),
+        })  # fmt: skip
+    return [g for g in out if group is None or g["key"] == group]
 
 
 # -- framing ---------------------------------------------------------------------------------------
