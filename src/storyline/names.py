@@ -26,6 +26,7 @@ SHORT_ALIAS_LEN = 3
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00a0": " "})
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _PAREN = re.compile(r"\s*\([^)]*\)")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)  # compiled once: lookup runs per mention
 
 
 def fold(text: str) -> str:
@@ -159,7 +160,7 @@ class AliasLexicon:
     def add(self, actor: LexiconActor) -> None:
         self.actors[actor.name] = actor
         for alias in (actor.name, *actor.aliases):
-            bare = re.sub(r"^the\s+", "", alias.strip(), flags=re.IGNORECASE)
+            bare = _LEADING_THE.sub("", alias.strip())
             if len(bare.replace(".", "")) <= SHORT_ALIAS_LEN and bare.replace(".", "").isupper():
                 self.by_exact[bare] = actor.name
                 self.by_exact[bare.replace(".", "")] = actor.name
@@ -175,7 +176,7 @@ class AliasLexicon:
             return self.by_exact[bare]
         if len(bare.replace(".", "")) <= SHORT_ALIAS_LEN and bare.replace(".", "").isupper():
             return self.by_exact.get(bare.replace(".", ""))
-        bare = re.sub(r"^the\s+", "", bare, flags=re.IGNORECASE)
+        bare = _LEADING_THE.sub("", bare)
         if bare in self.by_exact:
             return self.by_exact[bare]
         return self.by_key.get(name_key(bare)) or self.by_key.get(name_key(strip_title(bare)))

@@ -19,6 +19,7 @@ off a mention ("Daesh Takfiri" -> "Daesh"); untagged repeats of the article's pl
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -114,9 +115,17 @@ def _lexicon_gaps(doc: ArticleDoc, mentions: list[Mention], lexicon: AliasLexico
     pattern = _names_pattern(frozenset(label_of))
     found = []
     replaced: set[tuple[int, int]] = set()
+    # The mentions by start, so that a hit looks only at those starting less than the longest
+    # mention before it (a scan of every mention per hit was the stage's largest cost).
+    covered.sort()
+    starts = [s for s, _e in covered]
+    longest = max((e - s for s, e in covered), default=0)
     for hit in pattern.finditer(doc.text):
         name = hit.group()
-        inside = [(s, e) for s, e in covered if s < hit.end() and hit.start() < e]
+        near = covered[
+            bisect.bisect_right(starts, hit.start() - longest) : bisect.bisect_left(starts, hit.end())
+        ]
+        inside = [(s, e) for s, e in near if s < hit.end() and hit.start() < e]
         if inside and (
             label_of[name] == PERSON  # "President Obama": the title is stripped from the mention anyway
             or any(span in named for span in inside)
@@ -193,7 +202,7 @@ def _role_bindings(doc: ArticleDoc, mentions: list[Mention]) -> dict[str, str]:
         if m.label != PERSON or not m.actor:
             continue
         title = _title_before(doc.text, m.start)
-        for role in roles:
+        for role in _suffix_role(title, roles):
             if title.endswith(role):
                 prefix = title[: -len(role)].strip()
                 for phrase in {
@@ -206,16 +215,39 @@ def _role_bindings(doc: ArticleDoc, mentions: list[Mention]) -> dict[str, str]:
     return {phrase: c.most_common(1)[0][0] for phrase, c in bound.items() if len(c) == 1}
 
 
-def _descriptions(doc: ArticleDoc, mentions: list[Mention], lexicon: AliasLexicon) -> list[Mention]:
-    roles = load_titles().roles
-    pattern = re.compile(
+@functools.lru_cache(maxsize=4)
+def _role_set(roles: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(roles)
+
+
+def _suffix_role(title: str, roles: tuple[str, ...]) -> tuple[str, ...]:
+    """The first of ``roles`` (longest first) that ``title`` ends with, as a one-role tuple, or
+    none: the title's suffixes looked up in a set instead of every role tried per mention."""
+    known = _role_set(roles)
+    return next(((title[k:],) for k in range(len(title) + 1) if title[k:] in known), ())
+
+
+@functools.lru_cache(maxsize=4)
+def _description_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
+    """'the (former) (Syrian) president': built once per roles list, not once per article."""
+    return re.compile(
         r"\b[Tt]he ((?:former |[A-Z][\w'\u2019-]+ ){0,3}(?:" + "|".join(re.escape(r) for r in roles) + r"))\b"
     )
+
+
+@functools.lru_cache(maxsize=4)
+def _role_words(roles: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w for r in roles for w in r.split())
+
+
+def _descriptions(doc: ArticleDoc, mentions: list[Mention], lexicon: AliasLexicon) -> list[Mention]:
+    roles = load_titles().roles
+    pattern = _description_pattern(roles)
     bindings = _role_bindings(doc, mentions)
     date = doc.published.date if doc.published else doc.article.published
     # A nationality adjective inside the description ("Syrian") may be a mention of its own, and
     # spaCy's "State" in "the former secretary of state" is part of the role, not a name.
-    role_words = {w for r in roles for w in r.split()}
+    role_words = _role_words(roles)
     covered = [
         (m.start, m.end)
         for m in mentions
@@ -494,6 +526,33 @@ def _place_context(text: str, m: Mention, places: list[Mention]) -> bool:
     return False
 
 
+# A capitalized word or a number right after a place name ("Raqqa Province").
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z0-9]")
+_NAME_CHAR = re.compile(r"[\w'-]")
+
+
+def _capitalized_before(text: str, at: int) -> bool:
+    """Whether ``text[:at]`` ends in a capitalized word and spaces or tabs ("Free Raqqa"), as
+    ``re.search(r"[A-Z][\\w'-]*[ \\t]+$", text[:at])`` finds, read backwards from ``at`` (that
+    search of the whole text before each repeat was quadratic in the article's length); ``$``
+    also matches before a new line that ends the string."""
+    return _ends_capitalized(text, at) or (
+        at > 0 and text[at - 1] == "\n" and _ends_capitalized(text, at - 1)
+    )
+
+
+def _ends_capitalized(text: str, at: int) -> bool:
+    i = at
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i == at:
+        return False
+    j = i
+    while j > 0 and _NAME_CHAR.match(text[j - 1]):
+        j -= 1
+    return any("A" <= c <= "Z" for c in text[j:i])
+
+
 def _place_repeats(doc: ArticleDoc, mentions: list[Mention]) -> list[Mention]:
     """Untagged repeats of a place the article's own mentions name ("Raqqa is a symbol" after
     "Raqqa" was tagged elsewhere): whole word, same case, not beside another capitalized word
@@ -511,9 +570,7 @@ def _place_repeats(doc: ArticleDoc, mentions: list[Mention]) -> list[Mention]:
     for hit in _names_pattern(frozenset(names)).finditer(text):
         if any(s < hit.end() and hit.start() < e for s, e in covered):
             continue
-        if re.match(r"[ \t]+[A-Z0-9]", text[hit.end() :]) or re.search(
-            r"[A-Z][\w'-]*[ \t]+$", text[: hit.start()]
-        ):
+        if _CAPITAL_AFTER.match(text, hit.end()) or _capitalized_before(text, hit.start()):
             continue
         found.append(Mention(doc.id, hit.start(), hit.end(), "GPE", hit.group()))
     return found

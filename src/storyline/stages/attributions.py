@@ -152,9 +152,12 @@ class CueLexicon:
         return (w[0] + PRIOR_TP) / (w[1] + PRIOR_N)
 
 
+_SOURCE_KIND = re.compile(r"\+[pn0]")
+
+
 def pooled_key(key: str) -> str:
     """The cue's key whatever its source ("say/speech+p@quote" -> "say/speech@quote")."""
-    return re.sub(r"\+[pn0]", "", key)
+    return _SOURCE_KIND.sub("", key)
 
 
 @functools.lru_cache(maxsize=2)
@@ -1452,24 +1455,35 @@ def _attach_quotes(cands: list[_Candidate], quotes: list[Quote], qidx: _QuoteInd
     for c in cands:
         for qi in c.quotes:
             owner[qi] = c
+    # The word starts of each content, made once per content (the loops below take every
+    # candidate's words for every quote); contents grow below, so the spans are the key.
+    memo: dict[tuple[tuple[int, int], ...], set[int]] = {}
+
+    def words(spans: list[tuple[int, int]]) -> set[int]:
+        key = tuple((s, e) for s, e in spans)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _words(text, spans)
+        return found
+
     # A content that holds most of a quote owns it: a quote after it in the paragraph goes on
     # with the same attribution ('The plans are "irresponsible," he said. "It leaves me speechless."').
     for qi, q in enumerate(quotes):
-        qwords = _words(text, [(q.start, q.end)])
+        qwords = words([(q.start, q.end)])
         for c in cands:
             if qi in owner or not qwords or c.cue is None or q.start <= c.cue[0] < q.end:
                 continue
-            if len(_words(text, c.content) & qwords) * 2 >= len(qwords):
+            if len(words(c.content) & qwords) * 2 >= len(qwords):
                 owner[qi] = c
     for qi, q in enumerate(quotes):
         if qi in owner:
             continue
-        qwords = _words(text, [(q.start, q.end)])
+        qwords = words([(q.start, q.end)])
         # Covered by the content of a cue outside the quote: already attributed (mixed or direct).
         covered = set()
         for c in cands:
             if c.cue is not None and not (q.start <= c.cue[0] < q.end):
-                covered |= _words(text, c.content) & qwords
+                covered |= words(c.content) & qwords
         if not qwords or len(covered) * 2 >= len(qwords):
             continue
         if len(qwords) < MIN_EMBEDDED_QUOTE_WORDS and not _free_standing(q, sdoc, text):

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 TITLES = Path(__file__).resolve().parent.parent / "lexicons" / "speaker_roles.yaml"
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
+_WORD = re.compile(r"\w+")  # a run of word characters, as re's \\b delimits words
 # How far back (in characters) a pronoun looks for its antecedent. Calibrated on
 # PolNeAR train: 95% of "he"/"she" sources have a person mention within 1,500
 # characters before them; further back the nearest person is mostly wrong.
@@ -74,9 +75,15 @@ class TitleLexicon:
                 out.setdefault(country, []).append(demonym)
         return {k: tuple(v) for k, v in out.items()}
 
-    @property
+    @functools.cached_property
     def all_honorifics(self) -> frozenset[str]:
+        """Every honorific, made once per lexicon (read for every name and speaker)."""
         return frozenset().union(*self.honorifics.values())
+
+    @functools.cached_property
+    def bare_honorifics(self) -> frozenset[str]:
+        """The honorifics without their full stop ("mr" of "mr.")."""
+        return frozenset(h.rstrip(".") for h in self.all_honorifics)
 
 
 @functools.lru_cache(maxsize=1)
@@ -331,14 +338,17 @@ def _words_span(first: Token, last: Token) -> tuple[int, int]:
     return first.idx, doc[j].idx + len(doc[j].text)
 
 
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+
+
 def _strip_possessive(word: str) -> str:
-    return re.sub(r"[’']s?$", "", word)
+    return _POSSESSIVE_END.sub("", word)
 
 
 def name_words(name: str, lex: TitleLexicon) -> list[str]:
     """The words of a person's name without honorifics, titles and possessives."""
     words = [_strip_possessive(w) for w in name.replace("\u00a0", " ").split()]
-    honorifics = {h.rstrip(".") for h in lex.all_honorifics}  # once per name, not once per word
+    honorifics = lex.bare_honorifics
     while words and words[0].lower().rstrip(".") in honorifics:
         words = words[1:]
     return [w for w in words if w]
@@ -381,10 +391,13 @@ def longer_org_names(names: Iterable[str]) -> dict[str, str]:
     ordered = sorted(dict.fromkeys(names), key=len, reverse=True)  # stable: text order within a length
     full: dict[str, str] = {}
     for n in ordered:
+        word = None  # n as whole words, compiled once per name (not per pair)
         for longer in ordered:
-            if len(longer) > len(n) and re.search(r"\b" + re.escape(n) + r"\b", longer):
-                full[n] = longer
-                break
+            if len(longer) > len(n) and n in longer:
+                word = word or re.compile(r"\b" + re.escape(n) + r"\b")
+                if word.search(longer):
+                    full[n] = longer
+                    break
     return full
 
 
@@ -456,6 +469,7 @@ class SpeakerResolver:
             | self.lex.all_honorifics
             | self.lex.name_stops
         )
+        self._text_words: frozenset[str] | None = None  # the text's \w+ runs (_in_text), made lazily
         self._index_mentions()
 
     # ---- the article's mentions -------------------------------------------------
@@ -573,11 +587,22 @@ class SpeakerResolver:
             or len(first) > 1
             and first.isupper()
             or "-" in surface.split()
-            or re.search(r"\b" + re.escape(tokens[0]) + r"\b", self.doc.text) is not None
+            or self._in_text(tokens[0])
         )
         if junk and self.aliases.lookup(surface) is None:
             return None
         return tokens, surface
+
+    def _in_text(self, word: str) -> bool:
+        """Whether ``word`` occurs as a whole word of the text, as ``\\bword\\b`` finds it
+        (case-sensitive). A word of word characters only is looked up in the set of the text's
+        ``\\w+`` runs, made once per article (a regex search over the text per mention made
+        the attributions stage slower); any other word is searched for as before."""
+        if _WORD.fullmatch(word) is None:
+            return re.search(r"\b" + re.escape(word) + r"\b", self.doc.text) is not None
+        if self._text_words is None:
+            self._text_words = frozenset(_WORD.findall(self.doc.text))
+        return word in self._text_words
 
     def _names_agree(self, a: tuple[tuple[str, ...], str], b: tuple[tuple[str, ...], str]) -> bool:
         """Whether two full names can be one person's: their given names agree
