@@ -147,3 +147,31 @@ def test_folding_maps_every_case_insensitive_ascii_match_to_its_lowercase() -> N
     for char in map(chr, range(128)):
         if not char.isalpha():
             assert [m.group() for m in re.finditer(re.escape(char), ALL_CHARS, re.IGNORECASE)] == [char]
+
+
+def test_folding_keeps_every_uncased_character_of_the_rules() -> None:
+    """A non-ASCII character without case in a rule ("½", "–") is its own prefix: re.IGNORECASE
+    lets only that character match it, and the folded text holds it where the text does."""
+    folded = finder._fold(ALL_CHARS)
+    assert folded is not None
+    chars = {
+        c for rule in finder.rules() for c in rule.regex.pattern if not c.isascii() and finder._uncased(c)
+    }
+    assert {"½", "–"} <= chars
+    for char in chars:
+        for pattern in (re.escape(char), f"[{re.escape(char)}]"):
+            hits = list(re.finditer(pattern, ALL_CHARS, re.IGNORECASE))
+            assert [m.group() for m in hits] == [char]
+            assert folded[hits[0].start()] == char
+        assert [m.start() for m in re.finditer(re.escape(char), folded)] == [hits[0].start()]
+
+
+def test_number_rules_start_with_their_words() -> None:
+    """ "5 ½ years" and "two–three days" in the number placeholder once cut its prefixes to "a"
+    (tried at every word starting with "a"); "a year", "an hour" keep their whole words."""
+    names = {rule.name: rule for rule in finder.rules()}
+    for name in ("duration", "units_ago"):
+        prefixes = finder._prefixes(names[name].regex)
+        assert prefixes is not None
+        assert "a" not in prefixes and "an" not in prefixes
+        assert any(p.startswith("a ") for p in prefixes)

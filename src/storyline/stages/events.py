@@ -54,16 +54,21 @@ def extract_events(doc: ArticleDoc) -> list[Event]:
     """One event per resolved date expression (one per day or range in a sentence) whose piece of
     the sentence reports something: a verb, or enough words with a noun."""
     events: list[Event] = []
+    # ``doc.doc`` is the parse of ``doc.text`` (ArticleDoc): its text, which spaCy makes from the
+    # tokens on every read (most of this stage's time when read per date expression), as it
+    # makes a sentence's
+    text = doc.text
     for sent in doc.doc.sents:
         timexes = [t for t in doc.timexes if sent.start_char <= t.start and t.end <= sent.end_char]
         if not timexes:
             continue  # checked first: it needs no pass over the sentence's tokens
-        pieces = _pieces(sent.text)
+        sent_text = text[sent.start_char : sent.end_char]  # sent.text, without making its Tokens
+        pieces = _pieces(sent_text)
         made: set[tuple[str, str]] = set()
         for timex in timexes:
             dated = _dated(timex)
             if dated is None:
-                dated = _year_range(doc, timex, timexes)
+                dated = _year_range(doc, text, timex, timexes)
             if dated is None and _happened_in_year(doc, timex):
                 dated = _year(timex)
             if dated is None:
@@ -72,10 +77,10 @@ def extract_events(doc: ArticleDoc) -> list[Event]:
             if (earliest, latest) in made:
                 continue  # "February 1 , 2011 at 11:03 am": one event for the day, not two
             at = timex.start - sent.start_char
-            p_start, p_end = next(((s, e) for s, e in pieces if s <= at < e), (0, len(sent.text)))
+            p_start, p_end = next(((s, e) for s, e in pieces if s <= at < e), (0, len(sent_text)))
             p_start += sent.start_char
             p_end += sent.start_char
-            if not _reports(sent, p_start, p_end, timexes) or _not_a_time(doc, timex):
+            if not _reports(sent, p_start, p_end, timexes) or _not_a_time(doc, text, timex):
                 continue
             made.add((earliest, latest))
             mentions = [m for m in doc.mentions if p_start <= m.start and m.end <= p_end]
@@ -87,7 +92,7 @@ def extract_events(doc: ArticleDoc) -> list[Event]:
                     date=value,
                     earliest=earliest,
                     latest=latest,
-                    description=describe(sent.text, at),
+                    description=describe(sent_text, at),
                     timex_start=timex.start,
                     timex_end=timex.end,
                     actors=_unique(m.actor or m.text for m in mentions if m.label in ACTOR_LABELS),
@@ -114,13 +119,12 @@ def _reports(sent: Span, start: int, end: int, timexes: list[Timex]) -> bool:
     return len(words) >= MIN_WORDS_NO_VERB and any(t.pos_ == "NOUN" for t in outside)
 
 
-def _not_a_time(doc: ArticleDoc, timex: Timex) -> bool:
+def _not_a_time(doc: ArticleDoc, text: str, timex: Timex) -> bool:
     """A date expression that names no time something happened at: the modal "May" ("May we all
     die of old age") or an idiom of :data:`IDIOMS` ("enduring to this day")."""
     span = doc.doc.char_span(timex.start, timex.end, alignment_mode="expand")
     if span is not None and all(t.tag_ == "MD" for t in span):
         return True
-    text = doc.doc.text
     around = " ".join(text[max(0, timex.start - IDIOM_CONTEXT_CHARS) : timex.end].lower().split())
     return any(around.endswith(idiom) for idiom in IDIOMS)
 
@@ -183,13 +187,14 @@ def _governed_by_past_verb(noun: Token) -> bool:
     return _past_verb(head)
 
 
-def _year_range(doc: ArticleDoc, timex: Timex, timexes: list[Timex]) -> tuple[str, str, str] | None:
+def _year_range(
+    doc: ArticleDoc, text: str, timex: Timex, timexes: list[Timex]
+) -> tuple[str, str, str] | None:
     """ "killed thousands between 2011 and 2015": one event over both years (value "2011/2015",
     the ISO 8601 interval), where the opener of :data:`YEAR_RANGES` ties the first year to a verb in
     the past tense, or to a noun that such a verb governs ("killed thousands between ..."; not
     "prices between 2011 and 2015 were stable", "will run between 2018 and 2020"), and the later
-    year is not after the publication year."""
-    text = doc.doc.text
+    year is not after the publication year. ``text`` is the article's text."""
     before = text[max(0, timex.start - 12) : timex.start].lower().split()
     if not before or before[-1] not in YEAR_RANGES:
         return None

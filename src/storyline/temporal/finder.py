@@ -15,6 +15,8 @@ import yaml
 # the parser of the re module, to read the patterns' parse trees (no typed public interface)
 _SRE_PARSER: Any = importlib.import_module("re._parser")
 _SRE_CONSTANTS: Any = importlib.import_module("re._constants")
+# the regex engine's own test of whether a character has case (what IGNORECASE folds)
+_SRE: Any = importlib.import_module("_sre")
 
 # Compound number words ("twenty-four") are built from these; "a"/"an" count as one.
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
@@ -391,7 +393,12 @@ def _item_prefixes(op: Any, av: Any) -> set[_Prefix] | None:
     c = _SRE_CONSTANTS
     if op is c.LITERAL:
         char = chr(av)
-        return {(char.lower(), True)} if char.isascii() else None
+        if char.isascii():
+            return {(char.lower(), True)}
+        # A character without case ("½") matches only itself, with IGNORECASE or not, and the
+        # folding keeps it: its own prefix (None here cut "5 ½ years" and every rule with the
+        # number placeholder to the prefix "a", tried at every word starting with "a").
+        return {(char, True)} if _uncased(char) else None
     if op is c.IN:
         chars: set[str] = set()
         for kind, value in av:
@@ -401,7 +408,9 @@ def _item_prefixes(op: Any, av: Any) -> set[_Prefix] | None:
                 chars.update(chr(x) for x in range(value[0], value[1] + 1))
             else:  # negated sets, categories (\w, \d), wide ranges
                 return None
-        return {(x.lower(), True) for x in chars} if all(x.isascii() for x in chars) else None
+        if not all(x.isascii() or _uncased(x) for x in chars):
+            return None
+        return {(x.lower(), True) for x in chars}
     if op is c.SUBPATTERN:
         return _sequence_prefixes(av[-1].data)
     if op is c.BRANCH:
@@ -423,6 +432,16 @@ def _item_prefixes(op: Any, av: Any) -> set[_Prefix] | None:
     if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
         return {("", True)}  # zero-width: leaving a check out only lets more positions through
     return None
+
+
+def _uncased(char: str) -> bool:
+    """A character that case-insensitive matching and :func:`_fold` both leave as it is."""
+    return (
+        not _SRE.unicode_iscased(ord(char))
+        and char not in _CASE_PAIRS
+        and char.lower() == char
+        and char.upper() == char
+    )
 
 
 def _sequence_prefixes(items: Any) -> set[_Prefix] | None:
