@@ -430,11 +430,15 @@ def extract_claims(doc: ArticleDoc) -> list[Claim]:
     sdoc = doc.doc
     n = len(sdoc)
     # the words and offsets as plain ints: Token objects are made only for numbers and fractions
-    rows: list[list[int]] = sdoc.to_array([ORTH, IDX]).tolist() if n else []
+    # (two flat lists, not a list a word: 100k small lists set off the garbage collector, which
+    # then walks every object the process holds)
+    rows = sdoc.to_array([ORTH, IDX]) if n else None
+    orths: list[int] = rows[:, 0].tolist() if rows is not None else []
+    offsets: list[int] = rows[:, 1].tolist() if rows is not None else []
     text = doc.text
     i = 0
     while i < n:
-        orth, idx = rows[i]
+        orth, idx = orths[i], offsets[i]
         fractions = lex.fractions_by_initial.get(text[idx : idx + 1].lower()[:1])
         fraction = (
             next(
@@ -451,7 +455,7 @@ def extract_claims(doc: ArticleDoc) -> list[Claim]:
         if fraction and i + 1 < n:
             # the fraction's tokens: "three-quarters" is three ("three", "-", "quarters")
             width = 1
-            while i + width < n and rows[i + width][1] < idx + len(fraction):
+            while i + width < n and offsets[i + width] < idx + len(fraction):
                 width += 1
             claim = _fraction_claim(doc, sdoc[i], width, fraction, lex)
             if claim:
@@ -474,7 +478,7 @@ def extract_claims(doc: ArticleDoc) -> list[Claim]:
             continue
         j = i
         while j + 1 < n:
-            if _is_number_orth(rows[j + 1][0], sdoc.vocab, lex) and not _skipped(sdoc[j + 1]):
+            if _is_number_orth(orths[j + 1], sdoc.vocab, lex) and not _skipped(sdoc[j + 1]):
                 j += 1
             elif j + 2 < n and _joins(sdoc[j], sdoc[j + 1], sdoc[j + 2], lex):
                 j += 2
