@@ -365,7 +365,25 @@ def _run_on(words: Iterable[str], text: str | None, at: int) -> bool:
     long_words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", line) if len(w) >= HEADLINE_WORD_LEN]
     if len(long_words) >= HEADLINE_MIN_WORDS and all(w[0].isupper() for w in long_words):
         return True
-    return all(re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", text) for w in words)
+    return all(_standalone(w, text) for w in words)
+
+
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+
+
+def _standalone(word: str, text: str) -> bool:
+    """Whether ``word`` occurs in ``text`` with no word character or hyphen either side, as
+    ``re.search(r"(?<![\\w-])" + re.escape(word) + r"(?![\\w-])", text)`` finds it (a search led
+    by a lookbehind tries every position of the text; str.find goes to each occurrence)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _WORD_OR_HYPHEN.match(text[at - 1])) and (
+            end == len(text) or not _WORD_OR_HYPHEN.match(text[end])
+        ):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def resolve_mentions(doc: ArticleDoc, user_aliases: str | None = None) -> list[Mention]:
