@@ -26,11 +26,9 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from parse_cache import product_parses, t17_draw  # evaluation/parse_cache.py, beside this script
+from parse_cache import dated_doc, product_parses, t17_draw  # evaluation/parse_cache.py, beside this script
 
 from storyline.pipeline import ArticlePipeline
-from storyline.records import Article, PublicationDate
-from storyline.stages.document import ArticleDoc
 from storyline.temporal.calendar import value_range
 
 if TYPE_CHECKING:
@@ -65,12 +63,7 @@ def run(chosen: list[dict], parses: list[Doc]) -> list[tuple[dict, Doc, ArticleF
     pipeline = ArticlePipeline()
     out = []
     for art, parse in zip(chosen, parses, strict=True):
-        dct = art["date"]
-        article = Article(
-            id=art["id"], text=art["text"], raw=art["text"], published=dct, published_how="given"
-        )
-        doc = ArticleDoc(article=article, doc=parse)
-        doc.published = PublicationDate(dct, dct, dct, "given", 1.0, "given")
+        doc = dated_doc(art, parse)
         out.append((art, parse, pipeline.run_stages(doc)))
     return out
 

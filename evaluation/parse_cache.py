@@ -11,6 +11,8 @@ from storyline.nlp import load_nlp
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from storyline.stages.document import ArticleDoc
+
 
 def cached_parses(
     cache: Path, texts: list[str], parse: Callable[[Any, list[str]], Iterable[Doc]]
@@ -54,3 +56,16 @@ def product_parses(cache: Path, texts: list[str]) -> list[Doc]:
     return cached_parses(
         cache, texts, lambda nlp, ts: (doc for doc, _ in parse_pipe(nlp, ((t, None) for t in ts)))
     )
+
+
+def dated_doc(art: dict[str, Any], parse: Doc) -> ArticleDoc:
+    """The annotated document of a Timeline17 article whose listed date is given as its
+    publication date (the anchor of relative dates), as a build with that metadata sees it."""
+    from storyline.records import Article, PublicationDate
+    from storyline.stages.document import ArticleDoc
+
+    dct = art["date"]
+    article = Article(id=art["id"], text=art["text"], raw=art["text"], published=dct, published_how="given")
+    doc = ArticleDoc(article=article, doc=parse)
+    doc.published = PublicationDate(dct, dct, dct, "given", 1.0, "given")
+    return doc

@@ -24,10 +24,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from parse_cache import product_parses, t17_draw  # evaluation/parse_cache.py, beside this script
+from parse_cache import dated_doc, product_parses, t17_draw  # evaluation/parse_cache.py, beside this script
 
-from storyline.records import Article, PublicationDate
-from storyline.stages.document import ArticleDoc
 from storyline.stages.timexes import extract_timexes
 
 if TYPE_CHECKING:
@@ -115,16 +113,11 @@ def main() -> None:
     pool = []
     docs = []
     for art, parse in zip(chosen, parses, strict=True):
-        dct = art["date"]
-        article = Article(
-            id=art["id"], text=art["text"], raw=art["text"], published=dct, published_how="given"
-        )
-        doc = ArticleDoc(article=article, doc=parse)
-        doc.published = PublicationDate(dct, dct, dct, "given", 1.0, "given")
+        doc = dated_doc(art, parse)
         found = list(extract_timexes(doc))
-        docs.append((art["id"], dct, parse, found))
+        docs.append((art["id"], art["date"], parse, found))
         for t in found:
-            pool.append((art["id"], dct, parse, t))
+            pool.append((art["id"], art["date"], parse, t))
     if args.recall:
         recall(args.seed, args.n, docs)
         return

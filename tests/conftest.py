@@ -17,6 +17,18 @@ def seed_path(prefix: str) -> Path:
     return path
 
 
+def speaker_of(text: str, span_text: str, occurrence: int = 0) -> str | None:
+    """The canonical speaker the resolver gives the ``occurrence``-th ``span_text`` of ``text``."""
+    from storyline.stages.speakers import SpeakerResolver
+    from storyline.testing import article_doc
+
+    doc = article_doc(text)
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(span_text, start + 1)
+    return SpeakerResolver(doc).resolve(start, start + len(span_text))
+
+
 def single_timex(text: str, anchor: str | None, tense: str | None) -> tuple[str, str, str]:
     """The longest timex found in ``text``, resolved against ``anchor`` (ISO date) in ``tense``:
     its span text, type and value (the table tests of time expressions run through this)."""

@@ -12,19 +12,10 @@ full more often: then it stays the bare surname.
 from __future__ import annotations
 
 import pytest
+from tests.conftest import speaker_of
 
 from storyline.stages.attributions import extract_attributions
-from storyline.stages.speakers import SpeakerResolver
 from storyline.testing import article_doc
-
-
-def _speaker_of(text: str, span_text: str, occurrence: int = 0) -> str | None:
-    doc = article_doc(text)
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(span_text, start + 1)
-    return SpeakerResolver(doc).resolve(start, start + len(span_text))
-
 
 # The audit article, cut down: three Ibrahims, the government spokesman named most.
 LIBYA_619 = (
@@ -120,13 +111,13 @@ RESOLVE = [
 
 @pytest.mark.parametrize(("text", "words", "occurrence", "expected"), RESOLVE)
 def test_speakers_of_one_surname(text: str, words: str, occurrence: int, expected: str) -> None:
-    assert _speaker_of(text, words, occurrence) == expected
+    assert speaker_of(text, words, occurrence) == expected
 
 
 def test_pronoun_after_the_other_person_of_the_surname() -> None:
     """'He' after Bill Clinton is Bill Clinton: the Clintons were one person named Hillary."""
     text = "Hillary Clinton spoke in Ohio on Monday. Later Bill Clinton arrived in Toledo. He said the state mattered."
-    assert _speaker_of(text, "He", 0) == "Bill Clinton"
+    assert speaker_of(text, "He", 0) == "Bill Clinton"
 
 
 def test_audit_article_attributions() -> None:

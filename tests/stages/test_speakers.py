@@ -6,7 +6,7 @@ import pickle
 from pathlib import Path
 
 import pytest
-from tests.conftest import seed_path
+from tests.conftest import seed_path, speaker_of
 
 from storyline.pipeline import ArticlePipeline
 from storyline.records import ArticleFacts, RawDocument
@@ -46,15 +46,6 @@ def test_surname_key(name: str, key: str) -> None:
 )
 def test_canonical_person(name: str, canonical: str) -> None:
     assert canonical_person(name, load_titles()) == canonical
-
-
-def _speaker_of(text: str, span_text: str, occurrence: int = 0) -> str | None:
-    """The canonical speaker the resolver gives the ``occurrence``-th ``span_text``."""
-    doc = article_doc(text)
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(span_text, start + 1)
-    return SpeakerResolver(doc).resolve(start, start + len(span_text))
 
 
 # (text, speaker words, which occurrence, expected canonical speaker or None)
@@ -233,7 +224,7 @@ RESOLVE = [
 
 @pytest.mark.parametrize(("text", "words", "occurrence", "expected"), RESOLVE)
 def test_resolve(text: str, words: str, occurrence: int, expected: str | None) -> None:
-    assert _speaker_of(text, words, occurrence) == expected
+    assert speaker_of(text, words, occurrence) == expected
 
 
 def test_lexicon_role_holds_only_at_the_articles_date() -> None:
