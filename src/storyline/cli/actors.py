@@ -204,7 +204,7 @@ def claims_cmd(
     }
     for g in groups:
         flag = "  [red]sources disagree[/red]" if g.conflict else ""
-        console.print(f"[bold]{g.measure}[/bold] in {g.country or 'unknown country'}{flag}")
+        console.print(f"[bold]{g.label}[/bold]{flag}")
         table = Table("value", "stated as", "claimant", "outlet", "published", "as of", "article")
         for e in g.entries:
             c = e.claim

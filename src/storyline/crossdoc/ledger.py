@@ -109,6 +109,11 @@ class LedgerGroup:
         return sorted({e.claim.value for e in self.entries})
 
     @property
+    def label(self) -> str:
+        """What the group counts, as the CLI and the web name it ("deaths in Syria")."""
+        return f"{self.measure} in {self.country or 'unknown country'}"
+
+    @property
     def conflict(self) -> bool:
         """Two articles disagree on the quantity (see :func:`disagree`)."""
         if self.measure in load_claim_lexicon().generic_measures:

@@ -607,9 +607,8 @@ def claim_groups(
         keys = [(e.claim.article_id, e.claim.start) for e in g.entries]
         grouped.update(keys)
         claims = [rows[k] for k in keys if k in rows]
-        label = f"{g.measure} in {g.country or 'unknown country'}"
         out.append({
-            "key": _group_key(label, min(g.values, default=None)), "label": label, "measure": g.measure,
+            "key": _group_key(g.label, min(g.values, default=None)), "label": g.label, "measure": g.measure,
             "country": g.country, "conflict": g.conflict, "values": _by_value(claims, per_value),
             "total": len(claims),
         })  # fmt: skip
