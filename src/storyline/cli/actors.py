@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from storyline.cli.app import DEFAULT_DB, DbOption, app, fail, lines_format, open_db
+from storyline.cli.app import DEFAULT_DB, DbOption, app, fail, lines_format, open_db, short_id
 
 console = Console()
 # characters of article text shown each side of a mention by `storyline actor`
@@ -107,7 +107,7 @@ def actor_cmd(
     if rows:
         table = Table("article", "span", "as written", "context")
         for aid, s, e, text, ctx in rows:
-            table.add_row(aid[:12], f"{s}-{e}", text, _whole_words(ctx, s > CONTEXT_CHARS, True))
+            table.add_row(short_id(aid), f"{s}-{e}", text, _whole_words(ctx, s > CONTEXT_CHARS, True))
         console.print(table)
 
 
@@ -215,7 +215,7 @@ def claims_cmd(
                 e.outlet or "",
                 e.published or ranges.get(c.article_id) or "",
                 c.as_of or "",
-                c.article_id[:12],
+                short_id(c.article_id),
             )
         console.print(table)
 

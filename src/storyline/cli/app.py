@@ -31,6 +31,15 @@ def clip(text: str, width: int) -> str:
     return head.rstrip(" ,;:-\u2013\u2014") + "\u2026"
 
 
+# Listings print an article id as a prefix this long: unique in practice, and `show` takes it.
+ID_CHARS = 12
+
+
+def short_id(article_id: str) -> str:
+    """An article id as the listings print it (its first ``ID_CHARS`` characters)."""
+    return article_id[:ID_CHARS]
+
+
 def outlet_or_wire(outlet: str | None, wire: str | None) -> str:
     """An article's outlet; without one, the wire agency its dateline credits ("AFP (wire)"),
     as the framing and claims views credit the article to it."""

@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from storyline.cli.app import DEFAULT_DB, DbOption, app, clip, fail, outlet_or_wire
+from storyline.cli.app import DEFAULT_DB, DbOption, app, clip, fail, outlet_or_wire, short_id
 
 if TYPE_CHECKING:
     from storyline.build import BuildReport
@@ -219,7 +219,7 @@ def articles(
         table = Table("id", "published", "how", "outlet", "words", "title")
         for a in dossier.articles(limit=limit):
             table.add_row(
-                a["id"][:12],  # a unique prefix, as `show` takes and the other views print
+                short_id(a["id"]),  # a unique prefix, as `show` takes and the other views print
                 describe(a["published"], a["published_earliest"], a["published_latest"]),
                 a["published_how"],
                 outlet_or_wire(a["outlet"], a.get("wire")),

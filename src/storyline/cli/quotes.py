@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from storyline.cli.app import DEFAULT_DB, DbOption, app, fail, lines_format, open_db
+from storyline.cli.app import DEFAULT_DB, DbOption, app, fail, lines_format, open_db, short_id
 
 TYPES = ("direct", "indirect", "mixed")
 # Content longer than this is cut in the text listing (the JSON output keeps it whole).
@@ -94,6 +94,6 @@ def quotes_cmd(
             content = content[: MAX_SHOWN_CHARS - 1] + "…"
         nested = f"  [reported in #{r['parent']}]" if r["parent"] is not None else ""
         typer.echo(
-            f"{r['input_id'] or r['article_id'][:12]}#{r['index']}  {r['type']:8} {who} — {r['cue'] or '(no cue)'}{nested}"
+            f"{r['input_id'] or short_id(r['article_id'])}#{r['index']}  {r['type']:8} {who} — {r['cue'] or '(no cue)'}{nested}"
         )
         typer.echo(f"    {content}")

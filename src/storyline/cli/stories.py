@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from storyline.cli.app import DEFAULT_DB, DbOption, app, fail, lines_format, open_db, outlet_or_wire
+from storyline.cli.app import DEFAULT_DB, DbOption, app, fail, lines_format, open_db, outlet_or_wire, short_id
 
 FormatOption = Annotated[str, typer.Option("--format", help="text or jsonl (json: the same).")]
 
@@ -84,8 +84,8 @@ def stories_cmd(
         typer.echo(f"{story.id}  {len(story.article_ids)} article(s)  {story.title}")
         for article_id in story.article_ids:
             input_id, published, outlet, title = info.get(article_id, (None, None, None, None))
-            copy = f"  [copy of {copies[article_id][:12]}]" if article_id in copies else ""
-            label = title or input_id or article_id[:12]
+            copy = f"  [copy of {short_id(copies[article_id])}]" if article_id in copies else ""
+            label = title or input_id or short_id(article_id)
             typer.echo(f"    {published or 'undated':24}  {outlet or '-':20.20}  {label}{copy}")
 
 
@@ -131,7 +131,7 @@ def wire_cmd(
 
     def name(article_id: str) -> str:
         input_id, published, outlet, title = info.get(article_id, (None, None, None, None))
-        return " · ".join(x for x in (published, outlet, title or input_id or article_id[:12]) if x)
+        return " · ".join(x for x in (published, outlet, title or input_id or short_id(article_id)) if x)
 
     if fmt == "jsonl":
         for c in copies:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from storyline.cli.app import DEFAULT_DB, DbOption, app, fail, lines_format, open_db
+from storyline.cli.app import DEFAULT_DB, DbOption, app, fail, lines_format, open_db, short_id
 from storyline.crossdoc.timeline import summarize, timeline_from_events
 from storyline.records import Event
 from storyline.store.timeline import events_from_db, sentences_from_db, timelinejs_from_db
@@ -79,7 +79,7 @@ def timeline(
                 who = ", ".join((*e.actors[:3], *e.places[:2]))
                 # the words the date was read from and the article, so each date can be checked
                 # ("2017-W01" from "the last week" of "the last week of January")
-                source = f"  \u2190 \u201c{_anchor(texts, e)}\u201d, {e.article_id[:12]}"
+                source = f"  \u2190 \u201c{_anchor(texts, e)}\u201d, {short_id(e.article_id)}"
                 typer.echo(f"{e.date:<10}  {e.description}" + (f"  [{who}]" if who else "") + source)
     finally:
         con.close()
