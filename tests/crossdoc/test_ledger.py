@@ -128,3 +128,31 @@ def test_seed_ledger_keeps_other_quantities_apart(seed_db) -> None:
     assert paris and paris[0].values == [100]
     azaz = [g for g in groups if g.measure == "deaths" and 48 in g.values]
     assert azaz and azaz[0].values == [48]
+
+
+def test_conflict_is_worked_out_once_per_group(monkeypatch: pytest.MonkeyPatch) -> None:
+    import storyline.crossdoc.ledger as ledger_module
+
+    calls: list[tuple[str, str]] = []
+
+    def counting(a: LedgerEntry, b: LedgerEntry) -> bool:
+        calls.append((a.claim.article_id, b.claim.article_id))
+        return disagree(a, b)
+
+    monkeypatch.setattr(ledger_module, "disagree", counting)
+    (group,) = group_claims(
+        [
+            _entry("a", 300, "people killed", "Syria"),
+            _entry("b", 310, "people killed", "Syria"),
+            _entry("c", 320, "people killed", "Syria"),
+        ]
+    )
+    assert group.conflict is True  # three articles, one day, three numbers
+    assert group.to_dict()["conflict"] is True and group.conflict is True
+    assert len(calls) == 1  # the first pair already disagrees; later reads reuse the answer
+    (apart,) = group_claims(
+        [_entry("a", 300, "people killed", "Syria"), _entry("b", 300, "people killed", "Syria")]
+    )
+    calls.clear()
+    assert [apart.conflict, apart.conflict, apart.to_dict()["conflict"]] == [False, False, False]
+    assert calls == [("a", "b")]  # one pair, tested once

@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from itertools import combinations
 from typing import Any
 
@@ -100,6 +101,10 @@ def disagree(a: LedgerEntry, b: LedgerEntry) -> bool:
 
 @dataclass
 class LedgerGroup:
+    """Claims of one quantity. ``entries`` is complete once :func:`group_claims` returns it:
+    ``conflict`` is worked out on first read and kept (the ledger, ``to_dict``, the CLI and the
+    web each read it)."""
+
     measure: str | None
     country: str | None
     entries: list[LedgerEntry] = field(default_factory=list)
@@ -113,7 +118,7 @@ class LedgerGroup:
         """What the group counts, as the CLI and the web name it ("deaths in Syria")."""
         return f"{self.measure} in {self.country or 'unknown country'}"
 
-    @property
+    @cached_property
     def conflict(self) -> bool:
         """Two articles disagree on the quantity (see :func:`disagree`)."""
         if self.measure in load_claim_lexicon().generic_measures:
