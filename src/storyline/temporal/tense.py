@@ -110,6 +110,8 @@ def _own_tense(verb: Token, depth: int = 0) -> str | None:
             if head_tense is not None:
                 return head_tense
         return "future" if "to" in aux_words else None
+    if _planned_infinitive(verb, aux_words):
+        return "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
@@ -125,6 +127,28 @@ def _own_tense(verb: Token, depth: int = 0) -> str | None:
     return None
 
 
+def _planned_infinitive(verb: Token, aux_words: set[str]) -> bool:
+    """A plan told in the past tense with its infinitive after the time: "was due on Tuesday to
+    travel", "was expected on Friday to announce". The time belongs to the plan, which is still
+    ahead, as "was set to meet on Tuesday" (the time inside the infinitive) already reads; not
+    "had been due" (a plan over), nor "was due in Paris on Tuesday" (no infinitive). Audit seed 47."""
+    if "had" in aux_words or verb.lower_ in ("had", "'d"):
+        return False
+    if verb.lemma_ == "be" and verb.tag_ == "VBD":  # "was due on Tuesday to travel"
+        heads = [verb, *(c for c in verb.children if c.dep_ == "acomp" and c.lower_ in _PLANNED)]
+        if len(heads) == 1:
+            return False
+    elif verb.tag_ == "VBN" and verb.lower_ in _PLANNED and aux_words & {"was", "were"}:
+        heads = [verb]  # "was expected on Friday to announce"
+    else:
+        return False
+    return any(
+        c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children)
+        for h in heads
+        for c in h.children
+    )
+
+
 def tense_at(doc: Doc, start: int, end: int) -> str | None:
     """Tense of the clause that holds the characters ``[start, end)`` of the parsed text."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -132,23 +156,26 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
         return None
     verb = _governing_verb(span.root)
     tense = text_tense(span.sent.text) if verb is None else verb_tense(verb)
-    if tense in ("past", None) and _after_open_end_word(doc, span.start):
+    if tense in ("past", None) and _after_word(doc, span.start, "open_end_words"):
         return "present"  # "extended through January": the nearest January, not the past one
+    if tense != "past" and _after_word(doc, span.start, "past_start_words"):
+        return "past"  # "have been waiting since the weekend": the weekend just past
     return tense
 
 
-def _after_open_end_word(doc: Doc, i: int) -> bool:
-    words = _open_end_words()
+def _after_word(doc: Doc, i: int, word_list: str) -> bool:
+    """Whether the one or two words before token ``i`` are in ``word_list`` of time_words.yaml."""
+    words = _time_word_set(word_list)
     one = doc[i - 1].lower_ if i > 0 else ""
     two = f"{doc[i - 2].lower_} {one}" if i > 1 else ""
     return one in words or two in words
 
 
-@functools.lru_cache(maxsize=1)
-def _open_end_words() -> frozenset[str]:
+@functools.lru_cache(maxsize=4)
+def _time_word_set(word_list: str) -> frozenset[str]:
     from storyline.temporal.finder import time_words
 
-    return frozenset(time_words()["open_end_words"])
+    return frozenset(time_words()[word_list])
 
 
 _FUTURE_TEXT = re.compile(
