@@ -7,7 +7,7 @@ matches its attributions to the gold ones the way ``score_quotes.py`` does (one-
 content overlap50 and the speaker sharing a word with the gold source), and writes, for
 each cue "lemma/class", how many of its attributions were right and how many it made,
 to ``src/storyline/lexicons/attribution_cue_weights.yaml``. The extractor keeps a cue
-whose smoothed precision reaches ``attributions.MIN_PRECISION``. Runs in about a minute
+whose smoothed precision reaches ``cue_lexicon.MIN_PRECISION``. Runs in about a minute
 on parses cached by ``evaluation/quotes.py --cache`` (a few minutes without).
 ``--cv`` writes nothing and reports a two-fold held-out figure on train instead (weights
 learned on one half score the other): the in-sample train figure flatters the weights.
@@ -21,12 +21,18 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import yaml
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from quotes import EVAL, docs_for, overlap50_matches, to_eval, token_set, word_tokens  # noqa: E402
 
-from storyline.stages.attributions import WEIGHTS, extract_with_keys, load_cues, pooled_key  # noqa: E402
+from storyline import lexicons  # noqa: E402
+from storyline.stages.attributions import extract_with_keys  # noqa: E402
+from storyline.stages.cue_lexicon import WEIGHTS_FILE, load_cues, pooled_key, use_weights  # noqa: E402
 
 MIN_SEEN = 3  # cues seen fewer times on train are left out of the file (too few to judge)
+# Where the learned weights are written: the lexicon file load_cues reads.
+WEIGHTS = Path(lexicons.__file__).resolve().parent / WEIGHTS_FILE
 
 
 def count_cues(arts: list[dict], docs: list) -> tuple[Counter, Counter]:
@@ -100,12 +106,11 @@ def cross_validate(arts: list[dict], docs: list) -> None:
             hits, seen = count_cues([arts[i] for i in learn], [docs[i] for i in learn])
             path = Path(tmp) / f"weights_{fold}.yaml"
             write_weights(hits, seen, path)
-            attributions.WEIGHTS = path
-            load_cues.cache_clear()
+            use_weights(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
             for i in test:
                 gold[arts[i]["id"]] = gold_all[arts[i]["id"]]
                 pred[arts[i]["id"]] = {"quotes": to_eval(attributions.extract_attributions(docs[i]))}
-    load_cues.cache_clear()
+    use_weights(None)
     o = scorer.score(gold, pred)["overlap50"]
     print("2-fold held-out on train: content+speaker", o["content+speaker"], "content", o["content"])
 

@@ -10,15 +10,13 @@ import pytest
 from tests.conftest import SHARED, seed_path
 
 from storyline.records import Attribution
-from storyline.stages.attributions import (
+from storyline.stages.attributions import _reported, _source_kind, extract_attributions
+from storyline.stages.cue_lexicon import (
     MIN_PRECISION,
     PRIOR_N,
     PRIOR_TP,
     SOURCE_KIND_PRIOR,
     CueLexicon,
-    _reported,
-    _source_kind,
-    extract_attributions,
     load_cues,
     pooled_key,
 )

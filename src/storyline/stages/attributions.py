@@ -21,6 +21,13 @@ Three passes over the one spaCy parse the pipeline already made (no second model
    ``mixed``, otherwise ``indirect``; a cue inside another attribution's content is
    nested under it (``parent``); the speaker span resolves to a canonical actor
    (``speakers.SpeakerResolver``), "I"/"we" inside a quote to the quote's speaker.
+
+The code lives in sibling modules:
+
+- ``cue_lexicon``: the cue lexicon and its learned weights (``load_cues``).
+
+This module runs the passes in order (``extract_attributions``, ``extract_with_keys``) and
+does the third: types, parents and resolved speakers.
 """
 
 from __future__ import annotations
@@ -30,14 +37,13 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
+from storyline.lexicons import load_yaml
 from storyline.names import AliasLexicon, load_aliases
 from storyline.records import Attribution, AttributionType, Span
-from storyline.stages.cue_frames import FRAME_PREFIXES, passive_frame, prep_frame
+from storyline.stages.cue_frames import passive_frame, prep_frame
+from storyline.stages.cue_lexicon import CLASSES, MIN_PRECISION, CueLexicon, load_cues
 from storyline.stages.document import ArticleDoc
 from storyline.stages.quotemarks import Quote, find_quotes
 from storyline.stages.speakers import (
@@ -59,8 +65,7 @@ from storyline.stages.speakers import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-CUES = Path(__file__).resolve().parent.parent / "lexicons" / "attribution_cues.yaml"
-WEIGHTS = Path(__file__).resolve().parent.parent / "lexicons" / "attribution_cue_weights.yaml"
+
 WORD = re.compile(r"\w+")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Dependencies through which "saying", "adding", "to say" take the subject of the verb they hang on.
@@ -102,103 +107,6 @@ CONFIDENCE = {
 }
 
 
-CLASSES = ("speech", "belief", "intent", "object")
-# Learned cue weights (evaluation/learn_cue_weights.py): a cue "lemma/class" whose
-# smoothed precision on PolNeAR train is below MIN_PRECISION is dropped. Adding an
-# item of precision p raises F1 when p > F1/2; 0.3 was the best of 0.2-0.45 on train (F1 55.0).
-MIN_PRECISION = 0.3
-# Beta prior of the smoothing: a cue seen n times with tp hits scores (tp + 1) / (n + 3).
-PRIOR_TP, PRIOR_N = 1.0, 3.0
-# Weight of the pooled cue's precision in the smoothing of a cue with one kind of source
-# ("say/speech+p"): two-fold held-out content+speaker F1 on train 59.4 with 1 or 3, 59.2 with 8.
-SOURCE_KIND_PRIOR = 3.0
-# A lemma outside the hand lexicon becomes a cue only with this many train occurrences
-# (5: train F1 58.2; 4: 58.3, 8: 58.0, 15: 57.7 -- 5 keeps some margin against chance hits).
-MIN_LEARNED_COUNT = 5
-
-
-@dataclass(frozen=True)
-class CueLexicon:
-    classes: dict[str, tuple[str, ...]]  # lemma -> its classes, in order of precedence
-    object_never: frozenset[str]
-    prepositional: tuple[tuple[str, ...], ...]
-    raising: frozenset[str] = frozenset()
-    weights: dict[str, tuple[int, int]] = field(default_factory=dict)  # "lemma/class" -> (hits, seen)
-    open_class: bool = False  # every verb is a candidate (for learning the weights)
-    frames: frozenset[str] = frozenset()  # reliable "lemma/frame" keys of cue_frames ("call/pp:for")
-    reporting: frozenset[str] = frozenset()  # the hand lexicon's speech and belief verbs
-    hand_cues: frozenset[str] = frozenset()  # the hand lexicon's verbs of every class
-    speaker_labels: frozenset[str] = frozenset()  # "Q", "Poll": a "Head: rest" line's head that says the rest
-    adjectives: frozenset[str] = (
-        frozenset()
-    )  # "critical", "eager": a stance after a copula ("was critical of X")
-
-    @functools.cached_property
-    def frame_lemmas(self) -> frozenset[str]:
-        return frozenset(k.rsplit("/", 1)[0] for k in self.frames)
-
-    def precision(self, key: str) -> float | None:
-        w = self.weights.get(key)
-        # a cue with one kind of source is smoothed towards the cue whatever its source, a cue
-        # inside a reported clause ("^") towards the same cue outside one
-        prior_key = pooled_key(key) if "+" in key else key.replace("^", "") if "^" in key else None
-        if prior_key is not None:
-            prior = self.precision(prior_key)
-            if w is None or prior is None:
-                return prior if prior is not None or w is None else (w[0] + PRIOR_TP) / (w[1] + PRIOR_N)
-            return (w[0] + SOURCE_KIND_PRIOR * prior) / (w[1] + SOURCE_KIND_PRIOR)
-        if w is None:
-            return None
-        return (w[0] + PRIOR_TP) / (w[1] + PRIOR_N)
-
-
-_SOURCE_KIND = re.compile(r"\+[pn0]")
-
-
-def pooled_key(key: str) -> str:
-    """The cue's key whatever its source ("say/speech+p@quote" -> "say/speech@quote")."""
-    return _SOURCE_KIND.sub("", key)
-
-
-@functools.lru_cache(maxsize=2)
-def load_cues(open_class: bool = False) -> CueLexicon:
-    data = yaml.safe_load(CUES.read_text(encoding="utf-8"))
-    classes: dict[str, list[str]] = {}
-    for cls in CLASSES:
-        for lemma in data["verbs"][cls]:
-            classes.setdefault(str(lemma).lower(), [])
-            if cls not in classes[str(lemma).lower()]:
-                classes[str(lemma).lower()].append(cls)
-    weights: dict[str, tuple[int, int]] = {}
-    frames: set[str] = set()
-    if WEIGHTS.exists() and not open_class:
-        raw = yaml.safe_load(WEIGHTS.read_text(encoding="utf-8")) or {}
-        weights = {k: (int(v[0]), int(v[1])) for k, v in (raw.get("weights") or {}).items()}
-        # Lemmas the hand lexicon lacks but train shows to be reliable cues.
-        for key, (tp, n) in weights.items():
-            lemma, cls = key.rsplit("/", 1)
-            if n >= MIN_LEARNED_COUNT and (tp + PRIOR_TP) / (n + PRIOR_N) >= MIN_PRECISION:
-                if cls.startswith(FRAME_PREFIXES):
-                    frames.add(key)
-                elif cls in CLASSES:
-                    have = classes.setdefault(lemma, [])
-                    if cls not in have:
-                        have.append(cls)
-    return CueLexicon(
-        classes={k: tuple(v) for k, v in classes.items()},
-        object_never=frozenset(data.get("object_never_content", ())),
-        prepositional=tuple(tuple(p) for p in data.get("prepositional", ())),
-        raising=frozenset(data.get("raising", ())),
-        weights=weights,
-        open_class=open_class,
-        frames=frozenset(frames),
-        reporting=frozenset(str(v).lower() for cls in ("speech", "belief") for v in data["verbs"][cls]),
-        hand_cues=frozenset(str(v).lower() for cls in CLASSES for v in data["verbs"][cls]),
-        speaker_labels=frozenset(str(v).lower() for v in data.get("speaker_labels", ())),
-        adjectives=frozenset(str(v).lower() for v in data.get("adjectives", ())),
-    )
-
-
 @dataclass
 class _Candidate:
     cue: tuple[int, int]
@@ -208,10 +116,6 @@ class _Candidate:
     content: list[tuple[int, int]] = field(default_factory=list)
     quotes: list[int] = field(default_factory=list)  # indices of quotes joined to it
     key: str = ""  # "lemma/class": what the learned weights are kept by
-
-
-def _span_of(tokens: list[Token]) -> tuple[int, int]:
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -1195,7 +1099,7 @@ def _modifier_cue(c: _Candidate, sdoc: Doc, lex: CueLexicon) -> bool:
     return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() not in lex.reporting
 
 
-CONTEXTS = Path(__file__).resolve().parent.parent / "lexicons" / "attribution_contexts.yaml"
+CONTEXTS_FILE = "attribution_contexts.yaml"
 
 
 @dataclass(frozen=True)
@@ -1210,7 +1114,7 @@ class _Contexts:
 
 @functools.lru_cache(maxsize=1)
 def load_contexts() -> _Contexts:
-    data = yaml.safe_load(CONTEXTS.read_text(encoding="utf-8"))
+    data = load_yaml(CONTEXTS_FILE)
 
     def words(name: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(name, ()))
@@ -1678,10 +1582,6 @@ def _cue_after_quote(q: Quote, cands: list[_Candidate], sdoc, text: str, sent) -
         and nxt.start <= c.cue_token < nxt.end
         and len(WORD.findall(text, nxt.start_char, c.cue[0])) <= MAX_WORDS_TO_NEXT_CUE
     ]
-
-
-def _has_quote_content(c: _Candidate, text: str) -> bool:
-    return bool(c.content) and any(re.search(r"[“”\"«»]|''", text[s:e]) for s, e in c.content)
 
 
 # "Paris:", "PARIS (AFP) –", "PARIS, France —": a place (and agency) before a colon or a spaced dash.
