@@ -24,7 +24,10 @@ Three passes over the one spaCy parse the pipeline already made (no second model
 
 The code lives in sibling modules:
 
-- ``cue_lexicon``: the cue lexicon and its learned weights (``load_cues``).
+- ``cue_lexicon``: the cue lexicon and its learned weights (``load_cues``);
+- ``attribution_spans``: the candidate record, the quote index and the span helpers the passes share;
+- ``cue_sources``: who a cue verb's source is, read off the parse;
+- ``cue_contents``: what a cue reports: the content spans of its clause, object or frame.
 
 This module runs the passes in order (``extract_attributions``, ``extract_with_keys``) and
 does the third: types, parents and resolved speakers.
@@ -32,57 +35,53 @@ does the third: types, parents and resolved speakers.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from storyline.lexicons import load_yaml
 from storyline.names import AliasLexicon, load_aliases
 from storyline.records import Attribution, AttributionType, Span
-from storyline.stages.cue_frames import passive_frame, prep_frame
+from storyline.stages.attribution_spans import (
+    WORD,
+    Candidate,
+    QuoteIndex,
+    content_within,
+    paragraph_at,
+    subtree_span,
+    trim_span,
+    word_starts,
+)
+from storyline.stages.cue_contents import (
+    broken_off,
+    clause_in_paragraph,
+    clause_span,
+    frame_content,
+    hoisted_that_clause,
+    object_span,
+    parenthetical_content,
+    reported_clauses,
+)
 from storyline.stages.cue_lexicon import CLASSES, MIN_PRECISION, CueLexicon, load_cues
+from storyline.stages.cue_sources import adjacent_source, cue_subject, left_noun_source, line_opening_source
 from storyline.stages.document import ArticleDoc
 from storyline.stages.quotemarks import Quote, find_quotes
 from storyline.stages.speakers import (
     SpeakerResolver,
-    infinitive_controller,
-    infinitive_relative_head,
     load_titles,
-    misparsed_subject,
-    name_after,
-    noun_clause_verb,
-    noun_phrase_run,
-    relative_issuer,
-    speaker_after,
     speaker_after_quote,
     subject_after_opening_phrase,
-    unnamed_passive,
 )
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
-WORD = re.compile(r"\w+")
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-# Dependencies through which "saying", "adding", "to say" take the subject of the verb they hang on.
-INHERIT_DEPS = ("advcl", "xcomp", "conj", "pcomp")
-# How many steps up the parse a cue verb looks for its subject ("was reluctant to endorse": 2).
-# PolNeAR train content+speaker F1: 3 steps 60.0, 4 and 6 60.1 (6 a little higher on coverage50).
-SUBJECT_HOPS = 6
-# Prepositions whose phrase after an object is part of what was said: "accused Y of Z",
-# "mocked Y for Z", "described Y as Z"; others ("in", "at", "across") are the circumstances.
-OBJECT_PREPS = frozenset({"of", "for", "as", "over", "about", "on"})
-# "it seems", "it appears": the speaker is nobody in particular.
-IMPERSONAL = frozenset({"seem", "appear", "look", "sound", "be", "remain", "become"})
 # A quote this short with no cue is a scare quote ("“every inch”"), not an attribution.
 # Calibrated on PolNeAR train: cue-less quotes of 1-4 words are almost never annotated.
 MIN_CUELESS_QUOTE_WORDS = 5
-# A parenthetical "he said" reports the rest of its clause when that has this many words.
-MIN_PARENTHETICAL_WORDS = 3
 # A quote after a colon with no cue verb ("Kasich resisted: "..."") needs this many words.
 MIN_COLON_QUOTE_WORDS = 3
 # A quote of fewer words, inside a clause of the writer's ('opposed the "Stop Trump" movement',
@@ -107,412 +106,24 @@ CONFIDENCE = {
 }
 
 
-@dataclass
-class _Candidate:
-    cue: tuple[int, int]
-    cue_token: int  # token index of the cue's head word
-    how: str  # speech | belief | object | intent | prep | quote
-    source: tuple[int, int] | None  # character span
-    content: list[tuple[int, int]] = field(default_factory=list)
-    quotes: list[int] = field(default_factory=list)  # indices of quotes joined to it
-    key: str = ""  # "lemma/class": what the learned weights are kept by
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    """Strip spaces and clause punctuation at both ends; keep quote marks."""
-    while s < e and (text[s].isspace() or text[s] in ",;:—–-("):
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-("):
-        e -= 1
-    return s, e
-
-
-def _content_within(text: str, spans: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
-    """The content ``spans`` cut to the paragraph ``[lo, hi)`` (the parser runs sentences over
-    paragraph ends), trimmed, those left with a word."""
-    out = [_trim(text, max(s, lo), min(e, hi)) for s, e in spans]
-    return [(s, e) for s, e in out if s < e and WORD.search(text, s, e)]
-
-
-def _subtree_span(tok: Token) -> tuple[int, int]:
-    left, right = tok.left_edge, tok.right_edge
-    return left.idx, right.idx + len(right.text)
-
-
-def _paragraph(text: str, pos: int) -> tuple[int, int]:
-    """The line holding ``pos``: articles put one paragraph a line."""
-    lo = text.rfind("\n", 0, pos) + 1
-    hi = text.find("\n", pos)
-    return lo, len(text) if hi < 0 else hi
-
-
-def _subject(tok: Token, qidx: _QuoteIndex | None = None) -> tuple[int, int] | None:
-    """The source of a cue verb as a character span: its subject, the agent of a passive,
-    the subject inherited by "..., saying"/"adding"/"to say", or the noun that a
-    participle modifies ("a statement saying ...")."""
-    if _passive_participle(tok) or unnamed_passive(tok):
-        return None
-    misparsed = misparsed_subject(tok)
-    if misparsed is not None:
-        return misparsed
-    cur = tok
-    for depth in range(SUBJECT_HOPS):
-        # a subject inside a quote the cue is outside of speaks in the quote, not here
-        subjects = [
-            c
-            for c in cur.children
-            if c.dep_ in ("nsubj", "csubj") and not (depth and qidx and _quoted_apart(qidx, c.idx, tok.idx))
-        ]
-        if subjects:
-            c = _nearest_subject(subjects, cur)
-            if (
-                not depth
-                and qidx
-                and c.i < tok.i
-                and _quoted_apart(qidx, c.left_edge.idx, tok.idx)
-                and qidx.at(c.left_edge.idx) == qidx.at(c.right_edge.idx)
-                and tok.doc[tok.i - 1].is_quote
-            ):
-                after = speaker_after(tok)  # '"Every single amendment," said Cruz'
-                if after is not None:
-                    return after
-            issuer = relative_issuer(c)
-            if issuer is not None:  # "released a video that accuses": who released accuses
-                cur = issuer
-                continue
-            return (
-                None
-                if c.dep_ == "nsubj" and c.lower_ == "it" and cur.lemma_ in IMPERSONAL
-                else _subtree_span(c)
-            )
-        for c in cur.children:
-            # "X were angered by the deal and predicted ...": X predicted, not the agent
-            if c.dep_ == "agent" and not (depth and any(g.dep_ == "nsubjpass" for g in cur.children)):
-                objs = [g for g in c.children if g.dep_ == "pobj"]
-                return _subtree_span(objs[0]) if objs else None
-        if depth and qidx and _quoted_apart(qidx, cur.idx, tok.idx):
-            # the parser made the quote the main clause and its "he said" a dependent, maybe
-            # of a clause inside the quote ('he said, "We don't do this, it's not our
-            # policy," adding: ...'): the one adding is the subject of that reporting verb
-            # outside the quote
-            for c in cur.subtree:
-                if (
-                    c.dep_ in ("ccomp", "parataxis")
-                    and c.pos_ == "VERB"
-                    and not _quoted_apart(qidx, c.idx, tok.idx)
-                    and not tok.left_edge.i <= c.i <= tok.right_edge.i
-                ):
-                    subj = [g for g in c.children if g.dep_ == "nsubj"]
-                    if subj:
-                        return _subtree_span(subj[0])
-        passive = [c for c in cur.children if c.dep_ == "nsubjpass"]
-        if passive:
-            # "X was criticized for saying ...": X said it; "X was asked" itself has no source.
-            return _subtree_span(passive[0]) if depth > 0 else None
-        relative = infinitive_relative_head(cur)
-        if relative is not None:  # "had nothing to say": the one who had says
-            cur = relative
-            continue
-        if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            noun = cur.head
-            if not _issued_object(noun):
-                return noun.left_edge.idx, noun.idx + len(noun.text)
-            cur = noun.head  # "Trump issued a statement saying ...": Trump says it
-            continue
-        controller = infinitive_controller(cur)
-        if controller is not None:  # "led Priebus to declare": Priebus declares
-            return _subtree_span(controller)
-        up = _inherit_from(cur)
-        if up is None:
-            return None
-        below, cur = cur, up
-        # "Assad said the policy is X, adding ...": the parser hangs "adding" on the reported
-        # clause; the one adding is the reporting verb's subject.
-        if (tok.tag_ == "VBG" or tok.dep_ == "conj") and cur.dep_ == "ccomp" and cur.head.pos_ == "VERB":
-            cur = cur.head
-        elif tok.tag_ == "VBG" and (aside := _parenthetical_reporter(cur, below)) is not None:
-            cur = aside  # "the West has become passive, he said, denouncing ...": he denounces
-        elif tok.tag_ == "VBG" and (owner := noun_clause_verb(cur)) is not None:
-            cur = owner  # "rejected the idea that ..., saying": who rejected says
-    return None
-
-
-def _parenthetical_reporter(verb: Token, participle: Token) -> Token | None:
-    """A "he said" set between a clause and a participle that the parser hung on the clause
-    ("X has become passive, he said, denouncing ..."): the reporting verb, a parataxis of the
-    clause with a subject of its own that ends just before the participle's comma."""
-    for c in verb.children:
-        if (
-            c.dep_ == "parataxis"
-            and c.i < participle.i
-            and c.right_edge.i + 2 >= participle.i
-            and any(g.dep_ == "nsubj" for g in c.children)
-        ):
-            return c
-    return None
-
-
-# Left children of a subject-less cue that the parser gave a wrong label but that stand where
-# its subject would ("Conway notes", "About 4 in 10 say", "Less than a third agreed").
-ADJACENT_SUBJECT_DEPS = ("compound", "npadvmod", "nummod", "nmod", "amod", "appos", "dep")
-# Right children that are the source of a cue after a quote ('"...," read the email').
-INVERTED_SUBJECT_DEPS = ("dobj", "attr", "npadvmod", "appos", "dep", "nsubj")
-
-
-def _adjacent_source(tok: Token, qidx: _QuoteIndex | None) -> tuple[int, int] | None:
-    """The source of a cue verb whose parse has no subject, anywhere up the tree: the noun
-    phrase right before it that the parser mislabelled ("Conway notes"), or, after a quote,
-    the noun phrase right after it ('"...," read the email', '"...," tweeted Rubio
-    spokesman Alex Conant')."""
-    kids = list(tok.children)
-    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "agent") for c in kids) or tok.dep_ not in (
-        "ROOT",
-        "conj",
-        "dep",
-        "parataxis",
-        "amod",
-    ):
-        return None
-    doc = tok.doc
-
-    def nominal(t: Token) -> bool:
-        return any(w.pos_ in ("NOUN", "PROPN", "NUM") for w in t.subtree) and not (
-            qidx is not None and qidx.at(t.idx) is not None
-        )
-
-    left = [
-        c
-        for c in kids
-        if c.i < tok.i
-        and c.dep_ in ADJACENT_SUBJECT_DEPS
-        and nominal(c)
-        and all(doc[j].pos_ in ("ADV", "PART") for j in range(c.right_edge.i + 1, tok.i))
-    ]
-    if left and tok.dep_ != "amod" and tok.tag_ not in ("VB", "VBG"):  # not an imperative or a participle
-        return _subtree_span(left[-1])
-    j = tok.i - 1
-    while j >= 0 and doc[j].is_punct and doc[j].text in ",":
-        j -= 1
-    after_quote = j >= 0 and doc[j].is_quote and qidx is not None and qidx.at(doc[j].idx) is not None
-    if not after_quote:
-        return None
-    if tok.dep_ == "amod" and tok.head.i > tok.i:  # "tweeted Rubio spokesman Alex Conant"
-        head = tok.head
-        while head.dep_ == "compound" and head.head.i > head.i:
-            head = head.head
-        first, last = doc[tok.i + 1], head.right_edge
-        return first.idx, last.idx + len(last.text)
-    right = [c for c in kids if c.i > tok.i and c.dep_ in INVERTED_SUBJECT_DEPS and nominal(c)]
-    return _subtree_span(right[0]) if right else name_after(tok)
-
-
-# Dependencies a subject-less cue's source climbs through to the head of its noun phrase
-# ("a military spokesman in Baghdad": Baghdad -> in -> spokesman).
-NP_CLIMB_DEPS = ("compound", "flat", "pobj", "prep", "amod", "nummod", "poss", "nmod")
-
-
-def _left_noun_source(tok: Token, qidx: _QuoteIndex | None) -> tuple[int, int] | None:
-    """The noun phrase that ends right before a cue verb the parser gave no subject: "In a
-    statement, her adviser, Jake Sullivan, said" (the parser hung the name on "statement"),
-    "At the town hall, a young woman ... asked". Failing that, the subject of a clause the
-    parser made the cue's complement ("Kasich offered the man a job, then says ...")."""
-    kids = list(tok.children)
-    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "agent") for c in kids) or tok.dep_ not in (
-        "ROOT",
-        "conj",
-        "parataxis",
-    ):
-        return None
-    if tok.tag_ in ("VB", "VBG", "VBN"):
-        return None
-    doc = tok.doc
-    j = tok.i - 1
-    while j >= 0 and (doc[j].pos_ in ("ADV", "PART") or doc[j].text == ","):
-        j -= 1
-    if j < 0 or doc[j].sent != tok.sent or (qidx is not None and qidx.at(doc[j].idx) is not None):
-        return None
-    t = doc[j]
-    if t.pos_ in ("NOUN", "PROPN") and not (
-        t.dep_ == "pobj" and t.head.i == j - 1 and t.head.head.i == tok.i
-    ):
-        x = t
-        while x.dep_ in NP_CLIMB_DEPS and x.head.i < tok.i and x.head.i != x.i:
-            x = x.head
-        if x.dep_ not in ("dobj", "attr", "dative", "oprd", "pobj") and x.pos_ in ("NOUN", "PROPN"):
-            return x.left_edge.idx, t.idx + len(t.text)
-    comps = [c for c in kids if c.dep_ == "ccomp" and c.i < tok.i]
-    if comps and (qidx is None or qidx.at(comps[0].idx) is None):
-        subj = [g for g in comps[0].children if g.dep_ == "nsubj"]
-        if subj and subj[0].pos_ in ("PROPN", "PRON", "NOUN"):
-            return _subtree_span(subj[0])
-    return None
-
-
-def _nearest_subject(subjects: list[Token], verb: Token) -> Token:
-    """Of two subjects the parser gave one verb ("Washington (AFP) – Hillary Clinton has
-    taken ..."), the one nearest before it; a subject after the verb ("said X") if none."""
-    before = [c for c in subjects if c.i < verb.i]
-    return before[-1] if before else subjects[0]
-
-
-def _issued_object(noun: Token) -> bool:
-    """A noun that is the object of an active verb ("issued a statement", "released an ad",
-    "approved a resolution"): what it says, the verb's subject says."""
-    return noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and noun.pos_ == "NOUN"
-
-
-def _passive_participle(tok: Token) -> bool:
-    """ "Asked about the poll, Priebus said ...": the one asked is the main clause's subject;
-    who asked is not named, so the cue has no source."""
-    return (
-        tok.tag_ == "VBN"
-        and tok.dep_ == "advcl"
-        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in tok.children)
-    )
-
-
-def _inherit_from(cur: Token) -> Token | None:
-    """The verb whose subject a subject-less cue verb takes, one step up the parse.
-
-    Through "saying"/"adding"/"to say" (``INHERIT_DEPS``); through a preposition ("responded
-    by saying", "refrained from endorsing", "Besides attacking X, Trump asserted"), and
-    from the noun it modifies on to that noun's verb ("took the step of criticizing"); from
-    an adjective to its copula ("is likely to remind", "was reluctant to endorse").
-    """
-    if cur.head.i == cur.i:
-        return None
-    if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.i != cur.head.i:
-        up = cur.head.head
-        if up.pos_ in ("NOUN", "PROPN") and up.dep_ in ("dobj", "attr") and up.head.pos_ in ("VERB", "AUX"):
-            up = up.head
-        return up
-    if cur.dep_ in INHERIT_DEPS or (cur.dep_ == "acomp" and cur.head.pos_ in ("VERB", "AUX")):
-        return cur.head
-    return None
-
-
-def _clause_span(root: Token) -> tuple[int, int]:
-    """A content clause's span, without what the parser wrongly hung on its end.
-
-    Cut before a trailing conjunct verb with no subject of its own in another verb form
-    ("vowed to keep abortion legal and celebrated the ruling": "celebrated" is the
-    cue's conjunct). (Cutting trailing adjuncts such as "by citing a poll" as well
-    lowered F1 on PolNeAR train by 0.4: annotators mostly keep them.)
-    """
-    end = root.right_edge.i
-    for c in root.children:
-        if c.i < root.i:
-            continue
-        cut = False
-        if (
-            c.dep_ == "conj"
-            and c.pos_ in ("VERB", "AUX")
-            and not any(g.dep_.startswith("nsubj") for g in c.children)
-        ):
-            # (not under a clause with its own subject: "that she had not sent or received emails")
-            cut = (
-                c.tag_ != root.tag_
-                and c.tag_ in ("VBD", "VBZ", "VBP")
-                and root.tag_ in ("VB", "VBG", "VBN")
-                and not any(g.dep_.startswith("nsubj") for g in root.children)
-            )
-            # "said it takes time but added, "..."": the speaker's own next cue, not content
-            cut = cut or "speech" in load_cues().classes.get(c.lemma_.lower(), ())
-        cut = cut or _trailing_clause(root, c)
-        if cut:
-            # cut at the conjunction or comma before it
-            j = c.left_edge.i
-            while j - 1 > root.i and c.doc[j - 1].dep_ in ("cc", "punct"):
-                j -= 1
-            end = min(end, j - 1)
-    end = _cut_aside(root.doc, root.i, end)
-    last = root.doc[max(end, root.i)]
-    return root.left_edge.idx, last.idx + len(last.text)
-
-
-# Punctuation that ends the writer's clause before a cue verb: a clause the parser hung on the
-# cue across it is not its content (PolNeAR train content+speaker F1 +0.13 with a clause after
-# the cue, +0.11 more everywhere; a comma is no such break: "X, he said" reports X).
-CLAUSE_BREAKS = frozenset({";", ":", "—", "–", "--", "-"})
-# Words that open a non-restrictive relative clause cut from a content's end.
-RELATIVE_WORDS = frozenset({"who", "which", "where", "when", "whom", "whose"})
-
-
-def _reported_clauses(tok: Token, ccomps: list[Token]) -> list[Token]:
-    """The clauses a cue verb reports: its clausal complements and a second "that" clause the
-    parser hung on the verb as a conjunct ("said he would secure the border, but that he would
-    not support mass deportation")."""
-    more = [
-        c
-        for c in tok.children
-        if c.dep_ == "conj"
-        and c.i > ccomps[0].i
-        and any(g.dep_ == "mark" and g.lower_ == "that" and g.i == c.left_edge.i for g in c.children)
-    ]
-    return ccomps + more
-
-
-def _broken_off(clause: Token, tok: Token) -> bool:
-    """A clause before the cue that a semicolon, a colon or a spaced dash parts from it."""
-    doc = tok.doc
-    return any(
-        doc[j].text in CLAUSE_BREAKS and (doc[j].text != "-" or doc[j - 1].whitespace_)
-        for j in range(clause.right_edge.i, tok.i)
-    )
-
-
-def _cut_aside(doc, lo: int, end: int) -> int:  # type: ignore[no-untyped-def]
-    """The last token of a content that runs from token ``lo`` to ``end``, without a trailing
-    non-restrictive relative clause (", who was his chief of staff", ", which had been in the
-    works"): PolNeAR's annotators leave it out (train content+speaker F1 63.01 -> 63.21; cutting
-    a trailing apposition as well: flat, a trailing participle: lower)."""
-    for j in range(lo + 1, end):
-        if doc[j - 1].text != ",":
-            continue
-        x = doc[j]
-        while x.head.i != x.i and x.head.left_edge.i >= j:
-            x = x.head
-        if x.right_edge.i < end - 1:
-            continue
-        if x.dep_ == "relcl" and doc[j].lower_ in RELATIVE_WORDS:
-            return j - 2
-    return end
-
-
-def _trailing_clause(root: Token, c: Token) -> bool:
-    """A clause after a comma that is the speaker's own next cue, not content: "Carson said
-    he saw no need to change, telling Stephanopoulos that ..." (train content+speaker F1
-    +0.04; cutting every trailing participle, contrast clause ("while ...") or conjunct
-    with its own subject was flat or lower)."""
-    j = c.left_edge.i - 1
-    if not (j > root.i and c.doc[j].text in (",", "—", "–", "--", ";")):
-        return False
-    return c.dep_ == "advcl" and c.tag_ == "VBG" and "speech" in load_cues().classes.get(c.lemma_.lower(), ())
-
-
-def _quoted_apart(qidx: _QuoteIndex, pos: int, cue: int) -> bool:
-    q = qidx.at(pos)
-    return q is not None and q != qidx.at(cue)
-
-
-def _raising_candidate(tok: Token, text: str) -> _Candidate | None:
+def _raising_candidate(tok: Token, text: str) -> Candidate | None:
     """ "Ben Carson appears to be slipping": no source; the subject and the complement are the content."""
     subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     comp = [c for c in tok.children if c.dep_ in ("xcomp", "acomp", "attr", "oprd") and c.i > tok.i]
     if not subj or not comp or subj[0].lower_ in ("it", "there"):
         return None
-    lo, hi = _paragraph(text, tok.idx)
-    pieces = [_subtree_span(subj[0]), (comp[0].left_edge.idx, _clause_span(comp[-1])[1])]
-    content = _content_within(text, pieces, lo, hi)
+    lo, hi = paragraph_at(text, tok.idx)
+    pieces = [subtree_span(subj[0]), (comp[0].left_edge.idx, clause_span(comp[-1])[1])]
+    content = content_within(text, pieces, lo, hi)
     if len(content) < 2:
         return None
     cue = (tok.idx, tok.idx + len(tok.text))
-    return _Candidate(cue, tok.i, "raising", None, content, key=f"{tok.lemma_.lower()}/raising")
+    return Candidate(cue, tok.i, "raising", None, content, key=f"{tok.lemma_.lower()}/raising")
 
 
 def _verb_candidate(
-    tok: Token, lex: CueLexicon, text: str, qidx: _QuoteIndex | None = None
-) -> _Candidate | None:
+    tok: Token, lex: CueLexicon, text: str, qidx: QuoteIndex | None = None
+) -> Candidate | None:
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     lemma = tok.lemma_.lower()
@@ -530,41 +141,41 @@ def _verb_candidate(
     # "Lilesa drew attention to the abuses; he says he fears returning home", "Reynolds says the
     # show drew ire: Howard Stern questioned X": a clause before a semicolon, colon or spaced
     # dash is the writer's, not what the cue reports (the parser hangs it on the cue).
-    ccomps = [c for c in ccomps if c.i > tok.i or not _broken_off(c, tok)]
+    ccomps = [c for c in ccomps if c.i > tok.i or not broken_off(c, tok)]
     # The parser runs sentences over paragraph ends: a clause whose verb is in another
     # paragraph is what this cue reports only if its part in the cue's paragraph is a clause
     # ("Obama's rise may have been ..., said several observers"), not a fragment ("... by
     # killing?" \n\n "Earlier Sunday in Damascus, Assad told ...": "Earlier Sunday in Damascus").
-    lo, hi = _paragraph(text, tok.idx)
-    ccomps = [c for c in ccomps if _clause_in_paragraph(c, lo, hi)]
+    lo, hi = paragraph_at(text, tok.idx)
+    ccomps = [c for c in ccomps if clause_in_paragraph(c, lo, hi)]
     if not ccomps and ("speech" in classes or "belief" in classes):
-        hoisted = _hoisted_that_clause(tok, lex)
+        hoisted = hoisted_that_clause(tok, lex)
         if hoisted is not None:
             ccomps = [hoisted]
     xcomps = [c for c in kids if c.dep_ == "xcomp"]
     dobjs = [c for c in kids if c.dep_ in ("dobj", "attr") and c.i > tok.i]
     if ccomps and ("speech" in classes or "belief" in classes):
-        content = [_clause_span(c) for c in _reported_clauses(tok, ccomps)]
+        content = [clause_span(c) for c in reported_clauses(tok, ccomps)]
         how = "speech"  # the class names the structure (a clause); how reliable the lemma is, is learned
     elif xcomps and "intent" in classes:
         start = dobjs[0] if dobjs and dobjs[0].i < xcomps[0].i else xcomps[0]
-        content = [(start.left_edge.idx, _clause_span(xcomps[-1])[1])]
+        content = [(start.left_edge.idx, clause_span(xcomps[-1])[1])]
         how = "intent"
     elif dobjs and "object" in classes and tok.lemma_.lower() not in lex.object_never:
-        content = [_object_span(tok, dobjs[0])]
+        content = [object_span(tok, dobjs[0])]
         how = "object"
-    elif (framed := _frame_content(tok, lex, hand, qidx)) is not None:
+    elif (framed := frame_content(tok, lex, hand, qidx)) is not None:
         how, (frame, content) = "frame", framed
     elif "speech" not in hand:
         return None
     else:
         how = "speech"
     key = f"{lemma}/{frame or how}"
-    source = _subject(tok, qidx)
+    source = cue_subject(tok, qidx)
     if source is None:
         source = (
-            _adjacent_source(tok, qidx)
-            or _left_noun_source(tok, qidx)
+            adjacent_source(tok, qidx)
+            or left_noun_source(tok, qidx)
             or subject_after_opening_phrase(tok)
             or speaker_after_quote(tok)
         )
@@ -577,77 +188,17 @@ def _verb_candidate(
             names = [
                 e for e in tok.doc.ents if e.label_ in ("PERSON", "ORG") and lo <= e.start_char < tok.idx
             ]
-            source = (names[0].start_char, names[0].end_char) if names else _line_opening_source(tok, lo)
-    content = _content_within(text, content, lo, hi)
+            source = (names[0].start_char, names[0].end_char) if names else line_opening_source(tok, lo)
+    content = content_within(text, content, lo, hi)
     cue = (tok.idx, tok.idx + len(tok.text))
-    return _Candidate(cue, tok.i, how, source, content, key=key)
-
-
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
-
-def _clause_in_paragraph(clause: Token, lo: int, hi: int) -> bool:
-    """The clause's verb is in the paragraph ``[lo, hi)``, or a finite verb of its is."""
-    return lo <= clause.idx < hi or any(lo <= t.idx < hi and t.tag_ in FINITE_TAGS for t in clause.subtree)
-
-
-# Dependencies through which a "that" clause the parser hung below a speech cue is still the
-# cue's own: "told visiting French lawmakers that ...", "said in an interview to be aired
-# Monday that ..." (the participle or infinitive read as the cue's complement, the clause as
-# its complement); a bound of the walk below, not tuned.
-HOISTING_DEPS = frozenset({"xcomp", "prep", "pobj", "acl", "dobj", "dative", "npadvmod"})
-MAX_HOISTING_DEPTH = 4
-# A line-opening source is a short name or description ("Francois Hollande", "The French
-# president"), not a sentence: a bound, not tuned.
-MAX_LINE_SOURCE_WORDS = 6
-
-
-def _hoisted_that_clause(tok: Token, lex: CueLexicon) -> Token | None:
-    """The "that" clause of a speech cue that the parser gave a word after the cue instead:
-    "Assad told visiting French lawmakers that he was optimistic" ("visiting" the cue's
-    xcomp, the clause its ccomp). PolNeAR's content is the clause from "that" on; the
-    recipient and the circumstances before it are not content. Only through words with no
-    subject of their own that are no cue themselves ("telling X that", "X, who said that")."""
-    frontier = [c for c in tok.children if c.i > tok.i and c.dep_ in HOISTING_DEPS]
-    for _ in range(MAX_HOISTING_DEPTH):
-        nxt = []
-        for x in frontier:
-            if any(g.dep_ in SUBJECT_DEPS for g in x.children) or x.lemma_.lower() in lex.reporting:
-                continue
-            for c in x.children:
-                if c.i <= x.i:
-                    continue
-                if c.dep_ == "ccomp" and any(
-                    g.dep_ == "mark" and g.lower_ == "that" and g.i == c.left_edge.i for g in c.children
-                ):
-                    return c
-                if c.dep_ in HOISTING_DEPS:
-                    nxt.append(c)
-        frontier = nxt
-    return None
-
-
-def _line_opening_source(tok: Token, lo: int) -> tuple[int, int] | None:
-    """The noun phrase that runs from the start of the cue's paragraph to the cue, when the
-    parser took a subject from the paragraph before ("France rules out cooperation\n\n
-    Francois Hollande says ...": "says" hung on "rules", its subject "France")."""
-    doc = tok.doc
-    words = [
-        t for t in doc[max(0, tok.i - MAX_LINE_SOURCE_WORDS - 2) : tok.i] if t.idx >= lo and not t.is_space
-    ]
-    if not words or len(words) > MAX_LINE_SOURCE_WORDS or words[0].idx != lo:
-        return None
-    run = noun_phrase_run(words, hyphens_and_possessives=True)
-    if run is None or run[1] != words[-1].idx + len(words[-1].text):
-        return None
-    return run
+    return Candidate(cue, tok.i, how, source, content, key=key)
 
 
 # Verbs an adjective of stance follows ("was critical of", "became wary of", "remains confident").
 COPULAS = frozenset({"be", "become", "remain", "stay", "grow"})
 
 
-def _adjective_candidate(tok: Token, text: str, qidx: _QuoteIndex | None) -> _Candidate | None:
+def _adjective_candidate(tok: Token, text: str, qidx: QuoteIndex | None) -> Candidate | None:
     """ "Cruz has been critical of the deal", "Trump is eager to debate", "she is confident
     (that) she will win": the copula's subject holds the stance, the adjective's complement
     (a preposition's object, a clause, an infinitive) is the content; keyed "critical/adj"."""
@@ -663,91 +214,20 @@ def _adjective_candidate(tok: Token, text: str, qidx: _QuoteIndex | None) -> _Ca
         objs = [g for g in comp.children if g.dep_ in ("pobj", "pcomp")]
         if not objs:
             return None
-        end, span = comp, (objs[0].left_edge.idx, _clause_span(objs[0])[1])
+        end, span = comp, (objs[0].left_edge.idx, clause_span(objs[0])[1])
     else:
-        span = _clause_span(comp)
-    lo, hi = _paragraph(text, tok.idx)
-    content = _content_within(text, [span], lo, hi)
+        span = clause_span(comp)
+    lo, hi = paragraph_at(text, tok.idx)
+    content = content_within(text, [span], lo, hi)
     if not content:
         return None
-    source = _subject(head, qidx)
+    source = cue_subject(head, qidx)
     if source is not None:
         source = (max(source[0], lo), min(source[1], hi))
         if source[0] >= source[1]:
             source = None
     cue = (tok.idx, end.idx + len(end.text))
-    return _Candidate(cue, tok.i, "belief", source, content, key=f"{tok.lemma_.lower()}/adj")
-
-
-# Prepositions after an object that give the circumstances, not what was said ("praised Y at
-# the rally", "after the debate"); with a date or time inside, any preposition does.
-CIRCUMSTANCE_PREPS = frozenset({"during", "after", "before", "since", "until", "at"})
-
-
-def _circumstance(prep: Token) -> bool:
-    return prep.lower_ in CIRCUMSTANCE_PREPS or any(g.ent_type_ in ("DATE", "TIME") for g in prep.subtree)
-
-
-def _object_completion(c: Token) -> bool:
-    """What the parser hung on an object cue that completes its object: an adverbial clause of
-    no subject and no comma ("announced the creation of a website to explain the process",
-    "praised Pence for cutting taxes"), a noun conjunct ("criticized X's record and his
-    readiness to lead"). On PolNeAR train gold keeps the first 38 times in 59, the second 7 in
-    8 (an adverbial clause after a comma 10 in 116: left out); content+speaker F1 +0.12."""
-    if c.dep_ == "conj":
-        return c.pos_ in ("NOUN", "PROPN")
-    return (
-        c.dep_ == "advcl"
-        and c.pos_ in ("VERB", "AUX")
-        and c.doc[c.left_edge.i - 1].text != ","
-        and not any(g.dep_.startswith("nsubj") for g in c.children)
-    )
-
-
-def _object_span(tok: Token, first: Token) -> tuple[int, int]:
-    """The content of an object cue: its object and what completes it ("accused Y of Z",
-    "described Y as Z", "expressed her stance in support of Z"), without the circumstances.
-    (Keeping only the prepositions of ``OBJECT_PREPS``: train content+speaker F1 61.75; every
-    preposition but circumstances: 61.95; adding trailing clauses or conjuncts lowered it.)"""
-    right = [
-        c
-        for c in tok.children
-        if c.i >= first.i
-        and (
-            c.dep_ in ("dobj", "attr", "xcomp", "oprd", "ccomp", "dative", "acomp")
-            or (c.dep_ == "prep" and (c.lower_ in OBJECT_PREPS or not _circumstance(c)))
-            or _object_completion(c)
-        )
-    ]
-    last = max((c.right_edge for c in right), key=lambda t: t.i)
-    last = tok.doc[_cut_aside(tok.doc, first.i, last.i)]
-    return first.left_edge.idx, last.idx + len(last.text)
-
-
-def _frame_content(
-    tok: Token, lex: CueLexicon, hand: tuple[str, ...], qidx: _QuoteIndex | None
-) -> tuple[str, list[tuple[int, int]]] | None:
-    """A cue verb's content in a ``cue_frames`` frame ("called for X", "X was named Y"), if
-    that "lemma/frame" is a reliable cue (or every frame, when learning the weights).
-
-    A speech verb in a sentence with a quote keeps no content here: the quote is its content
-    ('"...," he said of the plan')."""
-    lemma = tok.lemma_.lower()
-    sent = tok.sent
-    if "speech" in hand and qidx is not None and any(qidx.at(t.idx) is not None for t in sent):
-        return None
-    doc = tok.doc
-    found = []
-    pp = prep_frame(tok)
-    if pp is not None:
-        found.append((f"pp:{pp[0]}", [pp[1]]))
-    passive = passive_frame(tok)
-    if passive is not None:
-        found.append(("passive", passive))
-    for frame, pieces in found:
-        if lex.open_class or f"{lemma}/{frame}" in lex.frames:
-            return frame, [(doc[a].idx, doc[b].idx + len(doc[b].text)) for a, b in pieces]
-    return None
+    return Candidate(cue, tok.i, "belief", source, content, key=f"{tok.lemma_.lower()}/adj")
 
 
 # How far up the parse a cue looks for a reporting verb whose clause holds it (a bound on the
@@ -792,7 +272,7 @@ def _source_kind(source: tuple[int, int] | None, sdoc: Doc) -> str:
     return "+p" if root.pos_ == "PROPN" or root.ent_type_ in NAMED_SOURCES else "+n"
 
 
-def _prep_candidate(tok: Token, lex: CueLexicon, text: str) -> _Candidate | None:
+def _prep_candidate(tok: Token, lex: CueLexicon, text: str) -> Candidate | None:
     """ "according to X, ...": X is the source of the clause the phrase modifies."""
     doc = tok.doc
     for words in lex.prepositional:
@@ -826,14 +306,16 @@ def _prep_candidate(tok: Token, lex: CueLexicon, text: str) -> _Candidate | None
             hi = sent.end - 1
         content = []
         if lo < phrase_lo:
-            content.append(_trim(text, doc[lo].idx, doc[phrase_lo - 1].idx + len(doc[phrase_lo - 1].text)))
+            content.append(
+                trim_span(text, doc[lo].idx, doc[phrase_lo - 1].idx + len(doc[phrase_lo - 1].text))
+            )
         if phrase_hi < hi:
-            content.append(_trim(text, doc[phrase_hi + 1].idx, doc[hi].idx + len(doc[hi].text)))
-        content = _content_within(text, content, *_paragraph(text, tok.idx))
+            content.append(trim_span(text, doc[phrase_hi + 1].idx, doc[hi].idx + len(doc[hi].text)))
+        content = content_within(text, content, *paragraph_at(text, tok.idx))
         if not content:
             return None
         cue = (tok.idx, last.idx + len(last.text))
-        return _Candidate(cue, tok.i, "prep", _subtree_span(src), content, key=" ".join(words) + "/prep")
+        return Candidate(cue, tok.i, "prep", subtree_span(src), content, key=" ".join(words) + "/prep")
     return None
 
 
@@ -860,49 +342,7 @@ MIN_TRANSCRIPT_LABELS = 2
 NOT_SPEAKER_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
 
 
-def _parenthetical_content(cands: list[_Candidate], doc: ArticleDoc, quoted_only: set[int]) -> None:
-    """ "After the ruling, Hebert said, most laws were safe": a speech cue the parser hung
-    on the clause as a parenthetical, with no content of its own, reports that clause; so
-    does an "as" clause ("As POLITICO revealed, most of the payments were ...", "..., as The
-    New York Times reported"). So does one whose content is only the quotes it was given
-    (``quoted_only``, ids of candidates) where they lie in that clause: "Proposals to raise
-    taxes, he added, amount to ''just tinkering''" reports the whole clause."""
-    text, sdoc = doc.text, doc.doc
-    for c in cands:
-        if c.how != "speech" or c.cue_token < 0 or (c.content and id(c) not in quoted_only):
-            continue
-        tok = sdoc[c.cue_token]
-        if tok.dep_ != "parataxis" and not _as_clause(tok):
-            continue
-        clause = tok.head
-        lo, hi = _paragraph(text, tok.idx)
-        pieces = []
-        if clause.left_edge.i < tok.left_edge.i:
-            last = sdoc[tok.left_edge.i - 1]
-            pieces.append((clause.left_edge.idx, last.idx + len(last.text)))
-        if tok.right_edge.i < clause.right_edge.i:
-            first, last = sdoc[tok.right_edge.i + 1], clause.right_edge
-            pieces.append((first.idx, last.idx + len(last.text)))
-        pieces = [_trim(text, max(a, lo), min(b, hi)) for a, b in pieces if max(a, lo) < min(b, hi)]
-        pieces = [(a, b) for a, b in pieces if len(WORD.findall(text, a, b)) >= MIN_PARENTHETICAL_WORDS]
-        if pieces and c.content:
-            # the quotes the clause holds give way to the clause; those after it stay
-            inside = [(a, b) for a, b in c.content if any(pa <= a and b <= pb for pa, pb in pieces)]
-            if inside:
-                c.content = pieces + [x for x in c.content if x not in inside]
-        elif pieces:
-            c.content = pieces
-            c.key = c.key.split("/")[0] + "/aside" + ("@quote" if c.key.endswith("@quote") else "")
-
-
-def _as_clause(tok: Token) -> bool:
-    """ "as X reported": a clause the verb heads, opened by "as", that modifies another."""
-    return tok.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ == "as" and c.i == tok.left_edge.i for c in tok.children
-    )
-
-
-def _widen_to_names(cands: list[_Candidate], doc: ArticleDoc) -> None:
+def _widen_to_names(cands: list[Candidate], doc: ArticleDoc) -> None:
     """A source span that cuts a name ("Bashar al" of "Bashar al-Assad") takes the whole name."""
     for c in cands:
         if c.source is None:
@@ -914,7 +354,7 @@ def _widen_to_names(cands: list[_Candidate], doc: ArticleDoc) -> None:
         c.source = (s, e)
 
 
-def _headline_candidates(doc: ArticleDoc, lex: CueLexicon) -> list[_Candidate]:
+def _headline_candidates(doc: ArticleDoc, lex: CueLexicon) -> list[Candidate]:
     """ "Name: statement" lines: the person or organization named says the rest of the line.
 
     A headline ("John McCain: Republican anger appeals to ...") whose head holds a PERSON or
@@ -930,14 +370,14 @@ def _headline_candidates(doc: ArticleDoc, lex: CueLexicon) -> list[_Candidate]:
     for line, m in lines:
         if "(" in m.group(1) or len(WORD.findall(m.group(2))) < 3:
             continue  # "French President Francois Hollande (photo credit: AP)" is a caption
-        s, e = _trim(text, line.start() + m.start(1), line.start() + m.end(1))
-        cs, ce = _trim(text, line.start() + m.start(2), line.start() + m.end(2))
+        s, e = trim_span(text, line.start() + m.start(1), line.start() + m.end(1))
+        cs, ce = trim_span(text, line.start() + m.start(2), line.start() + m.end(2))
         colon = line.start() + m.end(1)
         dash = max(text.rfind(" - ", s, e), text.rfind(" — ", s, e))
         if dash > s:  # "Media shares blame in Iowa poll overhype - HuffPollster: “...”"
             s = dash + 3
         if _speaker_label(doc, s, e, lex, caps[m.group(1).split()[-1]] >= MIN_TRANSCRIPT_LABELS):
-            out.append(_Candidate((colon, colon + 1), -1, "headline", (s, e), [(cs, ce)], key=":/label"))
+            out.append(Candidate((colon, colon + 1), -1, "headline", (s, e), [(cs, ce)], key=":/label"))
             continue
         if len(WORD.findall(line.group())) > MAX_HEADLINE_WORDS or dash > 0:
             continue
@@ -947,7 +387,7 @@ def _headline_candidates(doc: ArticleDoc, lex: CueLexicon) -> list[_Candidate]:
         span = doc.doc.char_span(s, e, alignment_mode="expand")
         if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
             continue  # "Kasich resisted: ..." is a colon-introduced quote, not a headline
-        out.append(_Candidate((colon, colon + 1), -1, "headline", (s, e), [(cs, ce)], key=":/headline"))
+        out.append(Candidate((colon, colon + 1), -1, "headline", (s, e), [(cs, ce)], key=":/headline"))
     return out
 
 
@@ -995,28 +435,6 @@ def _name_words(doc: ArticleDoc, s: int, e: int) -> set[str]:
     }
 
 
-class _QuoteIndex:
-    def __init__(self, quotes: list[Quote]) -> None:
-        self.quotes = quotes
-        self.starts = [q.start for q in quotes]
-
-    def at(self, pos: int) -> int | None:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        if i >= 0 and self.quotes[i].start <= pos < self.quotes[i].end:
-            return i
-        return None
-
-    def quoted_share(self, text: str, spans: list[tuple[int, int]]) -> float:
-        words = [m.start() for s, e in spans for m in WORD.finditer(text, s, e)]
-        if not words:
-            return 0.0
-        return sum(self.at(w) is not None for w in words) / len(words)
-
-
-def _words(text: str, spans: list[tuple[int, int]]) -> set[int]:
-    return {m.start() for s, e in spans for m in WORD.finditer(text, s, e)}
-
-
 def extract_attributions(doc: ArticleDoc, user_aliases: str | None = None) -> list[Attribution]:
     """Every attribution in the article, in text order, speakers resolved.
 
@@ -1034,8 +452,8 @@ def extract_with_keys(
     text, sdoc = doc.text, doc.doc
     lex = lex or load_cues()
     quotes = find_quotes(text)
-    qidx = _QuoteIndex(quotes)
-    cands: list[_Candidate] = []
+    qidx = QuoteIndex(quotes)
+    cands: list[Candidate] = []
     prepositions = {p[0] for p in lex.prepositional}  # once per article, not once per token
     thread = _comment_thread_start(text)
     for tok in sdoc:
@@ -1067,7 +485,7 @@ def extract_with_keys(
     _close_quotes(cands, quotes, qidx, text)
     quoted_only = {id(c) for c in cands if not c.content}
     _attach_quotes(cands, quotes, qidx, doc)
-    _parenthetical_content(cands, doc, quoted_only)
+    parenthetical_content(cands, doc, quoted_only)
     # Asides got their key just now: filter them like the cues above. Quotes joined to the
     # previous paragraph's speaker ("-/quote") are kept although PolNeAR credits few of them
     # to that speaker (19 of 172 on train): they hold direct quotes, and who else said them.
@@ -1085,7 +503,7 @@ def extract_with_keys(
     return _finish(cands, qidx, doc, lex, load_aliases(user_aliases))
 
 
-def _modifier_cue(c: _Candidate, sdoc: Doc, lex: CueLexicon) -> bool:
+def _modifier_cue(c: Candidate, sdoc: Doc, lex: CueLexicon) -> bool:
     """A cue of no speech or belief verb that is a past participle modifying a noun ("four
     sergeants are to face a court martial accused of mistreating prisoners", "a group called
     Citizens for Trump", "hearings intended to consider help"): the noun is no source and what
@@ -1145,7 +563,7 @@ def _comment_thread_start(text: str) -> int:
     hits = [m.start() for p in load_contexts().comment_markers if (m := p.search(text))]
     if not hits:
         return len(text)
-    return _paragraph(text, min(hits))[0]
+    return paragraph_at(text, min(hits))[0]
 
 
 def _anonymity_request(tok: Token, ctx: _Contexts, depth: int = 0) -> bool:
@@ -1172,7 +590,7 @@ def _anonymity_request(tok: Token, ctx: _Contexts, depth: int = 0) -> bool:
     return False
 
 
-def _no_attribution_context(c: _Candidate, sdoc: Doc, text: str, thread: int) -> bool:
+def _no_attribution_context(c: Candidate, sdoc: Doc, text: str, thread: int) -> bool:
     """A cue whose context says that nobody asserts anything (the audit of fresh Timeline17
     news, BENCHMARKS.md "Attributions"; each kept as PolNeAR train content+speaker F1 did not
     fall, 66.983 before all of them):
@@ -1216,7 +634,7 @@ def _no_attribution_context(c: _Candidate, sdoc: Doc, text: str, thread: int) ->
     return False
 
 
-def _confidence(c: _Candidate, lex: CueLexicon) -> float:
+def _confidence(c: Candidate, lex: CueLexicon) -> float:
     """The cue's learned precision, else a prior by how the attribution was found."""
     learned = lex.precision(c.key)
     if learned is not None:
@@ -1230,14 +648,14 @@ def _confidence(c: _Candidate, lex: CueLexicon) -> float:
 MIN_NESTED_CONFIDENCE = 0.5
 
 
-def _drop_weak_nested(cands: list[_Candidate], lex: CueLexicon) -> list[_Candidate]:
+def _drop_weak_nested(cands: list[Candidate], lex: CueLexicon) -> list[Candidate]:
     """Drop a low-confidence attribution whose cue lies inside another's content and whose
     source does not ("He has criticized Clinton for accepting campaign donations": "accepting"
     is part of the criticism, its inherited source outside it). Train content+speaker F1
     65.36 -> 65.48 (P 72.15 -> 72.47, R 59.74 -> 59.72; 79 fewer predictions); two-fold
     held-out flat (62.8, P 70.3 -> 70.6)."""
 
-    def weak(c: _Candidate) -> bool:
+    def weak(c: Candidate) -> bool:
         if c.cue is None or _confidence(c, lex) >= MIN_NESTED_CONFIDENCE:
             return False
         outers = [o for o in cands if o is not c and any(s <= c.cue[0] < e for s, e in o.content)]
@@ -1248,13 +666,13 @@ def _drop_weak_nested(cands: list[_Candidate], lex: CueLexicon) -> list[_Candida
     return [c for c in cands if not weak(c)]
 
 
-def _drop_quoted_cues(cands: list[_Candidate], qidx: _QuoteIndex) -> list[_Candidate]:
+def _drop_quoted_cues(cands: list[Candidate], qidx: QuoteIndex) -> list[Candidate]:
     """Drop an attribution whose cue is inside quote marks that another attribution's content
     holds: the quoted speaker's own words ("'In fact, he proposed giving them work permits,'
     Rubio said"), not a second statement; PolNeAR annotates almost none of them. On train
     147 fewer predictions, content+speaker F1 65.1 -> 65.4 (P 71.5 -> 72.1, R 59.8 -> 59.7)."""
 
-    def quoted_inside(c: _Candidate) -> bool:
+    def quoted_inside(c: Candidate) -> bool:
         if c.cue is None or qidx.at(c.cue[0]) is None:
             return False
         pos = c.cue[0]
@@ -1268,14 +686,14 @@ def _drop_quoted_cues(cands: list[_Candidate], qidx: _QuoteIndex) -> list[_Candi
 RESTATED_SHARE = 0.5
 
 
-def _drop_restatements(cands: list[_Candidate], text: str) -> list[_Candidate]:
+def _drop_restatements(cands: list[Candidate], text: str) -> list[Candidate]:
     """Drop a nested attribution that restates the one holding its cue: its content is at
     least half of the outer content and the inner source is not inside the outer content
     ("Cruz said that X, stating that Y", the parse hanging "stating" in the "that" clause).
     A reporting chain ("Mariani said Assad declared X": Assad inside Mariani's content) is
     kept. PolNeAR annotates one of two such overlapping contents (train: outer right 69,
     inner 43, neither 20); train content+speaker F1 64.8 -> 65.1, recall unchanged."""
-    words = [_words(text, c.content) for c in cands]
+    words = [word_starts(text, c.content) for c in cands]
     dropped: set[int] = set()
     for i, c in enumerate(cands):
         pos = c.cue[0] if c.cue else c.content[0][0]
@@ -1296,7 +714,7 @@ def _drop_restatements(cands: list[_Candidate], text: str) -> list[_Candidate]:
     return [c for i, c in enumerate(cands) if i not in dropped]
 
 
-def _grow_to_quotes(cands: list[_Candidate], quotes: list[Quote], qidx: _QuoteIndex, text: str) -> None:
+def _grow_to_quotes(cands: list[Candidate], quotes: list[Quote], qidx: QuoteIndex, text: str) -> None:
     """A content that lies mostly inside one quote takes the whole quote (the parser split it)."""
     for c in cands:
         grown = []
@@ -1313,7 +731,7 @@ def _grow_to_quotes(cands: list[_Candidate], quotes: list[Quote], qidx: _QuoteIn
         c.content = grown
 
 
-def _close_quotes(cands: list[_Candidate], quotes: list[Quote], qidx: _QuoteIndex, text: str) -> None:
+def _close_quotes(cands: list[Candidate], quotes: list[Quote], qidx: QuoteIndex, text: str) -> None:
     """A content span that cuts a quote where only punctuation is left outside it ends (or
     starts) at the quote mark: 'which he said was his current "major concern,"' (the parser
     hangs the comma and the closing mark on the next clause)."""
@@ -1353,9 +771,9 @@ def _in_other_relative_clause(q: Quote, cue_token: int, sdoc: Doc) -> bool:
     return False
 
 
-def _attach_quotes(cands: list[_Candidate], quotes: list[Quote], qidx: _QuoteIndex, doc: ArticleDoc) -> None:
+def _attach_quotes(cands: list[Candidate], quotes: list[Quote], qidx: QuoteIndex, doc: ArticleDoc) -> None:
     text, sdoc = doc.text, doc.doc
-    owner: dict[int, _Candidate] = {}
+    owner: dict[int, Candidate] = {}
     for c in cands:
         for qi in c.quotes:
             owner[qi] = c
@@ -1367,7 +785,7 @@ def _attach_quotes(cands: list[_Candidate], quotes: list[Quote], qidx: _QuoteInd
         key = tuple((s, e) for s, e in spans)
         found = memo.get(key)
         if found is None:
-            found = memo[key] = _words(text, spans)
+            found = memo[key] = word_starts(text, spans)
         return found
 
     # A content that holds most of a quote owns it: a quote after it in the paragraph goes on
@@ -1406,26 +824,26 @@ def _attach_quotes(cands: list[_Candidate], quotes: list[Quote], qidx: _QuoteInd
                 cands.append(target)
         if target is not None:
             if (q.start, q.end) not in [(a, b) for a, b in target.content]:
-                target.content.append(_trim(text, q.start, q.end))
+                target.content.append(trim_span(text, q.start, q.end))
         else:
             prev = owner.get(qi - 1)
             same_para = prev is not None and "\n" not in text[quotes[qi - 1].end : q.start]
             before = _content_just_before(cands, q, text) if len(qwords) >= MIN_CUELESS_QUOTE_WORDS else None
             if prev is not None and (same_para or q.continues):
                 target = prev
-                target.content.append(_trim(text, q.start, q.end))
+                target.content.append(trim_span(text, q.start, q.end))
             elif before is not None:
                 target = before
-                target.content.append(_trim(text, q.start, q.end))
+                target.content.append(trim_span(text, q.start, q.end))
             elif len(qwords) >= MIN_CUELESS_QUOTE_WORDS and _opens_paragraph(text, q.start):
                 src = _previous_speaker(cands, q.start, text)
                 if src is not None:
-                    target = _Candidate(
+                    target = Candidate(
                         (q.start, q.start),
                         -1,
                         "quote",
                         src.source,
-                        [_trim(text, q.start, q.end)],
+                        [trim_span(text, q.start, q.end)],
                         key="-/quote",
                     )
                     target.cue = None  # type: ignore[assignment]
@@ -1440,7 +858,7 @@ def _attach_quotes(cands: list[_Candidate], quotes: list[Quote], qidx: _QuoteInd
 MAX_GAP_TO_QUOTE = 3
 
 
-def _content_just_before(cands: list[_Candidate], q: Quote, text: str) -> _Candidate | None:
+def _content_just_before(cands: list[Candidate], q: Quote, text: str) -> Candidate | None:
     """The attribution whose content ends the sentence right before a cue-less quote of its
     paragraph: "Sosa said he would not vote for Mr. Cruz. ''I'm not sure that Hispanic
     Republicans really believe ...''" goes on with Sosa's content (train content+speaker F1
@@ -1470,7 +888,7 @@ def _free_standing(q: Quote, sdoc, text: str) -> bool:  # type: ignore[no-untype
     return not before.strip() or before.rstrip().endswith((",", ":"))
 
 
-def _colon_candidate(q: Quote, doc: ArticleDoc) -> _Candidate | None:
+def _colon_candidate(q: Quote, doc: ArticleDoc) -> Candidate | None:
     """A quote right after a colon, with no cue verb of the lexicon: "Kasich resisted: "..."",
     "Trump issued the following statement: "..."". The clause before the colon says who."""
     text, sdoc = doc.text, doc.doc
@@ -1482,17 +900,17 @@ def _colon_candidate(q: Quote, doc: ArticleDoc) -> _Candidate | None:
         return None
     tok = colon[0]
     verb = tok.head
-    lo, _hi = _paragraph(text, len(before) - 1)
-    content = [_trim(text, q.start, q.end)]
+    lo, _hi = paragraph_at(text, len(before) - 1)
+    content = [trim_span(text, q.start, q.end)]
     if verb.pos_ in ("VERB", "AUX") and verb.i < tok.i and verb.idx >= lo:
-        source = _subject(verb)
+        source = cue_subject(verb)
         if source is not None and source[0] >= lo:
             cue = (verb.idx, verb.idx + len(verb.text))
-            return _Candidate(cue, verb.i, "colon", source, content, key="-/colon")
+            return Candidate(cue, verb.i, "colon", source, content, key="-/colon")
     named = [m for m in doc.mentions if m.label in ("PERSON", "ORG") and lo <= m.start and m.end <= tok.idx]
     if named:
         m = named[-1]
-        return _Candidate((tok.idx, tok.idx + 1), tok.i, "colon", (m.start, m.end), content, key="-/colon")
+        return Candidate((tok.idx, tok.idx + 1), tok.i, "colon", (m.start, m.end), content, key="-/colon")
     return None
 
 
@@ -1501,7 +919,7 @@ def _opens_paragraph(text: str, pos: int) -> bool:
     return not text[line_start:pos].strip()
 
 
-def _previous_speaker(cands: list[_Candidate], pos: int, text: str) -> _Candidate | None:
+def _previous_speaker(cands: list[Candidate], pos: int, text: str) -> Candidate | None:
     """The attribution with a source that ends in the paragraph just before ``pos``."""
     para_start = text.rfind("\n", 0, pos)
     prev_start = text.rfind("\n", 0, max(0, para_start - 1))
@@ -1516,7 +934,7 @@ def _previous_speaker(cands: list[_Candidate], pos: int, text: str) -> _Candidat
     return best
 
 
-def _cue_for_quote(q: Quote, cands: list[_Candidate], sdoc, text: str) -> _Candidate | None:
+def _cue_for_quote(q: Quote, cands: list[Candidate], sdoc, text: str) -> Candidate | None:
     """The speech cue of the quote's sentence, or of the colon-ended sentence before it."""
     first = sdoc.char_span(q.start, q.end, alignment_mode="expand")
     if first is None:
@@ -1524,8 +942,8 @@ def _cue_for_quote(q: Quote, cands: list[_Candidate], sdoc, text: str) -> _Candi
     s0 = first[0].sent
     s1 = first[-1].sent
     lo, hi = s0.start, s1.end
-    plo, phi = _paragraph(text, q.start)
-    phi = max(phi, _paragraph(text, max(q.start, q.end - 1))[1])
+    plo, phi = paragraph_at(text, q.start)
+    phi = max(phi, paragraph_at(text, max(q.start, q.end - 1))[1])
     pool = [
         c
         for c in cands
@@ -1541,7 +959,7 @@ def _cue_for_quote(q: Quote, cands: list[_Candidate], sdoc, text: str) -> _Candi
     if not pool and s0.start > 0:
         prev = sdoc[s0.start - 1].sent
         if text[prev.start_char : q.start].rstrip().endswith(":"):
-            plo = _paragraph(text, prev.start_char)[0]
+            plo = paragraph_at(text, prev.start_char)[0]
             pool = [
                 c
                 for c in cands
@@ -1564,7 +982,7 @@ def _cue_for_quote(q: Quote, cands: list[_Candidate], sdoc, text: str) -> _Candi
 MAX_WORDS_TO_NEXT_CUE = 6
 
 
-def _cue_after_quote(q: Quote, cands: list[_Candidate], sdoc, text: str, sent) -> list[_Candidate]:  # type: ignore[no-untyped-def]
+def _cue_after_quote(q: Quote, cands: list[Candidate], sdoc, text: str, sent) -> list[Candidate]:  # type: ignore[no-untyped-def]
     """The speech cue of the sentence right after a quote that ends its own sentence."""
     if (
         sent.end >= len(sdoc)
@@ -1591,7 +1009,7 @@ DATELINE = re.compile(
 )
 
 
-def _drop_datelines(cands: list[_Candidate], doc: ArticleDoc) -> list[_Candidate]:
+def _drop_datelines(cands: list[Candidate], doc: ArticleDoc) -> list[Candidate]:
     """A dateline ("Paris:", "PARIS (AFP) -") is never a speaker."""
     text = doc.text
     dl = doc.article.dateline
@@ -1626,7 +1044,7 @@ def _drop_datelines(cands: list[_Candidate], doc: ArticleDoc) -> list[_Candidate
 
 
 def _finish(
-    cands: list[_Candidate], qidx: _QuoteIndex, doc: ArticleDoc, lex: CueLexicon, aliases: AliasLexicon
+    cands: list[Candidate], qidx: QuoteIndex, doc: ArticleDoc, lex: CueLexicon, aliases: AliasLexicon
 ) -> list[tuple[Attribution, str]]:
     text = doc.text
     resolver = SpeakerResolver(doc, [(q.start, q.end) for q in qidx.quotes], aliases)
