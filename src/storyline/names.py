@@ -82,12 +82,28 @@ def phonetic(token: str) -> str:
 
 def given_names_agree(a: str, b: str) -> bool:
     """Whether two given-name tokens (lower case, as ``name_tokens`` gives them) can name one
-    person: the same name, the same sounds ("nikolas"/"nicolas", "moammar"/"muammar") or an
-    initial of it ("j"/"james"). "Hosni"/"Gamal" and "bill"/"hillary" cannot; nicknames
-    ("bill"/"william") are known only to the alias lexicon, which callers ask separately."""
+    person: the same name, the same sounds ("nikolas"/"nicolas", "moammar"/"muammar"), an
+    initial of it ("j"/"james") or a short form of it (``lexicons/nicknames.yaml``: "mike"/"michael",
+    "bob"/"robert"). "Hosni"/"Gamal" and "bill"/"hillary" cannot."""
     if a == b or phonetic(a) == phonetic(b):
         return True
-    return (len(a) == 1 or len(b) == 1) and a[0] == b[0]
+    if (len(a) == 1 or len(b) == 1) and a[0] == b[0]:
+        return True
+    return is_short_form(a, b)
+
+
+def is_short_form(a: str, b: str) -> bool:
+    """Whether one given-name token is a short form of the other ("bob"/"robert", "mike"/"michael";
+    ``lexicons/nicknames.yaml``). Two short forms of one name ("bill"/"will", "ted"/"ned") are not
+    taken as one: on Timeline17 that joined "Will Young" to "Bill Young", two people."""
+    nicknames = _nicknames()
+    return b in nicknames.get(a, ()) or a in nicknames.get(b, ())
+
+
+@functools.lru_cache(maxsize=1)
+def _nicknames() -> dict[str, frozenset[str]]:
+    data = yaml.safe_load((LEXICONS / "nicknames.yaml").read_text(encoding="utf-8"))
+    return {formal.lower(): frozenset(s.lower() for s in short) for formal, short in data.items()}
 
 
 @dataclass(frozen=True)

@@ -181,7 +181,11 @@ def test_across_articles_one_surname_two_given_names_stay_apart() -> None:
         ("musa", "jumma", False),
         ("hosni", "gamal", False),
         ("bill", "hillary", False),
-        ("bill", "william", False),  # a nickname: only the alias lexicon knows it
+        ("bill", "william", True),  # a short form (lexicons/nicknames.yaml)
+        ("bob", "robert", True),
+        ("mike", "michael", True),
+        ("bill", "will", False),  # two short forms of William: "Bill Young" is not "Will Young"
+        ("bob", "michael", False),
         ("moammar", "muammar", True),
         ("nikolas", "nicolas", True),
         ("j", "james", True),
@@ -190,3 +194,17 @@ def test_across_articles_one_surname_two_given_names_stay_apart() -> None:
 )
 def test_given_names_agree(a: str, b: str, agree: bool) -> None:
     assert given_names_agree(a, b) is agree
+
+
+def test_across_articles_a_short_given_name_joins_the_full_one() -> None:
+    """Timeline17 writes "Mike Mullen" 25 times and "Michael Mullen" 7, "Bob Gates" once and
+    "Robert Gates" 69 times: one person each. Two short forms of one name stay apart."""
+    cross = _cross(
+        ("Adm. Mike Mullen spoke on Monday.", ["Mike Mullen"]),
+        ("Admiral Michael Mullen and Robert Gates met.", ["Michael Mullen", "Robert Gates"]),
+        ("Bob Gates said the war was over.", ["Bob Gates"]),
+        ("Will Young sang. Bill Young, a congressman, spoke.", ["Will Young", "Bill Young"]),
+    )
+    assert cross["Mike Mullen"] == cross["Michael Mullen"]
+    assert cross["Bob Gates"] == cross["Robert Gates"]
+    assert cross["Will Young"].isdisjoint(cross["Bill Young"])

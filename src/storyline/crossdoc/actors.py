@@ -34,7 +34,15 @@ from rapidfuzz import fuzz
 
 from storyline.crossdoc.storycountries import demonym_country
 from storyline.gazetteer import Place, country_place, find_place
-from storyline.names import AliasLexicon, given_names_agree, load_aliases, name_key, phonetic, strip_title
+from storyline.names import (
+    AliasLexicon,
+    given_names_agree,
+    is_short_form,
+    load_aliases,
+    name_key,
+    phonetic,
+    strip_title,
+)
 from storyline.records import Actor, Mention
 from storyline.stages.actors_local import article_units, is_demonym
 from storyline.store import registered, transaction
@@ -257,7 +265,22 @@ def _join_fuzzy(clusters: _Clusters, units: dict[str, Unit], lex_of: dict[str, s
         for i, a in enumerate(keys):
             for b in keys[i + 1 :]:
                 clusters.comparisons += 1
-                if not given_names_agree(a.split()[0], b.split()[0]):
+                ta, tb = a.split(), b.split()
+                if not given_names_agree(ta[0], tb[0]):
+                    continue
+                if ta[1:] == tb[1:] and is_short_form(ta[0], tb[0]):
+                    # "Bob Gates" / "Robert Gates": the spelling differs too much for the ratio
+                    clusters.union(
+                        a,
+                        b,
+                        Join(
+                            units[a].name,
+                            units[b].name,
+                            "nickname",
+                            "the same surname, a short form of the given name",
+                        ),
+                        check_given=True,
+                    )
                     continue
                 score = fuzz.ratio(a, b)
                 if score >= FUZZY_MIN_RATIO:
