@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.stages.attributions import _comment_thread_start, extract_attributions
+from storyline.stages.attribution_contexts import comment_thread_start
+from storyline.stages.attributions import extract_attributions
 from storyline.testing import article_doc
 
 
@@ -79,4 +80,4 @@ def test_reader_comment_thread_has_no_attributions() -> None:
     ],
 )
 def test_comment_thread_start(text: str, start: int) -> None:
-    assert _comment_thread_start(text) == start
+    assert comment_thread_start(text) == start

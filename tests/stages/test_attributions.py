@@ -10,7 +10,8 @@ import pytest
 from tests.conftest import SHARED, seed_path
 
 from storyline.records import Attribution
-from storyline.stages.attributions import _reported, _source_kind, extract_attributions
+from storyline.stages.attributions import extract_attributions
+from storyline.stages.cue_candidates import _reported, _source_kind
 from storyline.stages.cue_lexicon import (
     MIN_PRECISION,
     PRIOR_N,

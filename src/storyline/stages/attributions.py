@@ -27,7 +27,9 @@ The code lives in sibling modules:
 - ``cue_lexicon``: the cue lexicon and its learned weights (``load_cues``);
 - ``attribution_spans``: the candidate record, the quote index and the span helpers the passes share;
 - ``cue_sources``: who a cue verb's source is, read off the parse;
-- ``cue_contents``: what a cue reports: the content spans of its clause, object or frame.
+- ``cue_contents``: what a cue reports: the content spans of its clause, object or frame;
+- ``attribution_contexts``: cues whose context says that nobody asserts anything;
+- ``cue_candidates``: pass 1, a candidate for each cue of the parse.
 
 This module runs the passes in order (``extract_attributions``, ``extract_with_keys``) and
 does the third: types, parents and resolved speakers.
@@ -35,48 +37,31 @@ does the third: types, parents and resolved speakers.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from storyline.lexicons import load_yaml
 from storyline.names import AliasLexicon, load_aliases
 from storyline.records import Attribution, AttributionType, Span
 from storyline.stages.attribution_spans import (
     WORD,
     Candidate,
     QuoteIndex,
-    content_within,
     paragraph_at,
-    subtree_span,
     trim_span,
     word_starts,
 )
-from storyline.stages.cue_contents import (
-    broken_off,
-    clause_in_paragraph,
-    clause_span,
-    frame_content,
-    hoisted_that_clause,
-    object_span,
-    parenthetical_content,
-    reported_clauses,
-)
-from storyline.stages.cue_lexicon import CLASSES, MIN_PRECISION, CueLexicon, load_cues
-from storyline.stages.cue_sources import adjacent_source, cue_subject, left_noun_source, line_opening_source
+from storyline.stages.cue_candidates import find_cue_candidates, widen_to_names
+from storyline.stages.cue_contents import parenthetical_content
+from storyline.stages.cue_lexicon import MIN_PRECISION, CueLexicon, load_cues
+from storyline.stages.cue_sources import cue_subject
 from storyline.stages.document import ArticleDoc
 from storyline.stages.quotemarks import Quote, find_quotes
-from storyline.stages.speakers import (
-    SpeakerResolver,
-    load_titles,
-    speaker_after_quote,
-    subject_after_opening_phrase,
-)
+from storyline.stages.speakers import SpeakerResolver, load_titles
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 
 # A quote this short with no cue is a scare quote ("“every inch”"), not an attribution.
@@ -106,230 +91,6 @@ CONFIDENCE = {
 }
 
 
-def _raising_candidate(tok: Token, text: str) -> Candidate | None:
-    """ "Ben Carson appears to be slipping": no source; the subject and the complement are the content."""
-    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-    comp = [c for c in tok.children if c.dep_ in ("xcomp", "acomp", "attr", "oprd") and c.i > tok.i]
-    if not subj or not comp or subj[0].lower_ in ("it", "there"):
-        return None
-    lo, hi = paragraph_at(text, tok.idx)
-    pieces = [subtree_span(subj[0]), (comp[0].left_edge.idx, clause_span(comp[-1])[1])]
-    content = content_within(text, pieces, lo, hi)
-    if len(content) < 2:
-        return None
-    cue = (tok.idx, tok.idx + len(tok.text))
-    return Candidate(cue, tok.i, "raising", None, content, key=f"{tok.lemma_.lower()}/raising")
-
-
-def _verb_candidate(
-    tok: Token, lex: CueLexicon, text: str, qidx: QuoteIndex | None = None
-) -> Candidate | None:
-    if tok.pos_ not in ("VERB", "AUX"):
-        return None
-    lemma = tok.lemma_.lower()
-    if lemma in lex.raising:
-        return _raising_candidate(tok, text)
-    hand = lex.classes.get(lemma, ())
-    classes = CLASSES if lex.open_class else hand
-    if not classes and lemma not in lex.frame_lemmas:
-        return None
-    kids = list(tok.children)
-    content: list[tuple[int, int]] = []
-    how = classes[0] if classes else "frame"
-    frame = None  # "pp:for", "passive": a cue_frames frame, keyed apart
-    ccomps = [c for c in kids if c.dep_ == "ccomp"]
-    # "Lilesa drew attention to the abuses; he says he fears returning home", "Reynolds says the
-    # show drew ire: Howard Stern questioned X": a clause before a semicolon, colon or spaced
-    # dash is the writer's, not what the cue reports (the parser hangs it on the cue).
-    ccomps = [c for c in ccomps if c.i > tok.i or not broken_off(c, tok)]
-    # The parser runs sentences over paragraph ends: a clause whose verb is in another
-    # paragraph is what this cue reports only if its part in the cue's paragraph is a clause
-    # ("Obama's rise may have been ..., said several observers"), not a fragment ("... by
-    # killing?" \n\n "Earlier Sunday in Damascus, Assad told ...": "Earlier Sunday in Damascus").
-    lo, hi = paragraph_at(text, tok.idx)
-    ccomps = [c for c in ccomps if clause_in_paragraph(c, lo, hi)]
-    if not ccomps and ("speech" in classes or "belief" in classes):
-        hoisted = hoisted_that_clause(tok, lex)
-        if hoisted is not None:
-            ccomps = [hoisted]
-    xcomps = [c for c in kids if c.dep_ == "xcomp"]
-    dobjs = [c for c in kids if c.dep_ in ("dobj", "attr") and c.i > tok.i]
-    if ccomps and ("speech" in classes or "belief" in classes):
-        content = [clause_span(c) for c in reported_clauses(tok, ccomps)]
-        how = "speech"  # the class names the structure (a clause); how reliable the lemma is, is learned
-    elif xcomps and "intent" in classes:
-        start = dobjs[0] if dobjs and dobjs[0].i < xcomps[0].i else xcomps[0]
-        content = [(start.left_edge.idx, clause_span(xcomps[-1])[1])]
-        how = "intent"
-    elif dobjs and "object" in classes and tok.lemma_.lower() not in lex.object_never:
-        content = [object_span(tok, dobjs[0])]
-        how = "object"
-    elif (framed := frame_content(tok, lex, hand, qidx)) is not None:
-        how, (frame, content) = "frame", framed
-    elif "speech" not in hand:
-        return None
-    else:
-        how = "speech"
-    key = f"{lemma}/{frame or how}"
-    source = cue_subject(tok, qidx)
-    if source is None:
-        source = (
-            adjacent_source(tok, qidx)
-            or left_noun_source(tok, qidx)
-            or subject_after_opening_phrase(tok)
-            or speaker_after_quote(tok)
-        )
-    # The parser runs sentences over paragraph ends; an attribution stays in its cue's paragraph.
-    if source is not None:
-        source = (max(source[0], lo), min(source[1], hi))
-        if source[0] >= source[1] or not WORD.search(text, *source):
-            # the parser took a word of the line before for the subject ("12:15 p.m.:" then
-            # "President Barack Obama says"): the name that opens the cue's own line
-            names = [
-                e for e in tok.doc.ents if e.label_ in ("PERSON", "ORG") and lo <= e.start_char < tok.idx
-            ]
-            source = (names[0].start_char, names[0].end_char) if names else line_opening_source(tok, lo)
-    content = content_within(text, content, lo, hi)
-    cue = (tok.idx, tok.idx + len(tok.text))
-    return Candidate(cue, tok.i, how, source, content, key=key)
-
-
-# Verbs an adjective of stance follows ("was critical of", "became wary of", "remains confident").
-COPULAS = frozenset({"be", "become", "remain", "stay", "grow"})
-
-
-def _adjective_candidate(tok: Token, text: str, qidx: QuoteIndex | None) -> Candidate | None:
-    """ "Cruz has been critical of the deal", "Trump is eager to debate", "she is confident
-    (that) she will win": the copula's subject holds the stance, the adjective's complement
-    (a preposition's object, a clause, an infinitive) is the content; keyed "critical/adj"."""
-    head = tok.head
-    if tok.dep_ != "acomp" or head.lemma_.lower() not in COPULAS:
-        return None
-    comps = [c for c in tok.children if c.i > tok.i and c.dep_ in ("prep", "ccomp", "xcomp")]
-    if not comps:
-        return None
-    comp = comps[0]
-    end = tok
-    if comp.dep_ == "prep":
-        objs = [g for g in comp.children if g.dep_ in ("pobj", "pcomp")]
-        if not objs:
-            return None
-        end, span = comp, (objs[0].left_edge.idx, clause_span(objs[0])[1])
-    else:
-        span = clause_span(comp)
-    lo, hi = paragraph_at(text, tok.idx)
-    content = content_within(text, [span], lo, hi)
-    if not content:
-        return None
-    source = cue_subject(head, qidx)
-    if source is not None:
-        source = (max(source[0], lo), min(source[1], hi))
-        if source[0] >= source[1]:
-            source = None
-    cue = (tok.idx, end.idx + len(end.text))
-    return Candidate(cue, tok.i, "belief", source, content, key=f"{tok.lemma_.lower()}/adj")
-
-
-# How far up the parse a cue looks for a reporting verb whose clause holds it (a bound on the
-# walk, not tuned).
-MAX_REPORTED_DEPTH = 8
-
-
-def _reported(tok: Token, lex: CueLexicon) -> bool:
-    """The cue sits in the clause of a reporting verb ("Mariani said Assad declared ...",
-    "Trump said he supports X") or in the infinitive of a cue verb ("wants to support X",
-    held-out 61.6 -> 61.8): keyed apart ("support/object+p^"), since PolNeAR annotates
-    few such inner cues (on train 14% of nested object cues, 22% of nested speech cues match);
-    the reliable ones ("say/speech+p^") are kept. Two-fold held-out train F1 60.7 -> 61.6."""
-    cur = tok
-    for _ in range(MAX_REPORTED_DEPTH):
-        if cur.head.i == cur.i:
-            return False
-        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in lex.reporting:
-            return True
-        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in lex.hand_cues:
-            return True  # "wants to support X"
-        cur = cur.head
-    return False
-
-
-# What kind of source a cue has, learned apart ("say/speech+p" vs "say/speech+0"): "+p" a
-# person or organization (a name, a personal pronoun), "+n" a common noun ("officials", "the
-# report"), "+0" none or "it"/"this". On PolNeAR train an object cue is right 17% of the time
-# with a name for source, 2% with none. Its weight is smoothed towards the cue's pooled one
-# (SOURCE_KIND_PRIOR); two-fold held-out content+speaker F1 on train 58.6 -> 59.4.
-IMPERSONAL_PRONOUNS = frozenset({"it", "this", "that", "which", "what", "these", "those"})
-NAMED_SOURCES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-
-
-def _source_kind(source: tuple[int, int] | None, sdoc: Doc) -> str:
-    span = sdoc.char_span(*source, alignment_mode="expand") if source is not None else None
-    if span is None or not len(span):
-        return "+0"
-    root = span.root
-    if root.pos_ == "PRON":
-        return "+0" if root.lower_ in IMPERSONAL_PRONOUNS else "+p"
-    return "+p" if root.pos_ == "PROPN" or root.ent_type_ in NAMED_SOURCES else "+n"
-
-
-def _prep_candidate(tok: Token, lex: CueLexicon, text: str) -> Candidate | None:
-    """ "according to X, ...": X is the source of the clause the phrase modifies."""
-    doc = tok.doc
-    for words in lex.prepositional:
-        if len(words) < 2 or tok.lower_ != words[0] or tok.i + len(words) > len(doc):
-            continue
-        if [t.lower_ for t in doc[tok.i : tok.i + len(words)]] != list(words):
-            continue
-        last = doc[tok.i + len(words) - 1]
-        objs = [c for c in last.children if c.dep_ == "pobj"]
-        if not objs:
-            return None
-        src = objs[0]
-        phrase_lo = tok.i
-        phrase_hi = max(src.right_edge.i, last.i)
-        head = tok.head if tok.head.i != tok.i else None
-        clause = head
-        while clause is not None and clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-            clause = clause.head
-        if clause is None:
-            return None
-        sent = tok.sent
-        lo, hi = clause.left_edge.i, clause.right_edge.i
-        lo, hi = max(lo, sent.start), min(hi, sent.end - 1)
-        # The parser often hangs the phrase on a verb deep in the sentence ("... and employees
-        # covered up the intrusions, according to a report"); PolNeAR's content is what the
-        # sentence says before the phrase, or after it when the phrase opens the sentence
-        # (train content+speaker F1 +0.10).
-        if lo < phrase_lo:
-            lo = _sentence_opening(doc, sent.start, phrase_lo)
-        else:
-            hi = sent.end - 1
-        content = []
-        if lo < phrase_lo:
-            content.append(
-                trim_span(text, doc[lo].idx, doc[phrase_lo - 1].idx + len(doc[phrase_lo - 1].text))
-            )
-        if phrase_hi < hi:
-            content.append(trim_span(text, doc[phrase_hi + 1].idx, doc[hi].idx + len(doc[hi].text)))
-        content = content_within(text, content, *paragraph_at(text, tok.idx))
-        if not content:
-            return None
-        cue = (tok.idx, last.idx + len(last.text))
-        return Candidate(cue, tok.i, "prep", subtree_span(src), content, key=" ".join(words) + "/prep")
-    return None
-
-
-def _sentence_opening(doc, start: int, phrase: int) -> int:  # type: ignore[no-untyped-def]
-    """The first token of what "..., according to X" reports: the sentence's, or the one after
-    an opening parenthesis or line break the phrase sits behind."""
-    for j in range(phrase - 1, start - 1, -1):
-        if doc[j].text == "(" or "\n" in doc[j].text:
-            return j + 1
-        if doc[j].text == ")":
-            break
-    return start
-
-
 HEADLINE = re.compile(r"([^:\n]{1,60}):[ \t]+(\S[^\n]*)")
 # A headline "Gingrich: Trump must decide ..." is short; a longer line with a colon is body text.
 MAX_HEADLINE_WORDS = 25
@@ -340,18 +101,6 @@ MAX_LABEL_WORDS = 4
 MIN_TRANSCRIPT_LABELS = 2
 # Entities a label is never the name of: "PARIS:" is a dateline, "Tuesday:" a time.
 NOT_SPEAKER_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
-
-
-def _widen_to_names(cands: list[Candidate], doc: ArticleDoc) -> None:
-    """A source span that cuts a name ("Bashar al" of "Bashar al-Assad") takes the whole name."""
-    for c in cands:
-        if c.source is None:
-            continue
-        s, e = c.source
-        for m in doc.mentions:
-            if m.start < e and m.end > s and (m.start < s or m.end > e):
-                s, e = min(s, m.start), max(e, m.end)
-        c.source = (s, e)
 
 
 def _headline_candidates(doc: ArticleDoc, lex: CueLexicon) -> list[Candidate]:
@@ -449,46 +198,22 @@ def extract_with_keys(
     doc: ArticleDoc, lex: CueLexicon | None = None, user_aliases: str | None = None
 ) -> list[tuple[Attribution, str]]:
     """The attributions, each with the "lemma/class" key of the cue that found it."""
-    text, sdoc = doc.text, doc.doc
+    text = doc.text
     lex = lex or load_cues()
     quotes = find_quotes(text)
     qidx = QuoteIndex(quotes)
-    cands: list[Candidate] = []
-    prepositions = {p[0] for p in lex.prepositional}  # once per article, not once per token
-    thread = _comment_thread_start(text)
-    for tok in sdoc:
-        c = _prep_candidate(tok, lex, text) if tok.lower_ in prepositions else None
-        c = c or _verb_candidate(tok, lex, text, qidx)
-        if c is None and tok.pos_ == "ADJ" and tok.lemma_.lower() in lex.adjectives:
-            c = _adjective_candidate(tok, text, qidx)
-        if c is None:
-            continue
-        if not lex.open_class and _modifier_cue(c, sdoc, lex):
-            continue
-        if not lex.open_class and _no_attribution_context(c, sdoc, text, thread):
-            continue
-        if c.how not in ("prep", "raising"):
-            c.key += _source_kind(c.source, sdoc)
-        # A cue inside quote marks is the quoted speaker's own "I think": its own key, so the
-        # weights learn it apart (PolNeAR annotates 13 of 19,833 such cues: they are dropped).
-        if c.cue is not None and qidx.at(c.cue[0]) is not None:
-            c.key += "@quote"
-        elif c.cue_token >= 0 and _reported(sdoc[c.cue_token], lex):
-            c.key += "^"
-        p = lex.precision(c.key)
-        if not lex.open_class and p is not None and p < MIN_PRECISION:
-            continue
-        cands.append(c)
-    _widen_to_names(cands, doc)
+    cands = find_cue_candidates(doc, lex, qidx)
+    widen_to_names(cands, doc)
     cands.extend(_headline_candidates(doc, lex))
     _grow_to_quotes(cands, quotes, qidx, text)
     _close_quotes(cands, quotes, qidx, text)
     quoted_only = {id(c) for c in cands if not c.content}
     _attach_quotes(cands, quotes, qidx, doc)
     parenthetical_content(cands, doc, quoted_only)
-    # Asides got their key just now: filter them like the cues above. Quotes joined to the
-    # previous paragraph's speaker ("-/quote") are kept although PolNeAR credits few of them
-    # to that speaker (19 of 172 on train): they hold direct quotes, and who else said them.
+    # Asides got their key just now: filter them as find_cue_candidates filters the cues.
+    # Quotes joined to the previous paragraph's speaker ("-/quote") are kept although PolNeAR
+    # credits few of them to that speaker (19 of 172 on train): they hold direct quotes, and
+    # who else said them.
     cands = [
         c
         for c in cands
@@ -501,137 +226,6 @@ def extract_with_keys(
         cands = _drop_quoted_cues(cands, qidx)
         cands = _drop_weak_nested(cands, lex)
     return _finish(cands, qidx, doc, lex, load_aliases(user_aliases))
-
-
-def _modifier_cue(c: Candidate, sdoc: Doc, lex: CueLexicon) -> bool:
-    """A cue of no speech or belief verb that is a past participle modifying a noun ("four
-    sergeants are to face a court martial accused of mistreating prisoners", "a group called
-    Citizens for Trump", "hearings intended to consider help"): the noun is no source and what
-    follows no content. PolNeAR train content+speaker F1 66.94 -> 66.98 (P 73.37 -> 73.46, R
-    61.54 unchanged; 21 fewer predictions). Infinitive and -ing modifiers stay, as they cost
-    recall: infinitives alone 66.96 (R 61.49; "Trump's refusal to denounce the group" is one),
-    with the participles 66.99 (R 61.46), -ing ones alone 66.87 ("civilians protesting his rule")."""
-    if c.cue_token < 0 or c.how not in ("intent", "object", "frame"):
-        return False
-    tok = sdoc[c.cue_token]
-    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() not in lex.reporting
-
-
-CONTEXTS_FILE = "attribution_contexts.yaml"
-
-
-@dataclass(frozen=True)
-class _Contexts:
-    anonymity_verbs: frozenset[str]  # "asked not to be identified": the verb of the passive infinitive
-    refusal_verbs: frozenset[str]  # "declined to be named"
-    second_person: frozenset[str]  # "you", "ya"
-    conditional_marks: frozenset[str]  # "if", "unless"
-    verification_verbs: frozenset[str]  # "confirm": negated, the source asserts nothing
-    comment_markers: tuple[re.Pattern[str], ...]  # a reader-comment thread starts at the paragraph
-
-
-@functools.lru_cache(maxsize=1)
-def load_contexts() -> _Contexts:
-    data = load_yaml(CONTEXTS_FILE)
-
-    def words(name: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data.get(name, ()))
-
-    return _Contexts(
-        anonymity_verbs=words("anonymity_verbs"),
-        refusal_verbs=words("refusal_verbs"),
-        second_person=words("second_person"),
-        conditional_marks=words("conditional_marks"),
-        verification_verbs=words("verification_verbs"),
-        comment_markers=tuple(re.compile(p, re.I) for p in data.get("comment_thread_markers", ())),
-    )
-
-
-# Deps a cue reaches its "to be identified" infinitive through, and how deep: "declined to be
-# named" (xcomp, 1), "cited safety concerns in declining to be identified" (dobj/prep/pcomp/xcomp,
-# 4, the deepest in the audit); on PolNeAR train the depth changes nothing (3 such cues).
-ANONYMITY_DEPS = frozenset({"xcomp", "prep", "pcomp", "dobj", "advcl"})
-MAX_ANONYMITY_DEPTH = 4
-# A content of at most this many words wholly inside parentheses right after its cue is a
-# label, not what was said ("SAYING (English): ..." in a video script); PolNeAR train has none.
-MAX_PARENTHESIZED_CONTENT_WORDS = 2
-
-
-def _comment_thread_start(text: str) -> int:
-    """Where a reader-comment thread starts (the paragraph of the first marker such as "|
-    Report abuse |"), or the text's length when there is none."""
-    hits = [m.start() for p in load_contexts().comment_markers if (m := p.search(text))]
-    if not hits:
-        return len(text)
-    return paragraph_at(text, min(hits))[0]
-
-
-def _anonymity_request(tok: Token, ctx: _Contexts, depth: int = 0) -> bool:
-    """``tok`` governs a refused passive infinitive of an anonymity verb ("asked not to be
-    identified", "declined to be named", "did not want to be quoted"); "wants to be named
-    chairman" is no such request."""
-    for k in tok.children:
-        if k.dep_ not in ANONYMITY_DEPS:
-            continue
-        if (
-            k.tag_ == "VBN"
-            and k.lemma_.lower() in ctx.anonymity_verbs
-            and any(a.dep_ == "auxpass" for a in k.children)
-            and any(a.tag_ == "TO" for a in k.children)
-            and not any(a.dep_ in ("oprd", "attr", "dobj") for a in k.children)
-            and (
-                any(a.dep_ == "neg" for w in (k, k.head) for a in w.children)
-                or k.head.lemma_.lower() in ctx.refusal_verbs
-            )
-        ):
-            return True
-        if depth + 1 < MAX_ANONYMITY_DEPTH and _anonymity_request(k, ctx, depth + 1):
-            return True
-    return False
-
-
-def _no_attribution_context(c: Candidate, sdoc: Doc, text: str, thread: int) -> bool:
-    """A cue whose context says that nobody asserts anything (the audit of fresh Timeline17
-    news, BENCHMARKS.md "Attributions"; each kept as PolNeAR train content+speaker F1 did not
-    fall, 66.983 before all of them):
-
-    - a source's wish not to be named ("the doctors, who asked not to be identified", "declined
-      to be named"): 3 train predictions dropped, 1 of them matched gold (F1 66.983 unchanged);
-    - a generic "you" in a question or condition ("Do you think ...?", "If you think you know
-      it, shout it out!"): 31 dropped, 10 matched (66.983 -> 66.985);
-    - a negated verification ("CNN could not confirm the report"): 1 dropped, unmatched;
-    - a cue in a reader-comment thread ("... | Report abuse | I actually like Mubarak"): none
-      on train;
-    - a content that is only a short parenthesized label ("SAYING (English): ..."): none on train.
-
-    All together 66.983 -> 66.987 (P 73.47 -> 73.56, R 61.55 -> 61.49; 35 fewer predictions);
-    on the audit's seed 53 the 28 attributions they drop are all among its 84 non-attributions.
-    """
-    ctx = load_contexts()
-    if c.cue is not None and c.cue[0] >= thread:
-        return True
-    if len(c.content) == 1:
-        s, e = c.content[0]
-        if (
-            text[s - 1 : s] == "("
-            and text[e : e + 1] == ")"
-            and len(WORD.findall(text, s, e)) <= MAX_PARENTHESIZED_CONTENT_WORDS
-        ):
-            return True
-    if c.cue_token < 0:
-        return False
-    tok = sdoc[c.cue_token]
-    if _anonymity_request(tok, ctx):
-        return True
-    negated = any(k.dep_ == "neg" for k in tok.children)
-    if negated and c.how in ("object", "frame") and tok.lemma_.lower() in ctx.verification_verbs:
-        return True
-    if c.source is not None and text[c.source[0] : c.source[1]].lower() in ctx.second_person:
-        question = tok.sent.text.rstrip().rstrip("\"'\u201d").endswith("?")
-        conditional = any(k.dep_ == "mark" and k.lower_ in ctx.conditional_marks for k in tok.children)
-        if question or conditional:
-            return True
-    return False
 
 
 def _confidence(c: Candidate, lex: CueLexicon) -> float:
