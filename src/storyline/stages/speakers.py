@@ -25,22 +25,18 @@ subject hung elsewhere). Each is measured on PolNeAR train in the commit that ad
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
-
-import yaml
 
 from storyline.names import AliasLexicon, given_names_agree, load_aliases, name_tokens, strip_title
 from storyline.stages.document import ArticleDoc
+from storyline.stages.speaker_titles import TitleLexicon, load_titles
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-TITLES = Path(__file__).resolve().parent.parent / "lexicons" / "speaker_roles.yaml"
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _WORD = re.compile(r"\w+")  # a run of word characters, as re's \\b delimits words
 # How far back (in characters) a pronoun looks for its antecedent. Calibrated on
@@ -50,59 +46,6 @@ PRONOUN_WINDOW = 1500
 # How far after a description its person may first be named (the lede's description,
 # the name in the next sentence).
 FORWARD_WINDOW = 400
-
-
-@dataclass(frozen=True)
-class TitleLexicon:
-    person_roles: frozenset[str]
-    organization_roles: frozenset[str]
-    honorifics: dict[str, frozenset[str]]
-    particles: frozenset[str]
-    pronouns: dict[str, frozenset[str]]
-    female_names: frozenset[str]
-    vague_org_roles: frozenset[str]
-    name_stops: frozenset[str]
-    demonyms: dict[str, str]
-    role_groups: tuple[frozenset[str], ...]
-    object_control: frozenset[str]
-
-    @functools.cached_property
-    def countries_demonyms(self) -> dict[str, tuple[str, ...]]:
-        """Country -> its demonyms, the reverse of ``demonyms`` ("france" -> ("french",))."""
-        out: dict[str, list[str]] = {}
-        for demonym, country in self.demonyms.items():
-            if demonym != country:
-                out.setdefault(country, []).append(demonym)
-        return {k: tuple(v) for k, v in out.items()}
-
-    @functools.cached_property
-    def all_honorifics(self) -> frozenset[str]:
-        """Every honorific, made once per lexicon (read for every name and speaker)."""
-        return frozenset().union(*self.honorifics.values())
-
-    @functools.cached_property
-    def bare_honorifics(self) -> frozenset[str]:
-        """The honorifics without their full stop ("mr" of "mr.")."""
-        return frozenset(h.rstrip(".") for h in self.all_honorifics)
-
-
-@functools.lru_cache(maxsize=1)
-def load_titles() -> TitleLexicon:
-    data = yaml.safe_load(TITLES.read_text(encoding="utf-8"))
-    lower = lambda xs: frozenset(str(x).lower() for x in xs)  # noqa: E731
-    return TitleLexicon(
-        person_roles=lower(data["person_roles"]),
-        organization_roles=lower(data["organization_roles"]),
-        honorifics={k: lower(v) for k, v in data["honorifics"].items()},
-        particles=lower(data["name_particles"]),
-        pronouns={k: lower(v) for k, v in data["pronouns"].items()},
-        female_names=lower(data["given_names"]["female"]),
-        vague_org_roles=lower(data["vague_organization_roles"]),
-        name_stops=lower(data["name_stop_words"]),
-        demonyms={str(k).lower(): str(v).lower() for k, v in data["demonyms"].items()},
-        role_groups=tuple(lower(v) for v in data["role_groups"].values()),
-        object_control=lower(data["object_control_verbs"]),
-    )
 
 
 def infinitive_controller(verb: Token) -> Token | None:
