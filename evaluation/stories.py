@@ -10,7 +10,7 @@
     .venv/bin/python evaluation/stories.py incremental    # adding 10 articles to the e2e dossier vs a rebuild
 
 ECB+ dev holds 33 topics, each with two stories of one kind. The thresholds in
-``storyline.crossdoc.stories.StoryConfig`` were calibrated on the **odd**
+``storyline.crossdoc.storyconfig.StoryConfig`` were calibrated on the **odd**
 topics (the tuning half); the **even** topics are the held-out report half.
 The figure on all of dev is printed too, and is not held out.
 
@@ -39,7 +39,8 @@ from typing import Any
 
 import numpy as np
 
-from storyline.crossdoc.stories import DEFAULT_CONFIG, StoryArticle, StoryConfig, StoryIndex
+from storyline.crossdoc.stories import StoryArticle, StoryIndex
+from storyline.crossdoc.storyconfig import DEFAULT_CONFIG, StoryConfig
 from storyline.records import Article, Mention, Skipped
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,7 +10,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storyline.crossdoc.stories import (
-    DEFAULT_CONFIG,
     StoryArticle,
     StoryIndex,
     _Cluster,
@@ -20,6 +19,7 @@ from storyline.crossdoc.stories import (
     story_id,
     story_title,
 )
+from storyline.crossdoc.storyconfig import DEFAULT_CONFIG
 from storyline.records import Mention
 from storyline.testing import article_doc
 

@@ -18,14 +18,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from storyline.crossdoc.stories import (
-    DEFAULT_CONFIG,
     ArticleCounts,
     StoryArticle,
-    StoryConfig,
     StoryIndex,
     document_text,
     group_stories,
 )
+from storyline.crossdoc.storyconfig import DEFAULT_CONFIG, StoryConfig
 from storyline.crossdoc.wirecopy import WireArticle, WireCopy, WireIndex
 from storyline.records import Mention, Story
 from storyline.store import registered, transaction, write_vector_counts, write_vectors
