@@ -119,7 +119,35 @@ def test_disagree(a: tuple, b: tuple, conflict: bool) -> None:
 
 def test_generic_measures_never_conflict() -> None:
     groups = group_claims([_entry("a", 40, "percent", "Syria"), _entry("b", 45, "percent", "Syria")])
-    assert [g.conflict for g in groups] == [False]
+    assert [g.conflict for g in groups] == [False, False]
+
+
+def test_claims_of_no_quantity_of_their_own_are_groups_of_their_own() -> None:
+    """ "40 percent" and "45 percent" of one country (a jobless rate, a poll) are not one quantity,
+    nor are two numbers of no measure; each is a group, after the groups of several claims."""
+    groups = group_claims(
+        [
+            _entry("a", 45, "percent", "Syria"),
+            _entry("b", 5000, "people", "Egypt"),
+            _entry("c", 40, "percent", "Syria"),
+            _entry("d", 3, "", "Syria"),  # no measure
+            _entry("e", 2, "", "Syria"),
+            _entry("a", 1000, "troops", "France"),
+            _entry("b", 300, "people killed", "Syria"),
+            _entry("c", 310, "lives lost", "Syria"),
+        ]
+    )
+    assert [(g.label, g.values) for g in groups] == [
+        ("deaths in Syria", [300, 310]),  # two articles
+        ("people in Egypt", [5000]),  # then one claim each: by measure, country and value
+        ("percent in Syria", [40]),
+        ("percent in Syria", [45]),
+        ("troops in France", [1000]),
+        ("unnamed quantity in Syria", [2]),  # no measure: last
+        ("unnamed quantity in Syria", [3]),
+    ]
+    assert [g.measure for g in groups[-2:]] == [None, None]
+    assert [g.conflict for g in groups] == [True] + [False] * 6  # 300 and 310 dead on one day
 
 
 def test_seed_ledger_keeps_other_quantities_apart(seed_db) -> None:

@@ -205,3 +205,36 @@ def _facts(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("INSERT INTO stories VALUES ('st-1', 'Assad and Raqqa', 3)")
     for aid in ("a-gulf", "a-times", "a-agency"):
         con.execute("INSERT INTO story_articles VALUES ('st-1', ?)", [aid])
+
+
+LONE = "Turnout was 40 percent in Damascus. A second poll put it at 45 percent. Some 5,000 people marched and 200 troops stood by."
+# (needle, value, counts): numbers that share no quantity with another claim of the dossier
+LONE_CLAIMS = [
+    ("40 percent", 40, "percent"),  # "percent" and "people" name no quantity of their own
+    ("45 percent", 45, "percent"),
+    ("5,000 people", 5000, "people"),
+    ("200 troops", 200, "troops"),  # the dossier's only troops
+]
+
+
+def add_lone_claims(path: Path) -> Path:
+    """Add article 'a-lone' (Reuters, 2017-02-20, in Damascus) and its ``LONE_CLAIMS`` to a built dossier:
+    the ledger keeps each of them a group of its own."""
+    con = duckdb.connect(str(path))
+    con.execute(
+        "INSERT INTO articles (id, source, title, outlet, raw, text, segments, published, published_how, words) "
+        "VALUES ('a-lone', 'a-lone.txt', 'Turnout', 'Reuters', ?, ?, '[]', '2017-02-20', 'given', ?)",
+        [LONE, LONE, len(LONE.split())],
+    )
+    for idx, (s, e) in enumerate(sentences(LONE)):
+        con.execute("INSERT INTO sentences VALUES ('a-lone', ?, ?, ?)", [idx, s, e])
+    at = LONE.index("Damascus")
+    con.execute("INSERT INTO mentions VALUES ('a-lone', ?, ?, 'GPE', 'Damascus', 'Damascus')", [at, at + 8])
+    for needle, value, counts in LONE_CLAIMS:
+        s = LONE.index(needle)
+        con.execute(
+            "INSERT INTO claims VALUES ('a-lone', ?, ?, ?, NULL, ?, NULL, '2017-02-20', ?)",
+            [s, s + len(needle), value, counts, needle],
+        )
+    con.close()
+    return path

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -119,16 +120,35 @@ def test_the_ledger_puts_sources_of_one_number_together(tmp_path: Path) -> None:
         "INSERT INTO claims VALUES ('a-late', ?, ?, 310000, 'more than', 'lives lost', 'monitors', '2017-02-17', ?)",
         [at, at + 24, text[at : at + 24]],
     )
-    con.execute(
-        "INSERT INTO claims VALUES ('a-agency', 0, 5, 3, NULL, NULL, NULL, NULL, 'Talks')"
-    )  # no measure
+    for aid, start, value, counts in [  # claims that are no quantity shared with another
+        ("a-agency", 0, 3, None),  # no measure (a store of an older claims stage)
+        ("a-agency", 6, 3, None),  # no measure, the same number again
+        ("a-times", 0, 45, "percent"),  # "percent" and "people" name no quantity of their own
+        ("a-gulf", 0, 40, "percent"),
+    ]:
+        con.execute(
+            "INSERT INTO claims VALUES (?, ?, ?, ?, NULL, ?, NULL, NULL, 'x')",
+            [aid, start, start + 1, value, counts],
+        )
     groups = queries.claim_groups(con)
     assert [(g["label"], g["conflict"], g["total"]) for g in groups] == [
         ("deaths in Syria", True, 2),  # conflicts first
         ("deaths in Syria", False, 3),
-        (queries.OTHER_CLAIMS, False, 1),  # claims of no measure close the page
+        ("percent in Syria", False, 1),  # then every other claim on its own, by measure, country and value
+        ("percent in Syria", False, 1),
+        ("unnamed quantity in Syria", False, 1),  # no measure: after the measures
+        ("unnamed quantity in Syria", False, 1),
     ]
-    assert len({g["key"] for g in groups}) == 3  # the anchors are unique
+    assert [g["values"][0]["value"] for g in groups[2:4]] == [40, 45]
+    assert [g["values"][0]["claims"][0].article_id for g in groups[2:]] == [
+        "a-gulf",
+        "a-times",
+        "a-agency",
+        "a-agency",
+    ]
+    assert [g["key"] for g in groups[4:]] == ["unnamed-quantity-in-syria-3", "unnamed-quantity-in-syria-3-2"]
+    assert len({g["key"] for g in groups}) == 6  # the anchors are unique
+    assert sum(g["total"] for g in groups) == con.execute("SELECT count(*) FROM claims").fetchone()[0]
     assert [(v["value"], v["sources"]) for v in groups[1]["values"]] == [(300000, 1), (310000, 2)]
     assert [c.article_id for c in groups[1]["values"][1]["claims"]] == ["a-times", "a-late"]  # oldest first
     assert [c.counts for c in groups[1]["values"][1]["claims"]] == ["people killed", "lives lost"]
@@ -161,6 +181,9 @@ def test_more_sources_link_lists_the_whole_group(tmp_path: Path) -> None:
 def test_web_ledger_and_cli_agree_on_conflicts(tmp_path: Path) -> None:
     """One ledger: the page and API flag exactly the groups `storyline claims` flags."""
     db = dossier.build(tmp_path / "agree.duckdb")
+    with duckdb.connect(str(db)) as con:  # claims the ledger keeps apart: a generic measure, none
+        con.execute("INSERT INTO claims VALUES ('a-gulf', 0, 1, 40, NULL, 'percent', NULL, NULL, 'x')")
+        con.execute("INSERT INTO claims VALUES ('a-agency', 0, 1, 3, NULL, NULL, NULL, NULL, 'x')")
     out = subprocess.run(
         [str(Path(sys.executable).parent / "storyline"), "claims", "--db", str(db), "--format", "jsonl"],
         capture_output=True, text=True, check=True,
@@ -176,14 +199,20 @@ def test_web_ledger_and_cli_agree_on_conflicts(tmp_path: Path) -> None:
     with TestClient(create_app(db)) as c:
         web = c.get("/api/claims/ledger").json()
     web_groups = {
-        quantity(g["measure"], g["country"], [v["value"] for v in g["values"]]): g["conflict"]
-        for g in web
-        if g["measure"] is not None
+        quantity(g["measure"], g["country"], [v["value"] for v in g["values"]]): g["conflict"] for g in web
     }
     assert web_groups == cli_groups
+    # the same groups in the same order (the web's conflicts first), every claim in one of them
+    order = [
+        (g["measure"], g["country"], len(g["claims"])) for g in sorted(cli, key=lambda g: not g["conflict"])
+    ]
+    assert [(g["measure"], g["country"], g["total"]) for g in web] == order
+    assert (sum(g["total"] for g in web), len(web)) == (6, 4)
     assert sorted(k for k, conflict in cli_groups.items() if conflict) == [("deaths", "Syria", (12, 20))]
-    assert sorted(k for k, conflict in cli_groups.items() if not conflict) == [
-        ("deaths", "Syria", (300000, 310000))
+    assert [k for k, conflict in cli_groups.items() if not conflict] == [
+        ("deaths", "Syria", (300000, 310000)),
+        ("percent", "Syria", (40,)),  # the ledger's order: most sources first, then by measure
+        (None, "Syria", (3,)),  # the claim of no measure is in the CLI's ledger too, last
     ]
 
 
@@ -404,3 +433,41 @@ def test_an_undated_article_shows_the_range_its_text_bounds_it_to(tmp_path: Path
         assert "date unknown" not in page
         gulf = c.get("/articles/a-gulf").text  # a given day shows as before
         assert "2017-02-16" in gulf and "published 2017" not in gulf
+
+
+def test_claims_page_lists_lone_claims_one_per_row(tmp_path: Path) -> None:
+    """No heading lumps unrelated claims: a quantity of several claims is a box, every other claim a
+    row of its own in the 'Single claims' table, by measure, country and value."""
+    db = dossier.add_lone_claims(dossier.build(tmp_path / "lone.duckdb"))
+    with TestClient(create_app(db)) as c:
+        page = c.get("/claims").text
+        ledger = c.get("/api/claims/ledger").json()
+    assert [(g["label"], g["total"]) for g in ledger] == [
+        ("deaths in Syria", 2),
+        ("deaths in Syria", 2),
+        ("people in Syria", 1),
+        ("percent in Syria", 1),
+        ("percent in Syria", 1),
+        ("troops in Syria", 1),
+    ]
+    assert "other claims" not in page
+    boxes = re.findall(r'<section class="claim-group[^"]*" id="g-([^"]+)"', page)
+    assert boxes == [g["key"] for g in ledger[:2]]
+    table = page[page.index('<section class="claim-singles" id="single-claims">') :]
+    rows = re.findall(
+        r'<tr id="g-([^"]+)">\s*<td class="measure">([^<]*)</td>\s*<td class="country">([^<]*)</td>\s*'
+        r'<td class="num value">([^<]*)</td>\s*<td>[^<]*<mark class="claim">([^<]*)</mark>',
+        table,
+    )
+    assert rows == [
+        (ledger[2]["key"], "people", "Syria", "5,000", "5,000 people"),
+        (ledger[3]["key"], "percent", "Syria", "40", "40 percent"),
+        (ledger[4]["key"], "percent", "Syria", "45", "45 percent"),
+        (ledger[5]["key"], "troops", "Syria", "200", "200 troops"),
+    ]
+    assert len({r[0] for r in rows}) == 4  # an anchor each
+    assert (
+        table.count("Reuters, 2017-02-20") == 4
+        and "a claim on its own, not related to the rows around it" in table
+    )
+    assert '<a href="#single-claims">listed one per row at the end</a>' in page

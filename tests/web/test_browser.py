@@ -17,6 +17,7 @@ import uvicorn
 from fastapi import FastAPI
 
 from storyline.web.app import create_app
+from tests.web import dossier
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -215,6 +216,46 @@ def test_actor_quotes_timeline_and_ledger_on_a_full_dossier(facts_db: Path, page
         assert "<script>alert(1)</script>" in page.locator("#text").inner_text()
         assert page.locator("#text script, #text img").count() == 0
         shot(page, "full-hostile")
+    assert page.problems == []
+
+
+def test_ledger_page_keeps_lone_claims_apart(tmp_path: Path, page) -> None:  # type: ignore[no-untyped-def]
+    """Claims that share no quantity are compact rows, one each, below the boxes; no heading holds them."""
+    db = dossier.add_lone_claims(dossier.build(tmp_path / "lone.duckdb"))
+    with LiveServer(db) as server:
+        page.goto(server.url + "/claims")
+        assert page.locator("section.claim-group").count() == 2  # the conflict and the growing toll
+        assert [h.strip().lower() for h in page.locator("section.claim-group h2").all_inner_texts()] == [
+            "deaths in syria sources disagree",
+            "deaths in syria",
+        ]
+        lone = page.locator("section#single-claims")
+        assert lone.locator("h2").inner_text() == "Single claims"
+        rows = lone.locator("tbody tr")
+        assert rows.count() == len(dossier.LONE_CLAIMS)
+        cells = [
+            [c.strip() for c in rows.nth(i).locator("td").all_inner_texts()[:3]] for i in range(rows.count())
+        ]
+        assert cells == [
+            ["people", "Syria", "5,000"],
+            ["percent", "Syria", "40"],
+            ["percent", "Syria", "45"],
+            ["troops", "Syria", "200"],
+        ]  # by measure, then value; the two percentages are two rows, not one group
+        assert rows.locator("mark.claim").all_inner_texts() == [
+            n for n, _, _ in sorted(dossier.LONE_CLAIMS, key=lambda c: (c[2], c[1]))
+        ]
+        boxes = [rows.nth(i).bounding_box() for i in range(rows.count())]
+        assert all(b and b["height"] < 80 for b in boxes)  # compact: one line or two each
+        assert all(a and b and b["y"] > a["y"] for a, b in zip(boxes, boxes[1:], strict=False))
+        card = page.locator("section.claim-group").first.bounding_box()
+        assert card and boxes[0] and boxes[0]["y"] > card["y"]  # below the boxes
+        page.click("text=listed one per row at the end")
+        assert page.url.endswith("#single-claims") and lone.is_visible()
+        shot(page, "claims-lone")
+        rows.nth(3).locator("a.src").click()  # back to the sentence the number is in
+        page.wait_for_url("**/articles/a-lone#s-**")
+        assert "200 troops" in page.locator("#" + page.url.split("#", 1)[1]).inner_text()
     assert page.problems == []
 
 

@@ -10,7 +10,8 @@ true (a qualifier read as a range: "more than 300,000" and "more than 310,000" c
 same time (as-of days at most ``AS_OF_DAYS`` apart: a toll that grows from week to week is an
 update, not a disagreement), the same place (the place named closest to each in its sentence,
 or none for both) and the same magnitude; a measure that names no quantity of its own
-("people", "percent": ``generic_measures`` of lexicons/claims.yaml) never conflicts.
+("people", "percent": ``generic_measures`` of lexicons/claims.yaml) never conflicts, and each of
+its claims is a group of its own, as is a claim of no measure.
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 AS_OF_DAYS = 0
 # "about 1,100" is read as 1,100 give or take this fraction ("some", "roughly", "an estimated").
 ABOUT_MARGIN = 0.1
+# The label of a claim whose counted noun names no measure (a store of an older claims stage
+# holds numbers with no ``counts``); such a claim is a group of its own, never one with another.
+UNNAMED_MEASURE = "unnamed quantity"
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -116,7 +120,7 @@ class LedgerGroup:
     @property
     def label(self) -> str:
         """What the group counts, as the CLI and the web name it ("deaths in Syria")."""
-        return f"{self.measure} in {self.country or 'unknown country'}"
+        return f"{self.measure or UNNAMED_MEASURE} in {self.country or 'unknown country'}"
 
     @cached_property
     def conflict(self) -> bool:
@@ -188,12 +192,20 @@ def claim_country(
 
 
 def group_claims(entries: Iterable[LedgerEntry]) -> list[LedgerGroup]:
-    """Groups of claims about one quantity, largest first; each group sorted by date."""
+    """Groups of claims about one quantity, every claim in one: those of most articles (then
+    claims) first, ties by measure, country and lowest value (the groups of one claim close the
+    ledger, by measure). A claim of a measure that names no quantity of its own ("40 percent",
+    "5,000 people": ``generic_measures``) or of none is a group of its own: two such numbers of
+    one country are not one quantity (tax rates, poll shares and jobless rates were one group of
+    75 "percent in United States" on 300 Timeline17 articles). Each group sorted by date."""
+    generic = load_claim_lexicon().generic_measures
     by_key: dict[tuple[str | None, str | None], list[LedgerEntry]] = defaultdict(list)
-    for e in entries:
-        if e.measure:
-            by_key[(e.measure, e.country)].append(e)
     groups: list[LedgerGroup] = []
+    for e in entries:
+        if e.measure and e.measure not in generic:
+            by_key[(e.measure, e.country)].append(e)
+        else:
+            groups.append(LedgerGroup(e.measure, e.country, [e]))
     for (measure, country), items in by_key.items():
         items.sort(key=lambda e: e.claim.value)
         current = LedgerGroup(measure, country)
@@ -205,7 +217,13 @@ def group_claims(entries: Iterable[LedgerEntry]) -> list[LedgerGroup]:
         groups.append(current)
     for g in groups:
         g.entries.sort(key=lambda e: (e.published or "", e.claim.article_id, e.claim.start))
-    return sorted(groups, key=lambda g: (-len({e.claim.article_id for e in g.entries}), -len(g.entries)))
+    return sorted(groups, key=_group_order)
+
+
+def _group_order(g: LedgerGroup) -> tuple[int, int, bool, str, str, float]:
+    lowest = min((e.claim.value for e in g.entries), default=0.0)
+    articles = len({e.claim.article_id for e in g.entries})
+    return -articles, -len(g.entries), g.measure is None, g.measure or "", g.country or "", lowest
 
 
 def ledger(con: Any, conflicts_only: bool = False) -> list[LedgerGroup]:

@@ -166,7 +166,10 @@ def timeline_page(request: Request, db: Db, actor: str | None = None, outlet: st
 
 @router.get("/claims")
 def claims(request: Request, db: Db, conflicts: bool = False) -> Response:
-    return page(request, "claims.html", {"groups": queries.claim_groups(db, conflicts_only=conflicts),
+    groups = queries.claim_groups(db, conflicts_only=conflicts)
+    # a group of one claim is a row of its own in one table, by measure; the others are boxes
+    return page(request, "claims.html", {"groups": [g for g in groups if g["total"] > 1],
+                                         "singles": [g for g in groups if g["total"] <= 1],
                                          "conflicts": conflicts})  # fmt: skip
 
 

@@ -565,7 +565,6 @@ def list_claims(
 
 
 SOURCES_PER_VALUE = 5  # sources shown under each distinct number; `group=` on the ledger API lists them all
-OTHER_CLAIMS = "other claims"  # the last group: claims of no measure the ledger knows; no conflict
 
 
 def _group_key(label: str, lowest: float | None) -> str:
@@ -594,31 +593,29 @@ def claim_groups(
     Each ledger group (one measure in one country, one magnitude) is one group, labelled as the CLI
     labels it ("deaths in Syria") and a conflict exactly when the ledger says so; its distinct values
     side by side, each with its first ``per_value`` sources (oldest first; None: all) and how many
-    sources give it in all. Conflicts come first, then the ledger's order. Claims of no known measure
-    are not in the ledger: without ``conflicts_only`` they close the list as one last group,
-    ``OTHER_CLAIMS``, never a conflict. ``group`` keeps only the group of that key.
+    sources give it in all. Conflicts come first, then the ledger's order, which ends with the
+    groups of one claim (``total`` 1), by measure. Every claim is in one group: a claim of a
+    generic measure ("percent") or of none is a group of its own, never lumped with others.
+    ``group`` keeps only the group of that key.
     """
     from storyline.crossdoc.ledger import ledger  # the gazetteer and claim lexicons load on first use
 
     rows = {(r["article_id"], r["start_"]): _claim(r) for r in _rows(con, _CLAIMS, [])}
     out: list[dict[str, Any]] = []
-    grouped: set[tuple[str, int]] = set()
+    keys: set[str] = set()
     for g in ledger(con, conflicts_only=conflicts_only):
-        keys = [(e.claim.article_id, e.claim.start) for e in g.entries]
-        grouped.update(keys)
-        claims = [rows[k] for k in keys if k in rows]
+        claims = [rows[k] for e in g.entries if (k := (e.claim.article_id, e.claim.start)) in rows]
+        key = base = _group_key(g.label, min(g.values, default=None))
+        n = 1
+        while key in keys:  # two claims of no measure, one country and one value: two groups
+            n += 1
+            key = f"{base}-{n}"
+        keys.add(key)
         out.append({
-            "key": _group_key(g.label, min(g.values, default=None)), "label": g.label, "measure": g.measure,
-            "country": g.country, "conflict": g.conflict, "values": _by_value(claims, per_value),
-            "total": len(claims),
+            "key": key, "label": g.label, "measure": g.measure, "country": g.country, "conflict": g.conflict,
+            "values": _by_value(claims, per_value), "total": len(claims),
         })  # fmt: skip
     out.sort(key=lambda g: not g["conflict"])  # stable: the ledger's order within each
-    others = [c for k, c in rows.items() if k not in grouped]
-    if others and not conflicts_only:
-        out.append({
-            "key": _group_key(OTHER_CLAIMS, None), "label": OTHER_CLAIMS, "measure": None, "country": None,
-            "conflict": False, "values": _by_value(others, per_value), "total": len(others),
-        })  # fmt: skip
     return [g for g in out if group is None or g["key"] == group]
 
 
