@@ -26,6 +26,8 @@ WORD = re.compile(r"\w+")
 
 @dataclass
 class Candidate:
+    """An attribution in the making: character spans of its cue, source and content."""
+
     cue: tuple[int, int]
     cue_token: int  # token index of the cue's head word
     how: str  # speech | belief | object | intent | prep | quote
@@ -69,6 +71,9 @@ def quoted_apart(qidx: QuoteIndex, pos: int, cue: int) -> bool:
 
 
 class QuoteIndex:
+    """The article's quotations: which one holds an offset (by bisection), and how much of a
+    content is inside quote marks."""
+
     def __init__(self, quotes: list[Quote]) -> None:
         self.quotes = quotes
         self.starts = [q.start for q in quotes]

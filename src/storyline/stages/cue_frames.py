@@ -1,6 +1,6 @@
 """Cue frames beyond a verb's clause, infinitive or object: where else a cue's content sits.
 
-The extractor (``attributions._verb_candidate``) reads the content of a cue verb off its
+The extractor (``cue_candidates._verb_candidate``) reads the content of a cue verb off its
 clausal complement, infinitive or direct object. PolNeAR annotates many attributions whose
 content sits elsewhere in the parse; these functions find it, each giving the key
 ("lemma/frame") under which the learned weights (``lexicons/attribution_cue_weights.yaml``)
