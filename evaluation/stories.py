@@ -39,8 +39,9 @@ from typing import Any
 
 import numpy as np
 
-from storyline.crossdoc.stories import StoryArticle, StoryIndex
+from storyline.crossdoc.stories import StoryIndex
 from storyline.crossdoc.storyconfig import DEFAULT_CONFIG, StoryConfig
+from storyline.crossdoc.storyfeatures import StoryArticle
 from storyline.records import Article, Mention, Skipped
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -694,7 +695,7 @@ def run_incremental(new: int, factor: int = 1, seed: int = 0) -> dict:
             articles = [a for a in load_story_articles(con) if a.id in set(gone)]
             embedder = Embedder()
             embedder.encode_documents(["warm up"])
-            from storyline.crossdoc.stories import document_text
+            from storyline.crossdoc.storyfeatures import document_text
 
             started, cpu = time.perf_counter(), time.process_time()
             embedder.encode_documents([document_text(a) for a in articles])

@@ -9,17 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.crossdoc.stories import (
-    StoryArticle,
-    StoryIndex,
-    _Cluster,
-    date_counts,
-    entity_key,
-    group_stories,
-    story_id,
-    story_title,
-)
+from storyline.crossdoc.stories import StoryIndex, _Cluster, group_stories, story_id, story_title
 from storyline.crossdoc.storyconfig import DEFAULT_CONFIG
+from storyline.crossdoc.storyfeatures import StoryArticle, date_counts, entity_key
 from storyline.records import Mention
 from storyline.testing import article_doc
 
@@ -249,7 +241,7 @@ def test_restore_then_add_equals_add_twice(articles, vectors) -> None:  # type: 
 
 
 def test_document_text_holds_a_title_once() -> None:
-    from storyline.crossdoc.stories import document_text
+    from storyline.crossdoc.storyfeatures import document_text
 
     assert document_text(StoryArticle("a", "Quake hits Chile", "Quake hits Chile")) == "Quake hits Chile"
     assert document_text(StoryArticle("a", "Body.", "Head")) == "Head. Body."
@@ -259,7 +251,7 @@ def test_document_text_holds_a_title_once() -> None:
 def test_a_title_only_article_gives_no_entity_keys() -> None:
     """A one-line article (its text is its title, as the JSONL reader makes of a line with an empty
     text) has words and dates but no entity keys: the story weights were tuned without them."""
-    from storyline.crossdoc.stories import ArticleCounts, title_only
+    from storyline.crossdoc.storyfeatures import ArticleCounts, title_only
 
     text = "Police in New York arrested Dominique Strauss-Kahn on Saturday."
     doc = article_doc(text, published="2011-05-14", article_id="t")

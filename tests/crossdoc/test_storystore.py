@@ -155,7 +155,7 @@ LATER = ["chile-3", "sumatra-3", "arrest-2"]  # each published after the first o
 
 def test_build_assigns_only_new_articles_and_matches_a_rebuild(tmp_path: Path) -> None:
     from storyline.build import build
-    from storyline.crossdoc.stories import ArticleCounts
+    from storyline.crossdoc.storyfeatures import ArticleCounts
     from storyline.crossdoc.storystore import build_stories, stored_stories
     from storyline.store import connect
 
@@ -279,7 +279,7 @@ def test_vectors_of_another_model_are_computed_again(tmp_path: Path) -> None:
 def test_article_counts_survive_json() -> None:
     from test_stories import story_article
 
-    from storyline.crossdoc.stories import ArticleCounts
+    from storyline.crossdoc.storyfeatures import ArticleCounts
 
     date, text = TEXTS["chile-1"]
     counts = ArticleCounts.of(story_article("chile-1", date, text))

@@ -10,7 +10,7 @@ import pytest
 
 import storyline.crossdoc.storystore as storystore
 from storyline.build import build
-from storyline.crossdoc.stories import StoryArticle, document_text
+from storyline.crossdoc.storyfeatures import StoryArticle, document_text
 from storyline.embeddings import DIMENSION, DOCUMENT_MODEL, Embedder
 from storyline.pipeline import ArticlePipeline
 from storyline.records import RawDocument

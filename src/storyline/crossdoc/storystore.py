@@ -17,14 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from storyline.crossdoc.stories import (
-    ArticleCounts,
-    StoryArticle,
-    StoryIndex,
-    document_text,
-    group_stories,
-)
+from storyline.crossdoc.stories import StoryIndex, group_stories
 from storyline.crossdoc.storyconfig import DEFAULT_CONFIG, StoryConfig
+from storyline.crossdoc.storyfeatures import ArticleCounts, StoryArticle, document_text
 from storyline.crossdoc.wirecopy import WireArticle, WireCopy, WireIndex
 from storyline.records import Mention, Story
 from storyline.store import registered, transaction, write_vector_counts, write_vectors
