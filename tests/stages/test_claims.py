@@ -1,4 +1,4 @@
-"""Numeric claims: number parsing tables, phrase tables and golden claims of the seeds."""
+"""Numeric claims: phrase tables and golden claims of the seeds (number parsing: tests/test_numbers.py)."""
 
 from __future__ import annotations
 
@@ -7,35 +7,8 @@ import pytest
 from storyline.records import Attribution, Span, Timex
 from storyline.seeds import seed_doc
 from storyline.stages.actors_local import resolve_mentions
-from storyline.stages.claims import extract_claims, measure_of, parse_number
+from storyline.stages.claims import extract_claims, measure_of
 from storyline.testing import article_doc
-
-
-@pytest.mark.parametrize(
-    ("text", "value"),
-    [
-        ("13,000", 13000),
-        ("310,000", 310000),
-        ("100", 100),
-        ("1.5", 1.5),
-        ("1,000-strong", 1000),
-        ("six", 6),
-        ("twenty five", 25),
-        ("twenty-five", 25),
-        ("two million", 2_000_000),
-        ("1.5 million", 1_500_000),
-        ("two hundred", 200),
-        ("three hundred thousand", 300_000),
-        ("a dozen", 12),
-        ("half", 0.5),
-        ("two-thirds", 0.6667),
-        ("a thousand", 1000),
-        ("many", None),
-        ("Raqqa", None),
-    ],
-)
-def test_parse_number(text: str, value: float | None) -> None:
-    assert parse_number(text) == (pytest.approx(value) if value is not None else None)
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from storyline.names import LEXICONS
+from storyline.numbers import DIGITS, counts, number_lexicon, parse_number
 from storyline.records import Claim, Mention
 from storyline.stages.document import ArticleDoc
 
@@ -42,7 +43,7 @@ MIN_WORD_PERCENT = 2
 # How many words before a number are searched for its qualifier ("no fewer than").
 QUALIFIER_WORDS = 3
 # "several hundred" means at least two hundred: the least of a plural of the unit (as the
-# vague numbers of claims.yaml, "hundreds" -> 200).
+# plurals of numbers.yaml, "hundreds" -> 200).
 VAGUE_SCALE_FACTOR = 2.0
 # How many heads above a date are searched for a "since" that opens its clause ("since protests
 # first erupted last March": March -> erupted, whose mark is "since"); two reach the clause's verb
@@ -60,11 +61,8 @@ _JOINING_SCALES = frozenset({"hundred", "thousand", "million", "billion"})
 # An as-of value is a calendar date ("2011", "2011-06", "2011-W22", "2011-06-08"), not a
 # reference to the present, the past or the future ("now" -> PRESENT_REF).
 _CALENDAR = re.compile(r"^\d{4}(?:$|-)")
-# The first words of the plural numbers (claims.yaml vague_numbers).
-_VAGUE_FIRST = frozenset({"dozens", "scores", "hundreds", "thousands", "tens", "millions"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
-_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _IRREGULAR = {
     "lose": "lost",
     "take": "taken",
@@ -98,6 +96,7 @@ class ClaimLexicon:
     period_starts: frozenset[str]
     generic_measures: frozenset[str]
     vague_numbers: dict[tuple[str, ...], float]  # words -> least value, longest first
+    vague_first: frozenset[str]  # the first words of the vague numbers: "dozens", "tens"
     vague_before_scale: frozenset[str]
     # word (spaCy orth id) -> whether it is a number word: filled as texts are read
     number_orths: dict[int, bool] = field(default_factory=dict, compare=False)
@@ -108,15 +107,17 @@ class ClaimLexicon:
 @functools.lru_cache(maxsize=1)
 def load_claim_lexicon() -> ClaimLexicon:
     data = yaml.safe_load((LEXICONS / "claims.yaml").read_text(encoding="utf-8"))
+    numbers = counts()
+    plurals = number_lexicon().plurals
     measures = {w: m for m, ws in data["measures"].items() for w in ws}
     quals = sorted(data["qualifiers"].items(), key=lambda kv: -len(kv[0]))
-    fractions = {k: float(v) for k, v in data["fractions"].items()}
+    fractions = dict(numbers.phrases)
     by_initial: dict[str, list[str]] = {}
     for f in sorted(fractions, key=len, reverse=True):
         by_initial.setdefault(f[:1], []).append(f)
     return ClaimLexicon(
-        words={k: float(v) for k, v in data["number_words"].items()},
-        scales={k: float(v) for k, v in data["scales"].items()},
+        words=dict(numbers.words),
+        scales=dict(numbers.scales),
         fractions=fractions,
         qualifiers=quals,
         measures=measures,
@@ -136,49 +137,16 @@ def load_claim_lexicon() -> ClaimLexicon:
         generic_measures=frozenset(data["generic_measures"]),
         vague_before_scale=frozenset(data["vague_before_scale"]),
         vague_numbers={
-            tuple(k.split()): float(v)
-            for k, v in sorted(data["vague_numbers"].items(), key=lambda kv: -len(kv[0].split()))
+            tuple(k.split()): v for k, v in sorted(plurals.items(), key=lambda kv: -len(kv[0].split()))
         },
+        vague_first=frozenset(k.split()[0] for k in plurals),
     )
-
-
-def parse_number(text: str) -> float | None:
-    """The value of a number phrase: "13,000", "1.5 million", "two hundred", "half", "1,000-strong"."""
-    lex = load_claim_lexicon()
-    t = text.lower().replace("\u2011", "-").strip()
-    t = re.sub(r"-strong$", "", t).strip()
-    if t in lex.fractions:
-        return lex.fractions[t]
-    words = re.split(r"[\s-]+", t)
-    total = 0.0
-    current: float | None = None
-    for w in words:
-        if w == "and":
-            continue
-        if w == "a" and current is None:
-            current = 1.0
-        elif _DIGITS.match(w):
-            current = (current or 0.0) + float(w.replace(",", ""))
-        elif w in lex.words:
-            current = (current or 0.0) + lex.words[w]
-        elif w in lex.scales:
-            current = 1.0 if current is None else current
-            if lex.scales[w] >= 1000:
-                total += current * lex.scales[w]
-                current = None
-            else:
-                current *= lex.scales[w]
-        else:
-            return None
-    if current is None and total == 0.0:
-        return None
-    return total + (current or 0.0)
 
 
 def _is_number_token(tok: Token | Lexeme, lex: ClaimLexicon) -> bool:
     low = tok.lower_
     return (
-        bool(_DIGITS.match(low)) or low in lex.words or low in lex.scales or (tok.like_num and low.isalpha())
+        bool(DIGITS.match(low)) or low in lex.words or low in lex.scales or (tok.like_num and low.isalpha())
     )
 
 
@@ -194,7 +162,7 @@ def _is_number_orth(orth: int, vocab: Vocab, lex: ClaimLexicon) -> bool:
 def _is_vague_orth(orth: int, vocab: Vocab, lex: ClaimLexicon) -> bool:
     known = lex.vague_orths.get(orth)
     if known is None:
-        known = lex.vague_orths[orth] = vocab[orth].lower_ in _VAGUE_FIRST
+        known = lex.vague_orths[orth] = vocab[orth].lower_ in lex.vague_first
     return known
 
 
