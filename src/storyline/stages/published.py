@@ -28,6 +28,7 @@ from typing import Any
 
 import yaml
 
+from storyline.numbers import amounts, parse_number
 from storyline.records import PublicationDate
 from storyline.stages.document import ArticleDoc
 from storyline.temporal import Candidate
@@ -627,10 +628,10 @@ def _rule_bounds(evidence: list[Evidence]) -> tuple[date, date | None, float, st
 
 
 def _number_word(word: str) -> int | None:
-    if word.isdigit():
-        return int(word)
-    value = time_words()["number_words"].get(word.lower())
-    return int(value) if value and value == int(value) else None
+    """A whole number of years read as a time expression's amount ("six", "12", "a"); None for a
+    fraction ("half") or no number."""
+    value = parse_number(word, amounts())
+    return int(value) if value is not None and value == int(value) else None
 
 
 def _sentences(doc: ArticleDoc) -> list[str]:

@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from storyline.numbers import amounts, number_lexicon
+
 # the parser of the re module, to read the patterns' parse trees (no typed public interface)
 _SRE_PARSER: Any = importlib.import_module("re._parser")
 _SRE_CONSTANTS: Any = importlib.import_module("re._constants")
@@ -69,8 +71,7 @@ def _placeholders(extra: dict[str, str]) -> dict[str, str]:
     weekdays = [d for d in w["weekdays"] if len(d) > 4]
     abbreviations = [d for d in w["weekdays"] if len(d) <= 4]
     compounds = [f"{t}[- ]{o}" for t in _TENS for o in _ONES]
-    number_words = list(w["number_words"])
-    number_words += list(w.get("number_phrases", {}))
+    number_words = amounts().names()
     # "5,000 years": thousands with their commas (not "000 years" after the comma)
     number = (
         "(?:(?<![0-9],)(?:"
@@ -88,7 +89,7 @@ def _placeholders(extra: dict[str, str]) -> dict[str, str]:
         "pod": _alternation(list(w["parts_of_day"])),
         "unit": _alternation(units),
         "number": number,
-        "vague": _alternation(list(w["vague_numbers"])),
+        "vague": _alternation(list(number_lexicon().vague_amounts)),
         "ordinal": _alternation(list(w["ordinals"])),
         "reference": _alternation(list(w["references"])),
         # events nobody schedules / events announced ahead ("Friday's bombing", "the November election")

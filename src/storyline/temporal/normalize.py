@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from storyline.numbers import amounts, parse_number
 from storyline.temporal import calendar as cal
-from storyline.temporal.finder import THOUSANDS, Candidate, time_words
+from storyline.temporal.finder import Candidate, time_words
 
 SEASON_ORDER = ("SP", "SU", "FA", "WI")
 _PAST_REL = {
@@ -109,23 +110,9 @@ def _day_number(word: str) -> int:
 
 
 def _number(word: str) -> float | None:
-    """A number from digits or words ("twenty-four", "a"); None for a vague amount."""
-    w = re.sub(r"\s+", " ", word.lower().strip())
-    if w in time_words()["vague_numbers"]:
-        return None
-    if w in time_words().get("number_phrases", {}):
-        return float(time_words()["number_phrases"][w])
-    try:
-        return float(w.replace(",", "")) if re.fullmatch(THOUSANDS, w) else float(w)
-    except ValueError:
-        pass
-    words = time_words()["number_words"]
-    total = 0.0
-    for part in re.split(r"[- ]", w):
-        if part not in words:
-            return None
-        total += float(words[part])
-    return total
+    """A time expression's amount from digits or words ("twenty-four", "a", "a couple of");
+    None for a vague amount ("several")."""
+    return parse_number(word, amounts())
 
 
 def _unit(word: str) -> tuple[str, bool, float]:
