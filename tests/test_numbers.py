@@ -37,6 +37,7 @@ from storyline.temporal.finder import _placeholders
         ("three hundred thousand", 300_000),
         ("two hundred and fifty thousand", 250_000),
         ("a dozen", 12),
+        ("a hundred", 100),
         ("a thousand", 1000),
         ("a million", 1_000_000),
         ("2 trillion", 2e12),
@@ -85,11 +86,15 @@ def test_counts(text: str, value: float | None) -> None:
         ("an", 1),
         ("single", 1),
         ("couple", 2),
+        ("a couple", 2),
+        ("a single", 1),
         ("a couple of", 2),
         ("couple of", 2),
         # the scales and fractions of time_amounts: "a dozen years", "half an hour", "a quarter-century"
         ("dozen", 12),
+        ("a dozen", 12),
         ("hundred", 100),
+        ("a hundred", 100),
         ("half", 0.5),
         ("a quarter", 0.25),
         # vague amounts: X

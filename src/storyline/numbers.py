@@ -106,8 +106,9 @@ def parse_number(text: str, vocabulary: Vocabulary | None = None) -> float | Non
     """The value of a number written in digits or words, None if ``text`` is no number.
 
     "13,000", "1.5", "1,000-strong", "twenty five", "two hundred and fifty thousand", "1.5
-    million", "a dozen" ("a" first is one), and a phrase of the vocabulary as the whole text
-    ("half", "a couple of"). ``vocabulary``: :func:`counts` (the default) or :func:`amounts`.
+    million", "a dozen" ("a" first is one of the scale after it), "a couple", and a phrase of
+    the vocabulary as the whole text ("half", "a couple of"). ``vocabulary``: :func:`counts`
+    (the default, the claims stage's) or :func:`amounts` (the time stage's).
     """
     v = counts() if vocabulary is None else vocabulary
     t = text.lower().replace("\u2011", "-").strip()
@@ -115,9 +116,12 @@ def parse_number(text: str, vocabulary: Vocabulary | None = None) -> float | Non
     phrase = " ".join(t.split())
     if phrase in v.phrases:
         return v.phrases[phrase]
+    words = re.split(r"[\s-]+", t)
+    if len(words) > 1 and words[0] == "a" and words[1] in v.words:
+        words = words[1:]  # the article of a word that counts: "a couple", "a single" (but "a million")
     total = 0.0
     current: float | None = None
-    for w in re.split(r"[\s-]+", t):
+    for w in words:
         if w == "and":
             continue
         if w == "a" and current is None:
