@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.crossdoc.stories import StoryIndex, _Cluster, group_stories, story_id, story_title
+from storyline.crossdoc.stories import StoryIndex, group_stories, story_id, story_title
+from storyline.crossdoc.storyclusters import Cluster, Clustering
 from storyline.crossdoc.storyconfig import DEFAULT_CONFIG
 from storyline.crossdoc.storyfeatures import StoryArticle, date_counts, entity_key
 from storyline.records import Mention
@@ -140,7 +141,7 @@ def test_embeds_when_no_vectors_given(articles) -> None:  # type: ignore[no-unty
 @given(st.integers(1, 5), st.integers(1, 5), st.integers(0, 10_000))
 def test_group_score_is_the_mean_pairwise_similarity(n_a: int, n_b: int, seed: int) -> None:
     rng = np.random.default_rng(seed)
-    index = StoryIndex()
+    clustering = Clustering(DEFAULT_CONFIG, [])
     keys = ["w:a", "w:b", "p:c", "y:2010"]
 
     def member() -> tuple[np.ndarray, dict[str, float], np.ndarray]:
@@ -154,15 +155,15 @@ def test_group_score_is_the_mean_pairwise_similarity(n_a: int, n_b: int, seed: i
         dot = float(x[0] @ y[0]) + sum(v * y[1].get(k, 0.0) for k, v in x[1].items())
         return dot - DEFAULT_CONFIG.undated * x[2][0] * y[2][0] - DEFAULT_CONFIG.lead_both * x[2][1] * y[2][1]
 
-    def cluster(ms) -> _Cluster:  # type: ignore[no-untyped-def]
+    def cluster(ms) -> Cluster:  # type: ignore[no-untyped-def]
         sparse: dict[str, float] = {}
         for m in ms:
             for k, v in m[1].items():
                 sparse[k] = sparse.get(k, 0.0) + v
-        return _Cluster(list(range(len(ms))), sum(m[0] for m in ms), sparse, sum(m[2] for m in ms))
+        return Cluster(list(range(len(ms))), sum(m[0] for m in ms), sparse, sum(m[2] for m in ms))
 
     expected = np.mean([pair(x, y) for x in a for y in b])
-    assert index._score(cluster(a), cluster(b)) == pytest.approx(expected, rel=1e-4, abs=1e-4)
+    assert clustering.score(cluster(a), cluster(b)) == pytest.approx(expected, rel=1e-4, abs=1e-4)
 
 
 @pytest.mark.parametrize(
@@ -327,10 +328,10 @@ def test_country_guard_holds_for_restored_stories(uprisings) -> None:  # type: i
     ],
 )
 def test_same_countries_table(a: dict[str, float], b: dict[str, float], same: bool) -> None:
-    def cluster(countries: dict[str, float]) -> _Cluster:
-        return _Cluster([0], np.zeros(1), {}, np.zeros(2), countries, mass=sum(countries.values()))
+    def cluster(countries: dict[str, float]) -> Cluster:
+        return Cluster([0], np.zeros(1), {}, np.zeros(2), countries, mass=sum(countries.values()))
 
-    assert StoryIndex()._same_countries(cluster(a), cluster(b)) is same
+    assert Clustering(DEFAULT_CONFIG, []).same_countries(cluster(a), cluster(b)) is same
 
 
 def test_a_leftover_article_attaches_to_its_best_story(articles, vectors) -> None:  # type: ignore[no-untyped-def]

@@ -38,22 +38,27 @@ a bounded number of candidates, not with all pairs.
 stories or opens new ones, and never merges or splits stories it already had,
 so story ids stay stable. IDF weights are those of the index when an article
 is added. Pure over records: no I/O, no database.
+
+This module keeps the index (profiles, blocking, candidate edges) and names the
+stories; its parts live beside it: the settings and their calibration in
+:mod:`~storyline.crossdoc.storyconfig`, the article and its features in
+:mod:`~storyline.crossdoc.storyfeatures`, average link with the country guard and
+leftover attachment in :mod:`~storyline.crossdoc.storyclusters`. Wire copies
+(republished text) are :mod:`storyline.crossdoc.wirecopy`.
 """
 
 from __future__ import annotations
 
 import hashlib
-import heapq
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from storyline.crossdoc.storyclusters import Cluster, Clustering, sparse_dot
 from storyline.crossdoc.storyconfig import DEFAULT_CONFIG, StoryConfig
-from storyline.crossdoc.storycountries import profile_cosine, title_countries
 from storyline.crossdoc.storyfeatures import (
     ArticleCounts,
     Profile,
@@ -89,46 +94,6 @@ def story_id(founder_id: str) -> str:
     return "story-" + hashlib.sha1(founder_id.encode("utf-8")).hexdigest()[:12]
 
 
-def _sparse_dot(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b[k] for k, v in a.items() if k in b)
-
-
-def _add_into(total: dict[str, float], part: dict[str, float]) -> None:
-    for k, v in part.items():
-        total[k] = total.get(k, 0.0) + v
-
-
-@dataclass(slots=True)
-class _Cluster:
-    members: list[int]
-    dense: np.ndarray
-    sparse: dict[str, float]
-    flags: (
-        np.ndarray
-    )  # summed over the members: (has a year profile, names lead people), scaled like the features
-    countries: dict[str, float] = field(default_factory=dict)  # summed country profiles of the members
-    frozen: bool = False  # existed before the current ``add``: never merged with another frozen one
-    story: str | None = None
-    mass: float = 0.0  # summed country mentions of the members (the guard's confidence)
-
-    @classmethod
-    def of(cls, idx: int, p: Profile) -> _Cluster:
-        """The group of the one article at position ``idx``."""
-        return cls([idx], p.dense.copy(), dict(p.sparse), p.flags.copy(), dict(p.countries), mass=p.mass)
-
-    def absorb(self, other: _Cluster) -> None:
-        """Fold ``other``'s members and summed features into this group."""
-        self.members.extend(other.members)
-        self.dense = self.dense + other.dense
-        _add_into(self.sparse, other.sparse)
-        self.flags = self.flags + other.flags
-        _add_into(self.countries, other.countries)
-        self.mass += other.mass
-        self.frozen = self.frozen or other.frozen
-
-
 class StoryIndex:
     """Stories over a growing set of articles (see the module docstring)."""
 
@@ -140,10 +105,7 @@ class StoryIndex:
         self._df: Counter[str] = Counter()
         self._postings: dict[str, list[int]] = {}
         self._vocab: dict[str, int] = {}  # sparse feature key -> column
-        self._cluster_of: list[int] = []
-        self._clusters: dict[int, _Cluster] = {}
-        # what a pair loses when both articles have a year profile, and when both name lead people
-        self._penalty = np.array([config.undated, config.lead_both])
+        self._clustering = Clustering(config, self._profiles)
         rng = np.random.default_rng(config.seed)
         self._planes = rng.standard_normal((config.lsh_tables * config.lsh_bits, _dimension())).astype(
             np.float32
@@ -186,15 +148,15 @@ class StoryIndex:
         else:
             vecs = np.asarray(vectors, dtype=np.float32)[keep]
         first = self._append_profiles(new, vecs, [counts[i] for i in keep] if counts is not None else None)
-        for cluster in self._clusters.values():
+        for cluster in self._clustering.clusters.values():
             cluster.frozen = True
         for idx in range(first, len(self._profiles)):
             key = idx
-            self._cluster_of.append(key)
-            self._clusters[key] = _Cluster.of(idx, self._profiles[idx])
+            self._clustering.cluster_of.append(key)
+            self._clustering.clusters[key] = Cluster.of(idx, self._profiles[idx])
         edges = self._candidate_edges(range(first, len(self._profiles)))
-        self._agglomerate(edges)
-        for cluster in self._clusters.values():
+        self._clustering.agglomerate(edges)
+        for cluster in self._clustering.clusters.values():
             if cluster.story is None:
                 founder = min(cluster.members, key=self._founder_key)
                 cluster.story = story_id(self._profiles[founder].article.id)
@@ -225,16 +187,16 @@ class StoryIndex:
             by_story.setdefault(stories[self._profiles[idx].article.id], []).append(idx)
             for block in self._block_keys(idx):
                 self._postings.setdefault(block, []).append(idx)
-        self._cluster_of.extend([0] * (len(self._profiles) - first))
+        self._clustering.cluster_of.extend([0] * (len(self._profiles) - first))
         for story, members in by_story.items():
             key = members[0]
-            cluster = _Cluster.of(key, self._profiles[key])
+            cluster = Cluster.of(key, self._profiles[key])
             for m in members[1:]:
-                cluster.absorb(_Cluster.of(m, self._profiles[m]))
+                cluster.absorb(Cluster.of(m, self._profiles[m]))
             cluster.frozen, cluster.story = True, story
             for m in members:
-                self._cluster_of[m] = key
-            self._clusters[key] = cluster
+                self._clustering.cluster_of[m] = key
+            self._clustering.clusters[key] = cluster
 
     def _append_profiles(
         self,
@@ -297,7 +259,7 @@ class StoryIndex:
             shape=(len(self._profiles), max(len(self._vocab), 1)),
         )
         dense = np.vstack([p.dense for p in self._profiles])
-        flags = np.vstack([p.flags for p in self._profiles]) * self._penalty
+        flags = np.vstack([p.flags for p in self._profiles]) * self._clustering.penalty
         edges: list[tuple[float, int, int]] = []
         for idx in new:
             candidates: set[int] = set()
@@ -317,162 +279,24 @@ class StoryIndex:
             edges.extend((sv, idx, j) for sv, j in scored[: c.max_neighbours])
         return edges
 
-    # -- average-link clustering over candidate edges -------------------------------------------
-
-    def _dot(self, a: _Cluster, b: _Cluster) -> float:
-        """The sum of the pairwise similarities between the members of two groups."""
-        return (
-            float(a.dense @ b.dense)
-            + _sparse_dot(a.sparse, b.sparse)
-            - float(a.flags @ (self._penalty * b.flags))
-        )
-
-    def _score(self, a: _Cluster, b: _Cluster) -> float:
-        return self._dot(a, b) / (len(a.members) * len(b.members))
-
-    def _same_countries(self, a: _Cluster, b: _Cluster, b_mass: float | None = None) -> bool:
-        """False when both groups say clearly which countries they are about, and those differ
-        (the uprising in Egypt and the one in Libya, the same weeks): such groups are never merged.
-        ``b_mass``: how many country mentions ``b`` needs to count as clear (default ``country_mass``)."""
-        c = self.config
-        if (
-            not c.country_guard
-            or a.mass < c.country_mass
-            or b.mass < (c.country_mass if b_mass is None else b_mass)
-        ):
-            return True
-        return profile_cosine(a.countries, b.countries) >= c.country_guard
-
-    def _with_title_countries(self, group: _Cluster) -> _Cluster:
-        """A copy of ``group`` whose country profile adds the countries its members' titles name
-        (:func:`~storyline.crossdoc.storycountries.title_countries`); the guard reads only that."""
-        countries = dict(group.countries)
-        for m in group.members:
-            _add_into(countries, title_countries(self._profiles[m].article.title))
-        return replace(group, countries=countries, mass=sum(countries.values()))
-
-    def _agglomerate(self, edges: list[tuple[float, int, int]]) -> None:
-        clusters = self._clusters
-        neighbours: dict[int, set[int]] = {}
-        # Sums of pairwise similarities between groups (keyed by the smaller key first): a merged
-        # group's sum with a third is the sum of its parts' sums (exact, as for average link).
-        sums: dict[tuple[int, int], float] = {}
-        for s, i, j in edges:
-            a, b = self._cluster_of[i], self._cluster_of[j]
-            if a != b and not (clusters[a].frozen and clusters[b].frozen):
-                neighbours.setdefault(a, set()).add(b)
-                neighbours.setdefault(b, set()).add(a)
-                if len(clusters[a].members) == 1 and len(clusters[b].members) == 1:
-                    sums[(a, b) if a < b else (b, a)] = s
-
-        def pair_sum(x: int, y: int) -> float:
-            key = (x, y) if x < y else (y, x)
-            value = sums.get(key)
-            if value is None:
-                value = sums[key] = self._dot(clusters[x], clusters[y])
-            return value
-
-        def score(x: int, y: int) -> float:
-            return pair_sum(x, y) / (len(clusters[x].members) * len(clusters[y].members))
-
-        version: dict[int, int] = dict.fromkeys(neighbours, 0)
-        heap: list[tuple[float, int, int, int, int]] = []
-        for a, others in neighbours.items():
-            for b in others:
-                if a < b:
-                    heap.append((-score(a, b), a, b, 0, 0))
-        heapq.heapify(heap)
-        threshold = self.config.threshold
-        while heap:
-            neg, a, b, va, vb = heapq.heappop(heap)
-            if -neg < threshold:
-                break
-            if version.get(a) != va or version.get(b) != vb:
-                continue
-            keep, gone = (
-                (b, a)
-                if clusters[b].frozen or len(clusters[b].members) > len(clusters[a].members)
-                else (a, b)
-            )
-            if clusters[keep].frozen and clusters[gone].frozen:
-                continue
-            if not self._same_countries(clusters[keep], clusters[gone]):
-                continue
-            others = (neighbours.pop(gone) | neighbours[keep]) - {keep, gone}
-            merged = {o: pair_sum(keep, o) + pair_sum(gone, o) for o in others}
-            for o in neighbours[keep] | {gone}:
-                sums.pop((keep, o) if keep < o else (o, keep), None)
-            for o in others | {keep}:
-                sums.pop((gone, o) if gone < o else (o, gone), None)
-            target, source = clusters[keep], clusters.pop(gone)
-            target.absorb(source)
-            for m in source.members:
-                self._cluster_of[m] = keep
-            neighbours[keep] = others
-            del version[gone]
-            version[keep] += 1
-            for o in others:
-                sums[(keep, o) if keep < o else (o, keep)] = merged[o]
-                neighbours[o].discard(gone)
-                neighbours[o].add(keep)
-                if target.frozen and clusters[o].frozen:
-                    continue
-                x, y = (keep, o) if keep < o else (o, keep)
-                heapq.heappush(heap, (-score(x, y), x, y, version[x], version[y]))
-        self._attach_leftovers(neighbours, score)
-
-    def _attach_leftovers(self, neighbours: dict[int, set[int]], score: Callable[[int, int], float]) -> None:
-        """Move each new group of at most ``attach_size`` articles into its closest neighbour of at
-        least ``attach_target`` articles (``StoryConfig.attach_size``). Only small groups move and
-        only into larger ones, so the moves do not depend on one another."""
-        c = self.config
-        if c.attach_size <= 0:
-            return
-        clusters = self._clusters
-        moves: list[tuple[int, int]] = []
-        for key, others in neighbours.items():
-            small = clusters[key]
-            if small.frozen or len(small.members) > c.attach_size:
-                continue
-            best: tuple[float, int] | None = None
-            for o in sorted(others):
-                if len(clusters[o].members) < max(c.attach_target, c.attach_size + 1):
-                    continue
-                s = score(key, o)
-                if best is None or s > best[0]:
-                    best = (s, o)
-            # the closest story must be close enough, and of the same countries: a leftover whose
-            # closest story is about other countries stays alone (not moved to the next closest).
-            # The leftover's countries include those its title alone names (a photo caption's text
-            # is often only its credit line: "... off the coast of Somalia" is in the title).
-            if best is None or best[0] < c.attach_threshold:
-                continue
-            if self._same_countries(clusters[best[1]], self._with_title_countries(small), c.attach_mass):
-                moves.append((key, best[1]))
-        for key, target in moves:
-            source = clusters.pop(key)
-            clusters[target].absorb(source)
-            for m in source.members:
-                self._cluster_of[m] = target
-
     # -- reading --------------------------------------------------------------------------------
 
     def story_of(self, article_id: str) -> str:
-        story = self._clusters[self._cluster_of[self._position[article_id]]].story
+        story = self._clustering.clusters[self._clustering.cluster_of[self._position[article_id]]].story
         assert story is not None
         return story
 
     def stories(self) -> list[Story]:
         """Every story, largest first, its articles in publication order, titled by its most central article."""
         out = []
-        for cluster in self._clusters.values():
+        for cluster in self._clustering.clusters.values():
             assert cluster.story is not None
             central = max(
                 cluster.members,
                 key=lambda i: (
                     float(self._profiles[i].dense @ cluster.dense)
-                    + _sparse_dot(self._profiles[i].sparse, cluster.sparse)
-                    - float(self._profiles[i].flags @ (self._penalty * cluster.flags)),
+                    + sparse_dot(self._profiles[i].sparse, cluster.sparse)
+                    - float(self._profiles[i].flags @ (self._clustering.penalty * cluster.flags)),
                     -i,
                 ),
             )
