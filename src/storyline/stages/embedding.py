@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from storyline.crossdoc.stories import StoryArticle, document_text
+from storyline.crossdoc.storyfeatures import StoryArticle, document_text
 from storyline.stages.document import ArticleDoc
 
 if TYPE_CHECKING:
