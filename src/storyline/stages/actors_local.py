@@ -160,6 +160,14 @@ def _lookup(text: str, lexicon: AliasLexicon) -> str | None:
     return lexicon.lookup(text) or lexicon.lookup(_strip_labels(strip_title(text)) or text)
 
 
+def _fullest(names: Iterable[str]) -> str:
+    """The spelling to show for a name: the longest, then not all capitals ("Carl Azuz" over
+    "CARL AZUZ"), then the first in alphabetical order. The order is total, so the choice never
+    depends on a set's iteration order, which varies with PYTHONHASHSEED (two runs on one Timeline17
+    sample named 5 actors differently)."""
+    return max(sorted(names), key=lambda n: (len(n), not n.isupper()))
+
+
 def _full_names(mentions: list[Mention], lexicon: AliasLexicon) -> dict[str, str]:
     """Last-name key -> the one full person name in the article with it (ambiguous ones dropped)."""
     candidates: dict[str, set[str]] = {}
@@ -176,7 +184,7 @@ def _full_names(mentions: list[Mention], lexicon: AliasLexicon) -> dict[str, str
     for last, fulls in candidates.items():
         by_key = {name_key(f) for f in fulls}
         if len(by_key) == 1:
-            out[last] = max(fulls, key=len)
+            out[last] = _fullest(fulls)
     return out
 
 
@@ -307,7 +315,7 @@ def article_units(mentions: list[Mention], text: str | None = None) -> list[str 
         elif tokens and (m.label == PERSON or len(tokens) == 1):
             candidates = {f for f in fulls.get(tokens[-1], ()) if set(tokens) <= set(name_tokens(f))}
             if len({name_key(f) for f in candidates}) == 1:
-                unit = max(candidates, key=len)
+                unit = _fullest(candidates)
         units.append(unit or None)
     return units
 
