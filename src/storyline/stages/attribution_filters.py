@@ -146,7 +146,7 @@ def drop_datelines(cands: list[Candidate], doc: ArticleDoc) -> list[Candidate]:
                     if x.label in ("PERSON", "ORG") and s <= x.start and x.end <= c.cue[0]
                 ]
                 c.source = (named[0].start, named[0].end) if named else None
-            if is_dl:
+            else:
                 c.source = None
         out.append(c)
     return out

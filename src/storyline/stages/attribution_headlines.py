@@ -37,7 +37,11 @@ def headline_candidates(doc: ArticleDoc, lex: CueLexicon) -> list[Candidate]:
     """
     text = doc.text
     out = []
-    lines = [(line, m) for line in re.finditer(r"[^\n]+", text) if (m := HEADLINE.fullmatch(line.group()))]
+    lines = [
+        (line, m)
+        for line in re.finditer(r"[^\n]+", text)
+        if (m := HEADLINE.fullmatch(line.group())) and WORD.search(m.group(1))  # " : ..." has no head
+    ]
     # A transcript: the same upper-case label ("BOULDUAN:", "KATE BOULDUAN:") opens several lines.
     caps = Counter(m.group(1).split()[-1] for _, m in lines if _caps_label(m.group(1).strip()))
     for line, m in lines:

@@ -41,14 +41,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
-def _raising_candidate(tok: Token, text: str) -> Candidate | None:
+def _raising_candidate(tok: Token, lex: CueLexicon, text: str) -> Candidate | None:
     """ "Ben Carson appears to be slipping": no source; the subject and the complement are the content."""
     subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     comp = [c for c in tok.children if c.dep_ in ("xcomp", "acomp", "attr", "oprd") and c.i > tok.i]
     if not subj or not comp or subj[0].lower_ in ("it", "there"):
         return None
     lo, hi = paragraph_at(text, tok.idx)
-    pieces = [subtree_span(subj[0]), (comp[0].left_edge.idx, clause_span(comp[-1])[1])]
+    pieces = [subtree_span(subj[0]), (comp[0].left_edge.idx, clause_span(comp[-1], lex)[1])]
     content = content_within(text, pieces, lo, hi)
     if len(content) < 2:
         return None
@@ -63,7 +63,7 @@ def _verb_candidate(
         return None
     lemma = tok.lemma_.lower()
     if lemma in lex.raising:
-        return _raising_candidate(tok, text)
+        return _raising_candidate(tok, lex, text)
     hand = lex.classes.get(lemma, ())
     classes = CLASSES if lex.open_class else hand
     if not classes and lemma not in lex.frame_lemmas:
@@ -90,11 +90,11 @@ def _verb_candidate(
     xcomps = [c for c in kids if c.dep_ == "xcomp"]
     dobjs = [c for c in kids if c.dep_ in ("dobj", "attr") and c.i > tok.i]
     if ccomps and ("speech" in classes or "belief" in classes):
-        content = [clause_span(c) for c in reported_clauses(tok, ccomps)]
+        content = [clause_span(c, lex) for c in reported_clauses(tok, ccomps)]
         how = "speech"  # the class names the structure (a clause); how reliable the lemma is, is learned
     elif xcomps and "intent" in classes:
         start = dobjs[0] if dobjs and dobjs[0].i < xcomps[0].i else xcomps[0]
-        content = [(start.left_edge.idx, clause_span(xcomps[-1])[1])]
+        content = [(start.left_edge.idx, clause_span(xcomps[-1], lex)[1])]
         how = "intent"
     elif dobjs and "object" in classes and tok.lemma_.lower() not in lex.object_never:
         content = [object_span(tok, dobjs[0])]
@@ -133,7 +133,7 @@ def _verb_candidate(
 COPULAS = frozenset({"be", "become", "remain", "stay", "grow"})
 
 
-def _adjective_candidate(tok: Token, text: str, qidx: QuoteIndex | None) -> Candidate | None:
+def _adjective_candidate(tok: Token, lex: CueLexicon, text: str, qidx: QuoteIndex | None) -> Candidate | None:
     """ "Cruz has been critical of the deal", "Trump is eager to debate", "she is confident
     (that) she will win": the copula's subject holds the stance, the adjective's complement
     (a preposition's object, a clause, an infinitive) is the content; keyed "critical/adj"."""
@@ -149,9 +149,9 @@ def _adjective_candidate(tok: Token, text: str, qidx: QuoteIndex | None) -> Cand
         objs = [g for g in comp.children if g.dep_ in ("pobj", "pcomp")]
         if not objs:
             return None
-        end, span = comp, (objs[0].left_edge.idx, clause_span(objs[0])[1])
+        end, span = comp, (objs[0].left_edge.idx, clause_span(objs[0], lex)[1])
     else:
-        span = clause_span(comp)
+        span = clause_span(comp, lex)
     lo, hi = paragraph_at(text, tok.idx)
     content = content_within(text, [span], lo, hi)
     if not content:
@@ -290,7 +290,7 @@ def find_cue_candidates(doc: ArticleDoc, lex: CueLexicon, qidx: QuoteIndex) -> l
         c = _prep_candidate(tok, lex, text) if tok.lower_ in prepositions else None
         c = c or _verb_candidate(tok, lex, text, qidx)
         if c is None and tok.pos_ == "ADJ" and tok.lemma_.lower() in lex.adjectives:
-            c = _adjective_candidate(tok, text, qidx)
+            c = _adjective_candidate(tok, lex, text, qidx)
         if c is None:
             continue
         if not lex.open_class and modifier_cue(c, sdoc, lex):

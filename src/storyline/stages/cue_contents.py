@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from storyline.stages.attribution_spans import WORD, Candidate, QuoteIndex, paragraph_at, trim_span
 from storyline.stages.cue_frames import passive_frame, prep_frame
-from storyline.stages.cue_lexicon import CueLexicon, load_cues
+from storyline.stages.cue_lexicon import CueLexicon
 from storyline.stages.document import ArticleDoc
 
 if TYPE_CHECKING:
@@ -29,13 +29,15 @@ OBJECT_PREPS = frozenset({"of", "for", "as", "over", "about", "on"})
 MIN_PARENTHETICAL_WORDS = 3
 
 
-def clause_span(root: Token) -> tuple[int, int]:
+def clause_span(root: Token, lex: CueLexicon) -> tuple[int, int]:
     """A content clause's span, without what the parser wrongly hung on its end.
 
     Cut before a trailing conjunct verb with no subject of its own in another verb form
     ("vowed to keep abortion legal and celebrated the ruling": "celebrated" is the
     cue's conjunct). (Cutting trailing adjuncts such as "by citing a poll" as well
-    lowered F1 on PolNeAR train by 0.4: annotators mostly keep them.)
+    lowered F1 on PolNeAR train by 0.4: annotators mostly keep them.) The speaker's next cue
+    is a speech verb of ``lex``, the lexicon the extractor runs with (the learner's open-class
+    one has no learned verbs, so a learning run does not read the weights it rewrites).
     """
     end = root.right_edge.i
     for c in root.children:
@@ -55,8 +57,8 @@ def clause_span(root: Token) -> tuple[int, int]:
                 and not any(g.dep_.startswith("nsubj") for g in root.children)
             )
             # "said it takes time but added, "..."": the speaker's own next cue, not content
-            cut = cut or "speech" in load_cues().classes.get(c.lemma_.lower(), ())
-        cut = cut or _trailing_clause(root, c)
+            cut = cut or "speech" in lex.classes.get(c.lemma_.lower(), ())
+        cut = cut or _trailing_clause(root, c, lex)
         if cut:
             # cut at the conjunction or comma before it
             j = c.left_edge.i
@@ -117,7 +119,7 @@ def _cut_aside(doc, lo: int, end: int) -> int:  # type: ignore[no-untyped-def]
     return end
 
 
-def _trailing_clause(root: Token, c: Token) -> bool:
+def _trailing_clause(root: Token, c: Token, lex: CueLexicon) -> bool:
     """A clause after a comma that is the speaker's own next cue, not content: "Carson said
     he saw no need to change, telling Stephanopoulos that ..." (train content+speaker F1
     +0.04; cutting every trailing participle, contrast clause ("while ...") or conjunct
@@ -125,7 +127,7 @@ def _trailing_clause(root: Token, c: Token) -> bool:
     j = c.left_edge.i - 1
     if not (j > root.i and c.doc[j].text in (",", "—", "–", "--", ";")):
         return False
-    return c.dep_ == "advcl" and c.tag_ == "VBG" and "speech" in load_cues().classes.get(c.lemma_.lower(), ())
+    return c.dep_ == "advcl" and c.tag_ == "VBG" and "speech" in lex.classes.get(c.lemma_.lower(), ())
 
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
