@@ -302,7 +302,7 @@ def test_seed_speaker_resolution_accuracy() -> None:
     assert right / total >= SEED_RESOLUTION_FLOOR, misses
 
 
-# ---- which span is the source (stages/attributions.py: _subject and its helpers) ----------
+# ---- which span is the source (stages/cue_sources.py: cue_subject and its helpers) ----------
 
 # (text, words of the content, expected source span text or None, expected canonical speaker)
 SOURCES = [
@@ -416,7 +416,7 @@ def test_source_span(text: str, content: str, source: str | None, speaker: str |
     assert a.speaker == speaker
 
 
-# ---- content boundaries (stages/attributions.py: _clause_span, _object_span) --------------
+# ---- content boundaries (stages/cue_contents.py: clause_span, object_span) --------------
 
 # (text, the content expected, exactly)
 BOUNDARIES = [
