@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.stages.attributions import extract_attributions
-from storyline.stages.speakers import speaker_after_quote
+from storyline.stages.speaker_spans import speaker_after_quote
 from storyline.testing import article_doc
 
 # (text, cue, speaker span or None)

@@ -11,13 +11,9 @@ from tests.conftest import seed_path, speaker_of
 from storyline.pipeline import ArticlePipeline
 from storyline.records import ArticleFacts, RawDocument
 from storyline.stages.attributions import extract_attributions
-from storyline.stages.speakers import (
-    SpeakerResolver,
-    canonical_person,
-    load_titles,
-    longer_org_names,
-    surname_key,
-)
+from storyline.stages.speaker_names import canonical_person, longer_org_names, surname_key
+from storyline.stages.speaker_titles import load_titles
+from storyline.stages.speakers import SpeakerResolver
 from storyline.testing import article_doc
 
 

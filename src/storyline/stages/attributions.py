@@ -59,7 +59,8 @@ from storyline.stages.cue_lexicon import MIN_PRECISION, CueLexicon, load_cues
 from storyline.stages.document import ArticleDoc
 from storyline.stages.quote_joining import attach_quotes, close_quotes, grow_to_quotes
 from storyline.stages.quotemarks import find_quotes
-from storyline.stages.speakers import SpeakerResolver, load_titles
+from storyline.stages.speaker_titles import load_titles
+from storyline.stages.speakers import SpeakerResolver
 
 # Share of the content's words inside quote marks above which it is a direct quote.
 DIRECT_SHARE = 0.9

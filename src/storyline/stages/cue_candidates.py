@@ -35,7 +35,7 @@ from storyline.stages.cue_contents import (
 from storyline.stages.cue_lexicon import CLASSES, MIN_PRECISION, CueLexicon
 from storyline.stages.cue_sources import adjacent_source, cue_subject, left_noun_source, line_opening_source
 from storyline.stages.document import ArticleDoc
-from storyline.stages.speakers import speaker_after_quote, subject_after_opening_phrase
+from storyline.stages.speaker_spans import speaker_after_quote, subject_after_opening_phrase
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from storyline.stages.attribution_spans import QuoteIndex, quoted_apart, subtree_span
-from storyline.stages.speakers import (
+from storyline.stages.speaker_spans import (
     infinitive_controller,
     infinitive_relative_head,
     misparsed_subject,

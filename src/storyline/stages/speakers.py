@@ -17,7 +17,7 @@ the article's mention history:
 - anything else ("they", "it", "officials", a dateline) stays unresolved.
 
 The parse rules that find the speaker *span* where a cue verb's subject is not it are in
-``speaker_spans``, re-exported here for ``attributions``; the speaker-roles lexicon is in
+``speaker_spans`` (the attribution stage imports them from there); the speaker-roles lexicon is in
 ``speaker_titles``.
 """
 
@@ -28,46 +28,12 @@ from typing import TYPE_CHECKING
 
 from storyline.names import AliasLexicon, strip_title
 from storyline.stages.document import ArticleDoc
-from storyline.stages.speaker_names import canonical_person, longer_org_names, surname_key
+from storyline.stages.speaker_names import surname_key
 from storyline.stages.speaker_people import AMBIGUOUS, ArticlePeople
-from storyline.stages.speaker_spans import (
-    infinitive_controller,
-    infinitive_relative_head,
-    misparsed_subject,
-    name_after,
-    noun_clause_verb,
-    noun_phrase_run,
-    relative_issuer,
-    speaker_after,
-    speaker_after_quote,
-    subject_after_opening_phrase,
-    unnamed_passive,
-)
-from storyline.stages.speaker_titles import load_titles
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# The names other modules import from here: the resolver, the name forms, the speaker-roles
-# lexicon and the speaker-span parse rules (attributions imports them all from this module).
-__all__ = [
-    "SpeakerResolver",
-    "canonical_person",
-    "infinitive_controller",
-    "infinitive_relative_head",
-    "load_titles",
-    "longer_org_names",
-    "misparsed_subject",
-    "name_after",
-    "noun_clause_verb",
-    "noun_phrase_run",
-    "relative_issuer",
-    "speaker_after",
-    "speaker_after_quote",
-    "subject_after_opening_phrase",
-    "surname_key",
-    "unnamed_passive",
-]
 
 # How far back (in characters) a pronoun looks for its antecedent. Calibrated on
 # PolNeAR train: 95% of "he"/"she" sources have a person mention within 1,500
