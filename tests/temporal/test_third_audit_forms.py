@@ -91,6 +91,27 @@ PARSED = [
         {"Tuesday": "2011-06-21"},
     ),
     ("He was expected on Tuesday to announce the plan.", "2011-06-20", {"Tuesday": "2011-06-21"}),
+    # --- a noun made a plan by its participle ("elections scheduled for September") and a time
+    # after "until" with no tense of its own point ahead: a February 2011 timeline of Timeline17
+    # read both as September 2010 ---
+    (
+        "Mubarak said Tuesday he will not seek office again in elections scheduled for September.",
+        "2011-02-01",
+        {"Tuesday": "2011-02-01", "September": "2011-09"},
+    ),
+    (
+        "Mubarak said he has no intention of stepping down until September, when his term ends.",
+        "2011-02-02",
+        {"September": "2011-09"},
+    ),
+    # guards: "set" without "for" is done (TimeBank "its record high set on Aug. 6", 1 of 1); after
+    # "through" in a past clause the nearest month, as before ("extended loans through January")
+    (
+        "The index closed within 70 points of its record high set on Aug. 6.",
+        "1998-02-06",
+        {"Aug. 6": "1997-08-06"},
+    ),
+    ("The bank extended the loans through January.", "1998-11-20", {"January": "1999-01"}),
     # guards: a plan over ("had been due"), a past stay with no infinitive
     ("He had been due on Tuesday to travel.", "2011-06-20", {"Tuesday": "2011-06-14"}),
     ("The minister was in Paris on Tuesday.", "2011-06-20", {"Tuesday": "2011-06-14"}),

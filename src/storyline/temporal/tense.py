@@ -122,9 +122,21 @@ def _own_tense(verb: Token, depth: int = 0) -> str | None:
         if any(t.lower_ in _PLANNED for t in planned):
             return "future"
         return "present"
-    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "advcl"):
-        return None
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and _plan_participle(verb):
+        # "elections scheduled for September", "talks planned for Monday": a plan, ahead of the
+        # report whatever the tense of the sentence (Timeline17, February 2011: "elections
+        # scheduled for September" was read as September 2010)
+        return "future"
     return None
+
+
+def _plan_participle(verb: Token) -> bool:
+    """A participle that makes its noun a plan: "scheduled", "planned", "slated" (any time), "set"
+    only with "for" ("the vote set for Tuesday"; "its record high set on Aug. 6" is done: TimeBank
+    1 of 1)."""
+    if verb.lower_ == "set":
+        return any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+    return verb.lower_ in _PLANNED
 
 
 def _planned_infinitive(verb: Token, aux_words: set[str]) -> bool:
@@ -156,8 +168,12 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
         return None
     verb = _governing_verb(span.root)
     tense = text_tense(span.sent.text) if verb is None else verb_tense(verb)
-    if tense in ("past", None) and _after_word(doc, span.start, "open_end_words"):
-        return "present"  # "extended through January": the nearest January, not the past one
+    if _after_word(doc, span.start, "open_end_words"):
+        if tense == "past":
+            return "present"  # "extended through January": the nearest January, not the past one
+        if tense is None:
+            # "no intention of stepping down until September" (a February report): the coming one
+            return "future"
     if tense != "past" and _after_word(doc, span.start, "past_start_words"):
         return "past"  # "have been waiting since the weekend": the weekend just past
     return tense
