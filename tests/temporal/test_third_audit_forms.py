@@ -112,6 +112,19 @@ PARSED = [
         {"Aug. 6": "1997-08-06"},
     ),
     ("The bank extended the loans through January.", "1998-11-20", {"January": "1999-01"}),
+    # --- a month word inside a person's name is no time ("June Scobee Rodgers", whom the NER
+    # names "Scobee Rodgers"; "Theresa May", whom it misses; "Jan Brewer"); a month after a
+    # preposition stays a date ---
+    ("June Scobee Rodgers, the widow of Cmdr. Dick Scobee, spoke.", "2011-01-28", {}),
+    ("Theresa May said on Monday that the plan would work.", "2017-01-10", {"Monday": "2017-01-09"}),
+    ("Arizona Governor Jan Brewer signed the bill.", "2011-01-28", {}),
+    ("In June Smith resigned.", "2011-01-28", {"June": "2010-06"}),
+    # --- an unplanned event's weekday with the spaced possessive of Timeline17 is the one past ---
+    (
+        "Ahmed Shafiq said Wednesday 's attacks on demonstrators would be investigated .",
+        "2011-02-03",
+        {"Wednesday": "2011-02-02"},
+    ),
     # guards: a plan over ("had been due"), a past stay with no infinitive
     ("He had been due on Tuesday to travel.", "2011-06-20", {"Tuesday": "2011-06-14"}),
     ("The minister was in Paris on Tuesday.", "2011-06-20", {"Tuesday": "2011-06-14"}),
