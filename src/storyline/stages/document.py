@@ -37,36 +37,6 @@ T = TypeVar("T")
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
 
-# Words before a month that make it a date, not a given name ("In June Smith resigned"): when
-# none of them precedes it, a month right before a person's name is the name's first word.
-_DATE_LEADS = frozenset(
-    [
-        "in",
-        "on",
-        "by",
-        "since",
-        "until",
-        "till",
-        "through",
-        "from",
-        "of",
-        "to",
-        "before",
-        "after",
-        "during",
-        "early",
-        "late",
-        "mid",
-        "last",
-        "next",
-        "this",
-        "that",
-        "every",
-        "each",
-    ]
-)
-
-
 def _name_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of the person names of the parse a month or other time word can be a word
     of: "Jan Brewer", "Chris Weeks", "Theo May" (inside the name), "June Scobee Rodgers" (the NER
@@ -86,7 +56,7 @@ def _name_spans(doc: Doc) -> list[tuple[int, int]]:
             and before.is_title
             and before.is_alpha
             and before.lower_ in time_words()["months"]
-            and (start < 2 or doc[start - 2].lower_ not in _DATE_LEADS)
+            and (start < 2 or doc[start - 2].lower_ not in time_words()["date_leads"])
         ):
             start -= 1  # "June Scobee Rodgers"
         spans.append((doc[start].idx, ent.end_char))
