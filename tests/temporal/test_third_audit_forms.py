@@ -125,6 +125,28 @@ PARSED = [
         "2011-02-03",
         {"Wednesday": "2011-02-02"},
     ),
+    # --- an infinitive under an adjective or an ordinal noun, and a bare participle clause, take
+    # a past clause's tense (Timeline17 timelines put these a week or a year ahead) ---
+    ("They were able to return on Friday.", "2012-06-20", {"Friday": "2012-06-15"}),
+    (
+        "Neely said he was the first reporter to reach the city center Thursday.",
+        "2011-03-11",
+        {"Thursday": "2011-03-10"},
+    ),
+    (
+        "Russia allowed the intervention to go ahead by abstaining from a U.N. Security Council "
+        "resolution vote in March, but then accused NATO.",
+        "2011-09-01",
+        {"March": "2011-03"},
+    ),
+    # guards: a present clause keeps the plan ahead; a noun of a plan looks ahead (TimeBank "an
+    # agreement to acquire the company in January", 1 of 1)
+    ("He is able to return on Friday.", "2012-06-20", {"Friday": "2012-06-22"}),
+    (
+        "Banc One announced an agreement to acquire the bank holding company in January.",
+        "1989-11-02",
+        {"January": "1990-01"},
+    ),
     # guards: a plan over ("had been due"), a past stay with no infinitive
     ("He had been due on Tuesday to travel.", "2011-06-20", {"Tuesday": "2011-06-14"}),
     ("The minister was in Paris on Tuesday.", "2011-06-20", {"Tuesday": "2011-06-14"}),

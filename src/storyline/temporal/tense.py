@@ -109,6 +109,14 @@ def _own_tense(verb: Token, depth: int = 0) -> str | None:
             head_tense = _own_tense(head, depth + 1)
             if head_tense is not None:
                 return head_tense
+        if "to" in aux_words and head.i != verb.i and _reached_by(head) and depth < MAX_HEAD_HOPS:
+            # "they were able to return on Friday", "the first reporter to reach the city
+            # Thursday": the infinitive happens when the clause above does, when that clause is
+            # past (Timeline17 timelines put both a week ahead); not under a noun of a plan ("an
+            # agreement to acquire the company in January" is ahead: TimeBank 1 of 1)
+            above = _governing_verb(head.head) if head.head.i != head.i else None
+            if above is not None and _own_tense(above, depth + 1) == "past":
+                return "past"
         return "future" if "to" in aux_words else None
     if _planned_infinitive(verb, aux_words):
         return "future"
@@ -127,7 +135,30 @@ def _own_tense(verb: Token, depth: int = 0) -> str | None:
         # report whatever the tense of the sentence (Timeline17, February 2011: "elections
         # scheduled for September" was read as September 2010)
         return "future"
+    if verb.tag_ == "VBG" and not auxes and depth < MAX_HEAD_HOPS:
+        # "allowed the intervention by abstaining from a vote in March", "after fighting over
+        # the weekend": a bare participle clause happens when the verb it hangs on does
+        above = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        if verb.dep_ in ("advcl", "pcomp") and above.i != verb.i and above.pos_ in ("VERB", "AUX"):
+            inherited = _own_tense(above, depth + 1)
+            # a present clause says nothing of when ("convertible ..., representing a premium
+            # over Thursday's closing price": the Thursday past, TimeBank 1 of 1)
+            return inherited if inherited in ("past", "future") else None
     return None
+
+
+# Words of an infinitive's head that tell it happened ("the first to arrive", "the only one to
+# vote"): with them a noun's infinitive takes a past clause's tense.
+_ORDINAL_MODIFIERS = {"first", "last", "only", "second", "third"}
+
+
+def _reached_by(head: Token) -> bool:
+    """An infinitive's head that reports an outcome, not a plan: an adjective ("able", "happy",
+    "quick") or a noun with an ordinal ("the first reporter to reach"); nouns of plans
+    ("agreement", "decision") look ahead."""
+    if head.pos_ == "ADJ":
+        return head.lower_ not in _PLANNED and head.lemma_.lower() not in _FUTURE_HEADS
+    return head.pos_ == "NOUN" and any(c.lower_ in _ORDINAL_MODIFIERS for c in head.children)
 
 
 def _plan_participle(verb: Token) -> bool:
