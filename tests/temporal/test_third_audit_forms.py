@@ -26,6 +26,29 @@ CASES = [
     # guards: month-day order as before; a weekday beside a number that is no day stays alone
     ("on Tuesday, January 12 .", "2010-01-26", "past", [("Tuesday, January 12", "DATE", "2010-01-12")]),
     ("On Tuesday 12 people died.", "2010-01-26", "past", [("Tuesday", "DATE", "2010-01-26")]),
+    # --- a weekday with Timeline17's spaced comma before a dated day keeps the year ("Sunday ,
+    # 28 May 1961" was "Sunday , 28 May" read in 2004) ---
+    (
+        "But on Sunday , 28 May 1961 , The Observer published it .",
+        "2005-02-27",
+        "past",
+        [("Sunday , 28 May 1961", "DATE", "1961-05-28")],
+    ),
+    # --- the start of a range across months takes the year written at its end ---
+    (
+        "sent some time between 16 April and 28 May 2004 .",
+        "2005-11-27",
+        "past",
+        [("16 April", "DATE", "2004-04-16"), ("28 May 2004", "DATE", "2004-05-28")],
+    ),
+    (
+        "from March 3 to April 5, 2004, he was away.",
+        "2005-11-27",
+        "past",
+        [("March 3", "DATE", "2004-03-03"), ("April 5, 2004", "DATE", "2004-04-05")],
+    ),
+    # guard: a day with no range after it keeps the tense's year
+    ("He left on 16 April and came back.", "2005-11-27", "past", [("16 April", "DATE", "2005-04-16")]),
     # --- the verb "last" is no part of the duration ("is likely to last four to six weeks" was
     # one span "last four to six weeks" P6W) ---
     (
