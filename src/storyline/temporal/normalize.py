@@ -9,67 +9,37 @@ values that need none are produced, with ``XXXX`` where the year cannot be known
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 
-from storyline.numbers import amounts, parse_number
 from storyline.temporal import calendar as cal
 from storyline.temporal.finder import Candidate, time_words
+from storyline.temporal.groups import (
+    NEXT_REL,
+    PAST_REL,
+    clock_suffix,
+    day_number,
+    fmt_number,
+    month_number,
+    number,
+    rel_year,
+    unit_spec,
+    weekday_number,
+    year_of,
+)
+from storyline.temporal.state import DocState, Resolved
 
 SEASON_ORDER = ("SP", "SU", "FA", "WI")
-_PAST_REL = {
-    "last",
-    "past",
-    "previous",
-    "prior",
-    "the previous",
-    "the prior",
-    "this past",
-    "the past",
-    "the last",
-}
-_NEXT_REL = {"next", "coming", "the coming", "the following", "this coming", "the next"}
+
+
 # "the next day", "the previous day": the day after or before the one last named, not the anchor.
 _ANAPHORIC_DAY = {"the next", "the following", "the previous", "the prior", "the same"}
 _ANAPHORIC_UNIT = {"the following"}  # "the previous year" stays with the anchor: in news it is last year
 _BACKWARD = {"ago", "earlier", "before", "back"}
-# "the previous Friday" is the Friday before the day the story last named (TimeBank 1 of 1)
 # "the new year" is the year about to begin once the anchor is past this month (in the year's
 # first half it is the one just begun); a calendar choice, no TimeBank case either way
 NEW_YEAR_FROM_MONTH = 6
+# "the previous Friday" is the Friday before the day the story last named (TimeBank 1 of 1)
 _ANAPHORIC_WEEKDAY = {"the previous": "last", "the prior": "last", "the following": "next"}
-
-
-@dataclass
-class DocState:
-    """What earlier expressions of the same document established (financial news reports
-    "the quarter", "a year earlier" against the quarter it is about)."""
-
-    quarter: tuple[int, int] | None = None
-    year: int | None = None  # the last year written out ("the following year" follows it)
-    month: tuple[int, int] | None = None  # the last (year, month) named
-    day: date | None = None  # the last day named ("the next day" follows it)
-    day_end: int = -1  # where (character offset) the text last named a day
-    weekday_end: int = -1  # where the text last named a weekday ("from Monday to Friday")
-
-    def reference(self, letter: str, anchor: date) -> date:
-        """The time a narrative "N units later" counts from: the last day, month or year the
-        text named at the unit's granularity or finer, else the anchor (HeidelTime's REF)."""
-        if letter in ("D", "W", "WE"):
-            return self.day or anchor
-        if letter == "M":
-            if self.month:
-                return date(self.month[0], self.month[1], 15)
-            return self.day or anchor
-        if self.year is not None:
-            return date(self.year, 7, 1)
-        return anchor
-
-
-@dataclass(frozen=True, slots=True)
-class Resolved:
-    type: str
-    value: str
 
 
 def resolve(
@@ -92,72 +62,10 @@ def resolve(
     return Resolved(cand.type, out)
 
 
-# --- word helpers ---
-
-
-def _month(word: str) -> int:
-    return int(time_words()["months"][word.lower().rstrip(".")])
-
-
-def _weekday(word: str) -> int:
-    return int(time_words()["weekdays"][word.lower().rstrip(".")])
-
-
-def _day_number(word: str) -> int:
-    """The day of the month written "8", "8th" or "eighth"."""
-    digits = re.sub(r"\D", "", word)
-    return int(digits) if digits else int(time_words()["ordinals"][word.lower()])
-
-
-def _number(word: str) -> float | None:
-    """A time expression's amount from digits or words ("twenty-four", "a", "a couple of");
-    None for a vague amount ("several")."""
-    return parse_number(word, amounts())
-
-
-def _unit(word: str) -> tuple[str, bool, float]:
-    w = word.lower().replace("centuries", "century").replace("millennia", "millennium")
-    if w not in time_words()["units"] and w.endswith("s"):
-        w = w[:-1]
-    w = {"centurie": "century"}.get(w, w)
-    spec = time_words()["units"][w]
-    return spec["letter"], bool(spec.get("time")), float(spec.get("factor", 1))
-
-
-def _fmt_number(n: float) -> str:
-    return str(int(n)) if n == int(n) else f"{n:g}"
-
-
-def _year(groups: dict[str, str], anchor: date | None) -> int | None:
-    if "y" in groups:
-        y = int(groups["y"])
-        if y < 100:  # "3/14/98", "'98"
-            century = (anchor.year // 100) * 100 if anchor else 1900
-            y += century if y <= (anchor.year % 100 if anchor else 99) + 10 else century - 100
-        return y
-    if "y2" in groups:
-        return _year({"y": groups["y2"]}, anchor)
-    if "ydec" in groups or "ycent" in groups:  # "nineteen ninety-six", "two thousand and one"
-        base = {"nineteen": 1900, "twenty": 2000}.get(groups.get("ycent", "").lower(), 2000)
-        rest = groups.get("ydec", "").lower().replace("oh-", "").replace("oh ", "")
-        n = _number(rest) if rest else 0.0
-        return None if n is None else base + int(n)
-    return None
-
-
-def _rel_year(rel: str | None, anchor: date | None) -> int | None:
-    if anchor is None:
-        return None
-    return anchor.year + {"last": -1, "next": 1}.get((rel or "this").lower(), 0)
-
-
-# --- normalizers: (groups, anchor, tense, state, candidate) -> value | Resolved | None ---
-
-
 def _ymd(g, anchor, tense, state, cand):
-    y = _year(g, anchor)
-    m = int(g["mn"]) if "mn" in g else _month(g["m"])
-    d = cal.safe_date(y, m, _day_number(g["d"])) if y else None
+    y = year_of(g, anchor)
+    m = int(g["mn"]) if "mn" in g else month_number(g["m"])
+    d = cal.safe_date(y, m, day_number(g["d"])) if y else None
     if d is None:
         return None
     state.year = y
@@ -177,9 +85,9 @@ def _md(g, anchor, tense, state, cand):
     if "clock" in g:  # "5 p.m. EST Nov. 9": the day with its clock time
         rest = {k: v for k, v in g.items() if k not in ("clock", "hh", "mm", "ampm")}
         day_value = _md(rest, anchor, tense, state, cand)
-        return Resolved("TIME", f"{day_value}T{_clock_suffix(g)}") if day_value else None
-    m, day = _month(g["m"]), _day_number(g["d"])
-    first = _day_number(g["d1"]) if "d1" in g else None  # the end of a range "Aug. 10-12"
+        return Resolved("TIME", f"{day_value}T{clock_suffix(g)}") if day_value else None
+    m, day = month_number(g["m"]), day_number(g["d"])
+    first = day_number(g["d1"]) if "d1" in g else None  # the end of a range "Aug. 10-12"
     if "y" in g:  # "Aug. 10-12, 2016": the range's year
         return _ymd(g, anchor, tense, state, cand)
     if anchor is None:
@@ -203,7 +111,7 @@ def _pair_day(g, anchor, tense, state, cand):
     first = state.day
     if first is None or not 0 <= cand.start - state.day_end <= PAIR_GAP_CHARS:
         return None
-    day = _day_number(g["d"])
+    day = day_number(g["d"])
     d = cal.safe_date(first.year, first.month, day) if day > first.day else None
     if d is None:
         return None
@@ -212,13 +120,13 @@ def _pair_day(g, anchor, tense, state, cand):
 
 
 def _coming_event_tense(g: dict[str, str], tense: str | None) -> str | None:
-    if "past" in g:  # "will investigate the Aug. 7 bombings": the event has happened
-        return "past"
     """The direction a month dating an announced event points ("campaigning for the November
     election" in April: the coming November). After "for" the coming one; after "ahead of", "in
     the run-up to" ... the coming one, or the nearest in a past clause (as an open-end word). "The
     convention in July" takes its clause's tense, and the nearest one (not the past one) where
     the clause gives none: the event may lie on either side of the report."""
+    if "past" in g:  # "will investigate the Aug. 7 bombings": the event has happened
+        return "past"
     if g.get("ahead", "").lower() == "for":
         return "future"
     if "ahead" in g:
@@ -229,37 +137,37 @@ def _coming_event_tense(g: dict[str, str], tense: str | None) -> str | None:
 
 
 def _ym(g, anchor, tense, state, cand):
-    y = _year(g, anchor)
+    y = year_of(g, anchor)
     if y is None:
         return None
     state.year = y
-    state.month = (y, _month(g["m"]))
-    return f"{y:04d}-{_month(g['m']):02d}"
+    state.month = (y, month_number(g["m"]))
+    return f"{y:04d}-{month_number(g['m']):02d}"
 
 
 def _month_norm(g, anchor, tense, state, cand):
     word = g["m"].rstrip(".").lower()
     if cand.rule == "month" and len(word) <= 4 and word not in ("may", "june", "july"):
         return None  # a bare abbreviation ("Dec") is rarely a date on its own
-    m = _month(word)
+    m = month_number(word)
     if anchor is None:
         return f"XXXX-{m:02d}"
     rel = g.get("rel", "").lower()
     if cand.rule == "month_relative_year":
-        y = _rel_year(rel, anchor)
+        y = rel_year(rel, anchor)
         assert y is not None
         state.month = (y, m)
         return f"{y:04d}-{m:02d}"
     if cand.rule == "month_range_end" and state.month:  # "January-June": after its start
         y = state.month[0] + (m <= state.month[1])
     elif cand.rule == "month_range_start" and "m2" in g:  # the year of the range's end, or before
-        m2 = _month(g["m2"].rstrip(".").lower())
+        m2 = month_number(g["m2"].rstrip(".").lower())
         y = cal.month_year(m2, anchor, _coming_event_tense(g, tense)) - (m2 < m)
     elif rel == "this":
         y = anchor.year
-    elif rel in _PAST_REL:
+    elif rel in PAST_REL:
         y = anchor.year if m < anchor.month else anchor.year - 1
-    elif rel in _NEXT_REL:
+    elif rel in NEXT_REL:
         y = anchor.year if m > anchor.month else anchor.year + 1
     else:
         y = cal.month_year(m, anchor, _coming_event_tense(g, tense))
@@ -284,8 +192,8 @@ def _week_of_month(g, anchor, tense, state, cand):
     """ "the last week of January 2017": the ISO week holding the month's last day (2017-W05); the
     first to fourth week hold its 1st, 8th, 15th, 22nd. A month without a year is read as a bare
     month is."""
-    m = _month(g["m"])
-    y = _year(g, anchor)
+    m = month_number(g["m"])
+    y = year_of(g, anchor)
     if y is None:
         if anchor is None:
             return None
@@ -316,7 +224,7 @@ def _year_norm(g, anchor, tense, state, cand):
             return None
         state.year = end
         return f"{end:04d}"
-    y = _year(g, anchor) or (2000 if cand.rule == "spoken_year_2000" else None)
+    y = year_of(g, anchor) or (2000 if cand.rule == "spoken_year_2000" else None)
     if y is None:
         return None
     state.year = y
@@ -329,7 +237,7 @@ def _decade(g, anchor, tense, state, cand):
     if "dec" in g:
         return g["dec"][:3]
     if "decw" in g:
-        tens = _number(g["decw"].lower()[:-3] + "y")  # "nineties" -> "ninety"
+        tens = number(g["decw"].lower()[:-3] + "y")  # "nineties" -> "ninety"
         digit = int(tens or 0) // 10
     else:
         digit = int(g["dec2"][0])
@@ -360,13 +268,13 @@ def _reporting_quarter(anchor: date | None, state: DocState) -> tuple[int, int] 
 
 def _quarter(g, anchor, tense, state, cand):
     if "m2" in g:  # "the July-September quarter": the quarter of those three months
-        first, last = _month(g["m"]), _month(g["m2"])
+        first, last = month_number(g["m"]), month_number(g["m2"])
         if (last - first) % 12 != 2 or first % 3 != 1:
             return None  # not a calendar quarter ("the May-July quarter" of a fiscal year)
         g = {**g, "q": str((first - 1) // 3 + 1)}
     if "q" in g:
         q = int(g["q"]) if g["q"].isdigit() else int(time_words()["ordinals"][g["q"].lower()])
-        y = _year(g, anchor) or (_rel_year(g.get("rel"), anchor) if "rel" in g else None)
+        y = year_of(g, anchor) or (rel_year(g.get("rel"), anchor) if "rel" in g else None)
         if y is None:
             if anchor is None:
                 return f"XXXX-Q{q}"
@@ -377,7 +285,7 @@ def _quarter(g, anchor, tense, state, cand):
         state.quarter = (y, q)
         return f"{y:04d}-Q{q}"
     if "y" in g:  # "the 1988 quarter": the quarter reported on, in that year; else the year
-        y = _year(g, anchor)
+        y = year_of(g, anchor)
         yq = _reporting_quarter(anchor, state) if state.quarter or "quarter" in cand.text.lower() else None
         return f"{y:04d}-Q{yq[1]}" if y and yq else f"{y:04d}" if y else None
     if anchor is None:
@@ -402,7 +310,7 @@ def _quarter(g, anchor, tense, state, cand):
 def _same_period(g, anchor, tense, state, cand):
     """ "the same period last year": the quarter or month last named, a year back (or in the
     year written), else that year."""
-    explicit = _year(g, anchor) if "y" in g else None
+    explicit = year_of(g, anchor) if "y" in g else None
     if explicit is None and anchor is None:
         return None
     per = g["per"].lower()
@@ -453,13 +361,13 @@ def _new_year(g, anchor, tense, state, cand):
 
 def _half(g, anchor, tense, state, cand):
     h = 1 if g["h"].lower() in ("first", "1st") else 2  # second, last, latter
-    y = _year(g, anchor) or _rel_year(g.get("rel"), anchor)
+    y = year_of(g, anchor) or rel_year(g.get("rel"), anchor)
     return f"{y:04d}-H{h}" if y else f"XXXX-H{h}"
 
 
 def _season(g, anchor, tense, state, cand):
     s = time_words()["seasons"][g["s"].lower()]
-    y = _year(g, anchor)
+    y = year_of(g, anchor)
     if y is None:
         if anchor is None:
             return f"XXXX-{s}"
@@ -469,9 +377,9 @@ def _season(g, anchor, tense, state, cand):
         current = SEASON_ORDER.index(_season_of(anchor))
         target = SEASON_ORDER.index(s)
         y = anchor.year - 1 if anchor.month <= 2 else anchor.year  # January's winter began last year
-        if rel in _PAST_REL and target >= current + (rel == "this past"):
+        if rel in PAST_REL and target >= current + (rel == "this past"):
             y -= 1
-        elif rel in _NEXT_REL and target <= current - (rel == "this coming"):
+        elif rel in NEXT_REL and target <= current - (rel == "this coming"):
             y += 1
     return f"{y:04d}-{s}"
 
@@ -538,31 +446,16 @@ def _report_day(g, anchor, tense, state, cand):
     return cal.iso(anchor)
 
 
-def _clock_suffix(g) -> str | None:
-    clock = g.get("clock", "").lower()
-    if not clock:
-        return None
-    if clock in ("noon", "midnight"):
-        return "12:00" if clock == "noon" else "24:00"
-    hh, mm = int(g["hh"]), int(g.get("mm") or 0)
-    ampm = g.get("ampm", "").lower().replace(".", "")
-    if ampm == "pm" and hh < 12:
-        hh += 12
-    elif ampm == "am" and hh == 12:
-        hh = 0
-    return f"{hh:02d}:{mm:02d}"
-
-
 # The end of a range of weekdays follows its start by at most this many characters (" through ").
 WEEKDAY_RANGE_GAP = 9
 
 
 def _weekday_norm(g, anchor, tense, state, cand):
-    wd = _weekday(g["wd"])
+    wd = weekday_number(g["wd"])
     rel = g.get("rel", "").strip().lower()
     rel = {"this past": "last", "this coming": "next", "coming": "next"}.get(rel, rel)
     pod = time_words()["parts_of_day"].get(g.get("pod", "").lower())
-    clock = _clock_suffix(g)
+    clock = clock_suffix(g)
     if cand.rule == "weekday_past_event":
         tense = "past"  # "will examine Friday's bombing": the event has happened
     if anchor is None:
@@ -603,7 +496,7 @@ def _day_just_named(state, cand):
 
 
 def _clock(g, anchor, tense, state, cand):
-    clock = _clock_suffix(g)
+    clock = clock_suffix(g)
     deixis = g.get("deixis", "").lower()
     if anchor is None:
         return f"XXXX-XX-XXT{clock}"
@@ -643,9 +536,9 @@ def _shift(d: date, letter: str, n: int) -> date:
 
 
 def _shifted(g, anchor, tense, state, cand):
-    letter, is_time, factor = _unit(g["unit"])
+    letter, is_time, factor = unit_spec(g["unit"])
     # "a couple of days ago" is as vague as "a few days ago" (PAST_REF, as HeidelTime reads it)
-    n = None if "couple" in g["n"].lower() else _number(g["n"])
+    n = None if "couple" in g["n"].lower() else number(g["n"])
     backward = g["dir"].lower() in _BACKWARD
     if n is not None and n != int(n) and letter in ("E", "C") and n * (10 if letter == "E" else 100) % 1 == 0:
         n, letter = n * (10 if letter == "E" else 100), "Y"  # "a quarter-century ago": 25 years
@@ -675,11 +568,11 @@ def _relative_unit(g, anchor, tense, state, cand):
         return f"{anchor.year:04d}-12-31"
     rel = g.get("rel", "this").lower()  # "mid-year" is this year's middle
     unit = g["unit"].lower()
-    letter = {"fiscal year": "Y", "school year": "Y", "full year": "Y", "weekend": "WE"}.get(unit) or _unit(
+    letter = {"fiscal year": "Y", "school year": "Y", "full year": "Y", "weekend": "WE"}.get(
         unit
-    )[0]
+    ) or unit_spec(unit)[0]
     if anchor is None:
-        return {"this": "PRESENT_REF", "the": None}.get(rel, "PAST_REF" if rel in _PAST_REL else None)
+        return {"this": "PRESENT_REF", "the": None}.get(rel, "PAST_REF" if rel in PAST_REL else None)
     if rel == "that":
         return f"{state.year:04d}" if letter == "Y" and state.year else None
     if rel == "the" and letter == "D":
@@ -689,9 +582,9 @@ def _relative_unit(g, anchor, tense, state, cand):
         return _at_granularity(letter, _shift(state.reference(letter, anchor), letter, step))
     if letter == "D" and rel in _ANAPHORIC_DAY:
         base = state.day or anchor
-        step = -1 if rel in _PAST_REL else 1 if rel in _NEXT_REL else 0
+        step = -1 if rel in PAST_REL else 1 if rel in NEXT_REL else 0
         return cal.iso(base + timedelta(days=step))
-    steps = -1 if rel in _PAST_REL else 1 if rel in _NEXT_REL else 0
+    steps = -1 if rel in PAST_REL else 1 if rel in NEXT_REL else 0
     if rel in _ANAPHORIC_UNIT and letter in ("M", "Y"):
         # "the following year", "the previous month": next to the one the story last named
         return _at_granularity(letter, _shift(state.reference(letter, anchor), letter, steps))
@@ -705,17 +598,17 @@ def _relative_unit(g, anchor, tense, state, cand):
 
 def _duration(g, anchor, tense, state, cand):
     if "units" in g:
-        letter, is_time, _ = _unit(g["units"])
+        letter, is_time, _ = unit_spec(g["units"])
         return f"PTX{letter}" if is_time else f"PX{letter}"
-    letter, is_time, factor = _unit(g["unit"])
+    letter, is_time, factor = unit_spec(g["unit"])
     if "half" in g:  # "half an hour"
         n: float | None = 0.5
     elif "n" not in g:  # "year-long"
         n = 1.0
     elif "n2" in g:
-        n = _number(g["n2"])
+        n = number(g["n2"])
     else:
-        n = _number(g["n"])
+        n = number(g["n"])
     if n is not None and g.get("n", "").lower() in ("a", "an") and letter == "S":
         return None  # "a second time"
     text = cand.text.lower()
@@ -736,7 +629,7 @@ def _duration(g, anchor, tense, state, cand):
         if is_time:
             return f"PT{head}{part}{small}"
         return f"P{head}{part}{small}" if small != "H" else f"P{head}T{part}H"
-    amount = "X" if n is None else _fmt_number(n * factor)
+    amount = "X" if n is None else fmt_number(n * factor)
     return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
 
 
@@ -765,28 +658,28 @@ def _set(g, anchor, tense, state, cand):
             "hourly": "PT1H",
         }[every]
     if "m" in g:  # "each July"
-        return f"XXXX-{_month(g['m']):02d}"
+        return f"XXXX-{month_number(g['m']):02d}"
     if "s" in g:  # "each spring"
         return f"XXXX-{time_words()['seasons'][g['s'].lower()]}"
     if "pod" in g and "wd" not in g:  # "every morning"
         return f"XXXX-XX-XXT{time_words()['parts_of_day'][g['pod'].lower()]}"
     if "other" in g:  # "every other week" P2W, "every few years" PXY
-        letter, is_time, factor = _unit(g["unit"])
-        amount = "X" if g["other"].lower() in ("few", "several") else _fmt_number(2 * factor)
+        letter, is_time, factor = unit_spec(g["unit"])
+        amount = "X" if g["other"].lower() in ("few", "several") else fmt_number(2 * factor)
         return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
     if "wd" in g:
         pod = time_words()["parts_of_day"].get(g.get("pod", "").lower().rstrip("s"))
-        value = f"XXXX-WXX-{_weekday(g['wd'])}"
+        value = f"XXXX-WXX-{weekday_number(g['wd'])}"
         return f"{value}T{pod}" if pod else value
-    letter, is_time, factor = _unit(g["unit"])
-    n = _number(g["n"]) if "n" in g else 1.0  # "twice a week": once a week, twice (P1W)
-    amount = "X" if n is None else _fmt_number(n * factor)
+    letter, is_time, factor = unit_spec(g["unit"])
+    n = number(g["n"]) if "n" in g else 1.0  # "twice a week": once a week, twice (P1W)
+    amount = "X" if n is None else fmt_number(n * factor)
     return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
 
 
 def _holiday(g, anchor, tense, state, cand):
     rule = str(time_words()["holidays"][re.sub(r"\s+", " ", g["holiday"].lower())])
-    y = _year(g, anchor)
+    y = year_of(g, anchor)
     if y is not None:
         d = cal.holiday_date(rule, y)
     elif anchor is not None:
