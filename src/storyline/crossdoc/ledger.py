@@ -27,7 +27,8 @@ from typing import Any
 
 from storyline.gazetteer import country_place, find_place
 from storyline.records import Claim
-from storyline.stages.claims import load_claim_lexicon, measure_of
+from storyline.stages.claim_lexicon import load_claim_lexicon
+from storyline.stages.claims import measure_of
 
 # Two values of one measure and country count as the same quantity while the larger is at
 # most this multiple of the smaller. Death tolls of one war reported months apart differ by
