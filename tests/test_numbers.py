@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storyline.numbers import Vocabulary, amounts, counts, number_lexicon, parse_number
-from storyline.stages.published import _number_word
+from storyline.stages.published_evidence import number_word
 from storyline.temporal.finder import _placeholders
 
 
@@ -132,7 +132,7 @@ def test_amounts(text: str, value: float | None) -> None:
 )
 def test_published_number_word(word: str, value: int | None) -> None:
     """The published-date stage's "six-year conflict": whole amounts only."""
-    assert _number_word(word) == value
+    assert number_word(word) == value
 
 
 @pytest.mark.parametrize("vocabulary", [counts(), amounts()], ids=["counts", "amounts"])

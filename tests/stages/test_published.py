@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 
 from storyline.records import Article
 from storyline.stages.document import ArticleDoc
-from storyline.stages.published import Evidence, describe, infer_publication_date, score_days
+from storyline.stages.published import describe, infer_publication_date
+from storyline.stages.published_evidence import Evidence
+from storyline.stages.published_scoring import score_days
 from storyline.testing import article_doc
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seeds"
