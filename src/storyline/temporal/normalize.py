@@ -12,12 +12,11 @@ import re
 from datetime import date, timedelta
 
 from storyline.temporal import calendar as cal
+from storyline.temporal import dates, days
 from storyline.temporal.finder import Candidate, time_words
 from storyline.temporal.groups import (
     NEXT_REL,
     PAST_REL,
-    clock_suffix,
-    day_number,
     fmt_number,
     month_number,
     number,
@@ -38,8 +37,6 @@ _BACKWARD = {"ago", "earlier", "before", "back"}
 # "the new year" is the year about to begin once the anchor is past this month (in the year's
 # first half it is the one just begun); a calendar choice, no TimeBank case either way
 NEW_YEAR_FROM_MONTH = 6
-# "the previous Friday" is the Friday before the day the story last named (TimeBank 1 of 1)
-_ANAPHORIC_WEEKDAY = {"the previous": "last", "the prior": "last", "the following": "next"}
 
 
 def resolve(
@@ -60,175 +57,6 @@ def resolve(
     if isinstance(out, Resolved):
         return out
     return Resolved(cand.type, out)
-
-
-def _ymd(g, anchor, tense, state, cand):
-    y = year_of(g, anchor)
-    m = int(g["mn"]) if "mn" in g else month_number(g["m"])
-    d = cal.safe_date(y, m, day_number(g["d"])) if y else None
-    if d is None:
-        return None
-    state.year = y
-    state.day = d
-    state.month = (y, m)
-    return cal.iso(d)
-
-
-def _md(g, anchor, tense, state, cand):
-    if "pod" in g:  # "the morning of Aug. 7": the day with its part
-        rest = {k: v for k, v in g.items() if k != "pod"}
-        day_value = (
-            _ymd(rest, anchor, tense, state, cand) if "y" in g else _md(rest, anchor, tense, state, cand)
-        )
-        pod = time_words()["parts_of_day"][g["pod"].lower()]
-        return Resolved("TIME", f"{day_value}T{pod}") if day_value else None
-    if "clock" in g:  # "5 p.m. EST Nov. 9": the day with its clock time
-        rest = {k: v for k, v in g.items() if k not in ("clock", "hh", "mm", "ampm")}
-        day_value = _md(rest, anchor, tense, state, cand)
-        return Resolved("TIME", f"{day_value}T{clock_suffix(g)}") if day_value else None
-    m, day = month_number(g["m"]), day_number(g["d"])
-    first = day_number(g["d1"]) if "d1" in g else None  # the end of a range "Aug. 10-12"
-    if "y" in g:  # "Aug. 10-12, 2016": the range's year
-        return _ymd(g, anchor, tense, state, cand)
-    if anchor is None:
-        return f"XXXX-{m:02d}-{day:02d}" if cal.safe_date(2000, m, day) else None
-    if first is not None and state.day is not None and (state.day.month, state.day.day) == (m, first):
-        d = cal.safe_date(state.day.year, m, day)  # in the year its start was given
-    else:
-        d = cal.month_day_year(m, day, anchor, _coming_event_tense(g, tense))
-    if d:
-        state.day = d
-        state.month = (d.year, d.month)
-    return cal.iso(d) if d else None
-
-
-# The second day of "Aug. 10 and 12" follows the first by at most this many characters (" and ").
-PAIR_GAP_CHARS = 5
-
-
-def _pair_day(g, anchor, tense, state, cand):
-    """The second day of "Aug. 10 and 12": in the month and year of the day just named."""
-    first = state.day
-    if first is None or not 0 <= cand.start - state.day_end <= PAIR_GAP_CHARS:
-        return None
-    day = day_number(g["d"])
-    d = cal.safe_date(first.year, first.month, day) if day > first.day else None
-    if d is None:
-        return None
-    state.day = d
-    return cal.iso(d)
-
-
-def _coming_event_tense(g: dict[str, str], tense: str | None) -> str | None:
-    """The direction a month dating an announced event points ("campaigning for the November
-    election" in April: the coming November). After "for" the coming one; after "ahead of", "in
-    the run-up to" ... the coming one, or the nearest in a past clause (as an open-end word). "The
-    convention in July" takes its clause's tense, and the nearest one (not the past one) where
-    the clause gives none: the event may lie on either side of the report."""
-    if "past" in g:  # "will investigate the Aug. 7 bombings": the event has happened
-        return "past"
-    if g.get("ahead", "").lower() == "for":
-        return "future"
-    if "ahead" in g:
-        return "present" if tense == "past" else "future"
-    if "event" in g and tense not in ("past", "future"):
-        return "present"  # the nearest
-    return tense
-
-
-def _ym(g, anchor, tense, state, cand):
-    y = year_of(g, anchor)
-    if y is None:
-        return None
-    state.year = y
-    state.month = (y, month_number(g["m"]))
-    return f"{y:04d}-{month_number(g['m']):02d}"
-
-
-def _month_norm(g, anchor, tense, state, cand):
-    word = g["m"].rstrip(".").lower()
-    if cand.rule == "month" and len(word) <= 4 and word not in ("may", "june", "july"):
-        return None  # a bare abbreviation ("Dec") is rarely a date on its own
-    m = month_number(word)
-    if anchor is None:
-        return f"XXXX-{m:02d}"
-    rel = g.get("rel", "").lower()
-    if cand.rule == "month_relative_year":
-        y = rel_year(rel, anchor)
-        assert y is not None
-        state.month = (y, m)
-        return f"{y:04d}-{m:02d}"
-    if cand.rule == "month_range_end" and state.month:  # "January-June": after its start
-        y = state.month[0] + (m <= state.month[1])
-    elif cand.rule == "month_range_start" and "m2" in g:  # the year of the range's end, or before
-        m2 = month_number(g["m2"].rstrip(".").lower())
-        y = cal.month_year(m2, anchor, _coming_event_tense(g, tense)) - (m2 < m)
-    elif rel == "this":
-        y = anchor.year
-    elif rel in PAST_REL:
-        y = anchor.year if m < anchor.month else anchor.year - 1
-    elif rel in NEXT_REL:
-        y = anchor.year if m > anchor.month else anchor.year + 1
-    else:
-        y = cal.month_year(m, anchor, _coming_event_tense(g, tense))
-    state.month = (y, m)
-    return f"{y:04d}-{m:02d}"
-
-
-# "the Nth week of <month>": the ISO week holding that day of the month ("last": the month's last day)
-_WEEK_OF_MONTH_DAY = {
-    "first": 1,
-    "1st": 1,
-    "second": 8,
-    "2nd": 8,
-    "third": 15,
-    "3rd": 15,
-    "fourth": 22,
-    "4th": 22,
-}
-
-
-def _week_of_month(g, anchor, tense, state, cand):
-    """ "the last week of January 2017": the ISO week holding the month's last day (2017-W05); the
-    first to fourth week hold its 1st, 8th, 15th, 22nd. A month without a year is read as a bare
-    month is."""
-    m = month_number(g["m"])
-    y = year_of(g, anchor)
-    if y is None:
-        if anchor is None:
-            return None
-        y = cal.month_year(m, anchor, _coming_event_tense(g, tense))
-    else:
-        state.year = y
-    state.month = (y, m)
-    ordinal = g["wk"].lower()
-    if ordinal in _WEEK_OF_MONTH_DAY:
-        d = date(y, m, _WEEK_OF_MONTH_DAY[ordinal])
-    else:  # last, final
-        nxt_y, nxt_m = cal.add_months(y, m, 1)
-        d = date(nxt_y, nxt_m, 1) - timedelta(days=1)
-    return cal.week_value(d)
-
-
-# The end of a short year range ("1996-97") lies at most this many years after its start; a
-# larger step is no range ("1998-12" is a month, "1990-85" nothing).
-MAX_SHORT_RANGE_YEARS = 10
-
-
-def _year_norm(g, anchor, tense, state, cand):
-    if "ye" in g:  # "the 1996-97 season": the end in the start's century, or the next
-        start = int(g["ys"])
-        end = start // 100 * 100 + int(g["ye"])
-        end += 100 if end <= start else 0
-        if end - start > MAX_SHORT_RANGE_YEARS:
-            return None
-        state.year = end
-        return f"{end:04d}"
-    y = year_of(g, anchor) or (2000 if cand.rule == "spoken_year_2000" else None)
-    if y is None:
-        return None
-    state.year = y
-    return f"{y:04d}"
 
 
 def _decade(g, anchor, tense, state, cand):
@@ -386,127 +214,6 @@ def _season(g, anchor, tense, state, cand):
 
 def _season_of(d: date) -> str:
     return ("WI", "WI", "SP", "SP", "SP", "SU", "SU", "SU", "FA", "FA", "FA", "WI")[d.month - 1]
-
-
-_DEIXIS = {"today": 0, "yesterday": -1, "tomorrow": 1, "before yesterday": -2, "after tomorrow": 2}
-
-
-def _deictic_day(g, anchor, tense, state, cand):
-    pod = time_words()["parts_of_day"].get((g.get("pod") or g.get("pod2") or "").lower())
-    rel = g.get("rel", "").lower()
-    deixis = g.get("deixis", "").lower()
-    if rel:  # "last night", "this morning", "tomorrow evening"
-        offset = {"last": -1, "this": 0}.get(rel, _DEIXIS.get(rel, 0))
-        if rel == "last" and pod != "NI":
-            return None  # "last morning" is not a deictic day
-    elif deixis:
-        offset = _DEIXIS[deixis]
-    else:  # "tonight"
-        offset = 0
-    if anchor is None:
-        return "PRESENT_REF" if offset == 0 and not pod else None
-    if cand.rule == "part_of_day":
-        # a bare "the morning" is part of the day the story just named, "overnight" the night
-        # before it (TimeBank 2 of 2: a Friday's London close read on Monday), as a lone clock time
-        base = _day_just_named(state, cand) or anchor
-        day = base - timedelta(days=1) if g.get("pod2") else base
-        return Resolved("TIME", f"{cal.iso(day)}T{pod}")
-    state.day = anchor + timedelta(days=offset)
-    d = cal.iso(state.day)
-    return Resolved("TIME", f"{d}T{pod}") if pod else Resolved("DATE", d)
-
-
-def _story_day(g, anchor, tense, state, cand):
-    base = state.day or anchor
-    if base is None:
-        return None
-    step = {"before": -1, "after": 1}.get(g.get("dir", "").lower(), 0)
-    return cal.iso(base + timedelta(days=step))
-
-
-def _story_part(g, anchor, tense, state, cand):
-    """ "The next morning", "the night before,": a part of the day next to the one last named."""
-    base = state.day or anchor
-    if base is None:
-        return None
-    if "what" in g:  # "later that day", "That night,": the day itself
-        pod = time_words()["parts_of_day"].get(g["what"].lower())
-        return Resolved("TIME", f"{cal.iso(base)}T{pod}") if pod else cal.iso(base)
-    back = "dir" in g or g.get("rel", "").lower() in ("the previous", "the prior")
-    pod = time_words()["parts_of_day"][(g.get("pod") or g["pod2"]).lower()]
-    state.day = base + timedelta(days=-1 if back else 1)
-    return f"{cal.iso(state.day)}T{pod}"
-
-
-def _report_day(g, anchor, tense, state, cand):
-    """The day of the report itself ("today is the eighth day of ...")."""
-    if anchor is None:
-        return None
-    state.day = anchor
-    return cal.iso(anchor)
-
-
-# The end of a range of weekdays follows its start by at most this many characters (" through ").
-WEEKDAY_RANGE_GAP = 9
-
-
-def _weekday_norm(g, anchor, tense, state, cand):
-    wd = weekday_number(g["wd"])
-    rel = g.get("rel", "").strip().lower()
-    rel = {"this past": "last", "this coming": "next", "coming": "next"}.get(rel, rel)
-    pod = time_words()["parts_of_day"].get(g.get("pod", "").lower())
-    clock = clock_suffix(g)
-    if cand.rule == "weekday_past_event":
-        tense = "past"  # "will examine Friday's bombing": the event has happened
-    if anchor is None:
-        day = f"XXXX-WXX-{wd}"
-    elif rel in _ANAPHORIC_WEEKDAY:  # "the previous Friday": before the day last named
-        base = state.day or anchor
-        state.day = cal.weekday_date(wd, base, None, _ANAPHORIC_WEEKDAY[rel])
-        day = cal.iso(state.day)
-    else:
-        d = cal.weekday_date(wd, anchor, tense, rel)
-        previous = state.day
-        if "upto" in g and previous is not None and 0 <= cand.start - state.weekday_end <= WEEKDAY_RANGE_GAP:
-            # the end of a range of weekdays ("from Monday to Friday") comes after its start
-            d = previous + timedelta(days=(wd - previous.isoweekday()) % 7 or 7)
-        state.day = d
-        day = cal.iso(state.day)
-    state.weekday_end = cand.end
-    if clock:
-        return Resolved("TIME", f"{day}T{clock}")
-    if pod:
-        return Resolved("TIME", f"{day}T{pod}")
-    return day
-
-
-# A lone clock time ("around 7:15 p.m.") is on the day the story named just before it ("was
-# killed Thursday evening ... around 7:15 p.m."), HeidelTime's UNDEF-REF-day, when that day was
-# named at most this many characters earlier (about two news sentences; train's one lone clock time
-# follows its day by 170 characters); otherwise the anchor's day. A bare part of day ("the
-# morning", "overnight") uses the same window (train's two follow their day by under 250).
-CLOCK_DAY_WINDOW = 250
-
-
-def _day_just_named(state, cand):
-    """The day the story named at most CLOCK_DAY_WINDOW characters before ``cand``, if any."""
-    if state.day is not None and 0 <= cand.start - state.day_end <= CLOCK_DAY_WINDOW:
-        return state.day
-    return None
-
-
-def _clock(g, anchor, tense, state, cand):
-    clock = clock_suffix(g)
-    deixis = g.get("deixis", "").lower()
-    if anchor is None:
-        return f"XXXX-XX-XXT{clock}"
-    if deixis:
-        d = anchor + timedelta(days=_DEIXIS.get(deixis, 0))
-    elif "stamp" not in g and (named := _day_just_named(state, cand)) is not None:
-        d = named
-    else:
-        d = anchor
-    return f"{cal.iso(d)}T{clock}"
 
 
 def _at_granularity(letter: str, d: date) -> str:
@@ -677,33 +384,19 @@ def _set(g, anchor, tense, state, cand):
     return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
 
 
-def _holiday(g, anchor, tense, state, cand):
-    rule = str(time_words()["holidays"][re.sub(r"\s+", " ", g["holiday"].lower())])
-    y = year_of(g, anchor)
-    if y is not None:
-        d = cal.holiday_date(rule, y)
-    elif anchor is not None:
-        d = cal.holiday_near(rule, anchor, tense)
-    else:
-        return f"XXXX-{rule}" if rule[:2].isdigit() else None
-    if d is None:
-        return None
-    state.day = d
-    return cal.iso(d)
-
-
 def _reference(g, anchor, tense, state, cand):
     return time_words()["references"][re.sub(r"\s+", " ", g["ref"].lower())]
 
 
+# each rule's ``norm:`` -> its normalizer: (groups, anchor, tense, state, candidate) -> value | Resolved | None
 _NORMALIZERS = {
-    "ymd": _ymd,
-    "md": _md,
-    "pair_day": _pair_day,
-    "ym": _ym,
-    "week_of_month": _week_of_month,
-    "month": _month_norm,
-    "year": _year_norm,
+    "ymd": dates.ymd,
+    "md": dates.md,
+    "pair_day": dates.pair_day,
+    "ym": dates.ym,
+    "week_of_month": dates.week_of_month,
+    "month": dates.month_norm,
+    "year": dates.year_norm,
     "decade": _decade,
     "century": _century,
     "quarter": _quarter,
@@ -712,16 +405,16 @@ _NORMALIZERS = {
     "new_year": _new_year,
     "half": _half,
     "season": _season,
-    "deictic_day": _deictic_day,
-    "story_day": _story_day,
-    "story_part": _story_part,
-    "report_day": _report_day,
-    "weekday": _weekday_norm,
-    "clock": _clock,
+    "deictic_day": days.deictic_day,
+    "story_day": days.story_day,
+    "story_part": days.story_part,
+    "report_day": days.report_day,
+    "weekday": days.weekday_norm,
+    "clock": days.clock,
     "shifted": _shifted,
     "relative_unit": _relative_unit,
     "duration": _duration,
     "set": _set,
     "reference": _reference,
-    "holiday": _holiday,
+    "holiday": dates.holiday,
 }
