@@ -15,10 +15,6 @@ from storyline.temporal.finder import time_words
 from storyline.temporal.groups import clock_suffix, weekday_number
 from storyline.temporal.state import Resolved
 
-# "the previous Friday" is the Friday before the day the story last named (TimeBank 1 of 1)
-_ANAPHORIC_WEEKDAY = {"the previous": "last", "the prior": "last", "the following": "next"}
-
-
 _DEIXIS = {"today": 0, "yesterday": -1, "tomorrow": 1, "before yesterday": -2, "after tomorrow": 2}
 
 
@@ -75,6 +71,10 @@ def report_day(g, anchor, tense, state, cand):
         return None
     state.day = anchor
     return cal.iso(anchor)
+
+
+# "the previous Friday" is the Friday before the day the story last named (TimeBank 1 of 1)
+_ANAPHORIC_WEEKDAY = {"the previous": "last", "the prior": "last", "the following": "next"}
 
 
 # The end of a range of weekdays follows its start by at most this many characters (" through ").
