@@ -208,3 +208,16 @@ def holiday(g, anchor, tense, state, cand):
         return None
     state.day = d
     return cal.iso(d)
+
+
+def named_event_day(g, anchor, tense, state, cand):
+    """A month-day that names one past event whatever the report's year ("the September 11
+    attacks", "since 9/11": 2001-09-11; time_words.yaml ``named_event_days``); read as any
+    month-day in a report written before that day was over."""
+    m = month_number(g["m"]) if "m" in g else int(g["mn"])
+    d = day_number(g["d"])
+    year = time_words()["named_event_days"].get(f"{m:02d}-{d:02d}")
+    day = cal.safe_date(int(year), m, d) if year else None
+    if day is None or anchor is not None and anchor <= day:
+        return md(g, anchor, tense, state, cand)
+    return cal.iso(day)

@@ -72,4 +72,5 @@ _NORMALIZERS = {
     "set": durations.set_norm,
     "reference": relative.reference,
     "holiday": dates.holiday,
+    "named_event_day": dates.named_event_day,
 }
