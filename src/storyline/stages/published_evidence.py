@@ -15,9 +15,8 @@ from datetime import date
 
 from storyline.numbers import amounts, parse_number
 from storyline.stages.document import ArticleDoc
-from storyline.temporal import Candidate
+from storyline.temporal import Candidate, DocState, resolve
 from storyline.temporal.finder import time_words
-from storyline.temporal.normalize import DocState, resolve
 from storyline.temporal.tense import text_tense
 
 # A date this close to the start, followed by a wire credit or a dash, is the dateline's:
