@@ -181,6 +181,11 @@ PARSED = [
     ("Putin was re-elected as president at the weekend.", "2012-03-06", {"the weekend": "2012-W09-WE"}),
     ("They will meet this weekend.", "2011-05-04", {"this weekend": "2011-W18-WE"}),
     (
+        "Hurricane Irene could hit the Southeast United States as a major storm on the weekend.",
+        "2011-08-23",
+        {"the weekend": "2011-W34-WE"},
+    ),
+    (
         "Traders had chosen to square positions ahead of the weekend.",
         "1989-10-30",
         {"the weekend": "1989-W44-WE"},

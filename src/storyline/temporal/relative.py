@@ -103,15 +103,11 @@ def relative_unit(g, anchor, tense, state, cand):
         return _at_granularity(letter, _shift(state.reference(letter, anchor), letter, steps))
     if letter == "WE":
         d = anchor + timedelta(weeks=steps)
-        if (
-            steps == 0
-            and anchor.isoweekday() < 6
-            and (rel == "the" and tense in ("past", None) or tense == "past")
-        ):
+        if steps == 0 and anchor.isoweekday() < 6 and tense == "past":
             # "over the weekend" in a Monday report, "This weekend, authorities said ..." on a
-            # Wednesday: the one just past, as TimeBank reads "over the weekend" (4 of 4); a
-            # clause with no tense reads "the weekend" as news does, the one past ("Putin was
-            # re-elected at the weekend", whose participle gives no tense, was the coming one)
+            # Wednesday: the one just past, as TimeBank reads "over the weekend" (4 of 4); with no
+            # tense the weekend of the report's week stays ("Irene could hit ... on the weekend":
+            # the modal gives no tense; reading it as the past one lost that forecast)
             d -= timedelta(weeks=1)
         return f"{cal.week_value(d)}-WE"
     return _at_granularity(letter, _shift(anchor, letter, steps))

@@ -135,14 +135,19 @@ def _own_tense(verb: Token, depth: int = 0) -> str | None:
         # report whatever the tense of the sentence (Timeline17, February 2011: "elections
         # scheduled for September" was read as September 2010)
         return "future"
-    if verb.tag_ == "VBG" and not auxes and depth < MAX_HEAD_HOPS:
+    if verb.tag_ in ("VBG", "VBN") and not auxes and depth < MAX_HEAD_HOPS:
         # "allowed the intervention by abstaining from a vote in March", "after fighting over
-        # the weekend": a bare participle clause happens when the verb it hangs on does
+        # the weekend", "was re-elected at the weekend" (parsed "re" + advcl "elected"): a bare
+        # participle clause happens when the verb it hangs on does
         above = verb.head.head if verb.dep_ == "pcomp" else verb.head
         if verb.dep_ in ("advcl", "pcomp") and above.i != verb.i and above.pos_ in ("VERB", "AUX"):
             inherited = _own_tense(above, depth + 1)
             # a present clause says nothing of when ("convertible ..., representing a premium
             # over Thursday's closing price": the Thursday past, TimeBank 1 of 1)
+            if verb.tag_ == "VBN":
+                # a participle of a done thing ("the agreement, announced Friday, ... would"):
+                # only a past head tells its time
+                return inherited if inherited == "past" else None
             return inherited if inherited in ("past", "future") else None
     return None
 
