@@ -205,6 +205,16 @@ PARSED = [
         {"Sept. 11": "2012-09-11"},
     ),
     ("Hijackers struck on September 11.", "2001-09-20", {"September 11": "2001-09-11"}),
+    # --- a month that dates a past verb itself is the one before the report, eleven months back
+    # too ("the uprising began in March" in a February 2012 report was March 2012); a month after a
+    # verb with an object keeps the past window (TimeBank's plans reported in the past) ---
+    (
+        "More than 7,000 people have been killed since the uprising began in March .",
+        "2012-02-03",
+        {"March": "2011-03"},
+    ),
+    ("Protests erupted in March and spread.", "2012-02-03", {"March": "2011-03"}),
+    ("He told oil companies of a cutback in September.", "1989-08-20", {"September": "1989-09"}),
     # guards: a plan over ("had been due"), a past stay with no infinitive
     ("He had been due on Tuesday to travel.", "2011-06-20", {"Tuesday": "2011-06-14"}),
     ("The minister was in Paris on Tuesday.", "2011-06-20", {"Tuesday": "2011-06-14"}),

@@ -6,7 +6,7 @@ import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from storyline.lexicons import load_yaml
@@ -22,7 +22,7 @@ from storyline.records import (
 )
 from storyline.temporal import Candidate, find_candidates
 from storyline.temporal.finder import time_words
-from storyline.temporal.tense import tense_at
+from storyline.temporal.tense import dates_past_verb, tense_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -79,6 +79,15 @@ def _given_names() -> frozenset[str]:
         names.add(formal)
         names.update(short)
     return frozenset(n.lower() for n in names) - set(time_words()["months"])
+
+
+def _marked(doc: Doc | None, cand: Candidate) -> Candidate:
+    """The candidate with what the parse tells its normalizer: a bare month that dates a past verb
+    itself gets the group ``done`` ("the uprising began in March": the March before the report,
+    even eleven months back; temporal.calendar.month_year)."""
+    if doc is None or cand.norm != "month" or not dates_past_verb(doc, cand.start, cand.end):
+        return cand
+    return replace(cand, groups={**cand.groups, "done": ""})
 
 
 def _inside_name(names: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -178,7 +187,10 @@ class ArticleDoc:
         if self._timex_candidates is None:
             names = _name_spans(self.doc) if self.doc is not None else []
             self._timex_candidates = [
-                (cand, tense_at(self.doc, cand.start, cand.end) if self.doc is not None else None)
+                (
+                    _marked(self.doc, cand),
+                    tense_at(self.doc, cand.start, cand.end) if self.doc is not None else None,
+                )
                 for cand in find_candidates(self.text)
                 if not _inside_name(names, cand.start, cand.end)
             ]

@@ -75,10 +75,15 @@ def month_day_year(month: int, day: int, anchor: date, tense: str | None) -> dat
     return _pick(candidates, anchor, tense) if candidates else None
 
 
-def month_year(month: int, anchor: date, tense: str | None) -> int:
-    """The year of a bare month name ("in December"), its 15th standing for the month."""
+def month_year(month: int, anchor: date, tense: str | None, done: bool = False) -> int:
+    """The year of a bare month name ("in December"), its 15th standing for the month. ``done``:
+    the month dates a past verb itself ("the uprising began in March"), so it is the last one
+    before the report however far back, not a plan reported in the past ("a cutback in
+    September"), which ``MONTH_PAST_WINDOW_DAYS`` lets point ahead."""
     if month == anchor.month:
         return anchor.year
+    if done:
+        return anchor.year if month < anchor.month else anchor.year - 1
     candidates = [date(y, month, 15) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     window = MONTH_PAST_WINDOW_DAYS if tense == "past" else TENSE_WINDOW_DAYS
     return _pick(candidates, date(anchor.year, anchor.month, 15), tense, window).year

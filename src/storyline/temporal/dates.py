@@ -134,7 +134,7 @@ def month_norm(g, anchor, tense, state, cand):
     elif rel in NEXT_REL:
         y = anchor.year if m > anchor.month else anchor.year + 1
     else:
-        y = cal.month_year(m, anchor, _coming_event_tense(g, tense))
+        y = cal.month_year(m, anchor, _coming_event_tense(g, tense), done="done" in g)
     state.month = (y, m)
     return f"{y:04d}-{m:02d}"
 

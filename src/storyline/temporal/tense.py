@@ -215,6 +215,22 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     return tense
 
 
+def dates_past_verb(doc: Doc, start: int, end: int) -> bool:
+    """Whether the expression at ``[start, end)`` dates a past-tense verb with no object itself,
+    through "in" ("the uprising began in March"), not a noun ("a cutback in September"), a verb
+    with an object the phrase may belong to, nor a clause below."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    prep = span.root.head
+    if prep.i == span.root.i or prep.lower_ != "in" or prep.dep_ != "prep":
+        return False
+    verb = prep.head
+    if any(c.dep_ in ("dobj", "dative", "pobj") for c in verb.children):
+        return False  # "told oil companies of a cutback in September": the phrase may be the object's
+    return verb.pos_ == "VERB" and verb.tag_ == "VBD" and verb_tense(verb) == "past"
+
+
 def _after_word(doc: Doc, i: int, word_list: str) -> bool:
     """Whether the one or two words before token ``i`` are in ``word_list`` of time_words.yaml."""
     words = _time_word_set(word_list)
