@@ -25,6 +25,10 @@ SKIP_ENTS = frozenset({"DATE", "TIME", "ORDINAL", "MONEY"})
 # Scale words that join a number written on both sides of "and" or a hyphen ("two hundred and
 # fifty thousand", "10-million", "two-hundred thousand").
 _JOINING_SCALES = frozenset({"hundred", "thousand", "million", "billion"})
+# Hyphens that join one number's words ("two-hundred", "10-million"): ASCII, Unicode hyphen,
+# non-breaking hyphen; a range also takes the en dash ("2,000–3,000"), and so does "1,000–strong".
+JOIN_HYPHENS = ("-", "\u2010", "\u2011")
+RANGE_DASHES = (*JOIN_HYPHENS, "\u2013")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 
 
@@ -43,7 +47,7 @@ def joins(left: Token, mid: Token, right: Token, lex: ClaimLexicon) -> bool:
         return False
     if mid.lower_ == "and":
         return left.lower_ in _JOINING_SCALES and right.lower_ in lex.words
-    if mid.text in ("-", "\u2011") and not mid.whitespace_ and not left.whitespace_:
+    if mid.text in JOIN_HYPHENS and not mid.whitespace_ and not left.whitespace_:
         return right.lower_ in _JOINING_SCALES or (left.lower_ in lex.words and right.lower_ in lex.words)
     return False
 
@@ -71,7 +75,7 @@ def range_high(doc: ArticleDoc, low: list[Token], lex: ClaimLexicon) -> list[Tok
     sdoc = doc.doc
     n = len(sdoc)
     k = low[-1].i + 1
-    if k + 1 < n and sdoc[k].text in ("-", "\u2013") and sdoc[k + 1].lower_ in ("or", "to"):
+    if k + 1 < n and sdoc[k].text in RANGE_DASHES and sdoc[k + 1].lower_ in ("or", "to"):
         k += 1
     if k + 1 >= n:
         return None
@@ -79,7 +83,7 @@ def range_high(doc: ArticleDoc, low: list[Token], lex: ClaimLexicon) -> list[Tok
     before = sdoc[low[0].i - 1].lower_ if low[0].i > 0 else ""
     if not (
         word in ("to", "or")
-        or (word in ("-", "\u2013") and not sdoc[k - 1].whitespace_ and not sdoc[k].whitespace_)
+        or (word in RANGE_DASHES and not sdoc[k - 1].whitespace_ and not sdoc[k].whitespace_)
         or (word == "and" and before == "between")
     ):
         return None

@@ -23,7 +23,7 @@ from storyline.stages.claim_counted import (
     qualifier_before,
 )
 from storyline.stages.claim_lexicon import ClaimLexicon
-from storyline.stages.claim_numbers import fraction_before, scale_of
+from storyline.stages.claim_numbers import RANGE_DASHES, fraction_before, scale_of
 from storyline.stages.document import ArticleDoc
 
 if TYPE_CHECKING:
@@ -167,7 +167,7 @@ def number_claim(
         after = doc.doc[count_from : count_from + 2]
     sent = toks[0].sent
     counts: str | None
-    if len(after) >= 2 and after[0].text in ("-", "\u2011") and after[1].lower_ == "strong":
+    if len(after) >= 2 and after[0].text in RANGE_DASHES and after[1].lower_ == "strong":
         end = after[1].idx + len(after[1].text)
         following = doc.doc[after[1].i + 1 : after[1].i + 2]
         if len(following) and following[0].pos_ == "NOUN":  # "a 1,000-strong force"
