@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from storyline.lexicons import load_yaml
+
 LEXICONS = Path(__file__).parent / "lexicons"
 
 # Arabic articles and the English article: "Bashar Al-Assad", "Al Assad" and "Assad" share a key.
@@ -96,13 +98,14 @@ def is_short_form(a: str, b: str) -> bool:
     """Whether one given-name token is a short form of the other ("bob"/"robert", "mike"/"michael";
     ``lexicons/nicknames.yaml``). Two short forms of one name ("bill"/"will", "ted"/"ned") are not
     taken as one: on Timeline17 that joined "Will Young" to "Bill Young", two people."""
-    nicknames = _nicknames()
-    return b in nicknames.get(a, ()) or a in nicknames.get(b, ())
+    short_forms = nicknames()
+    return b in short_forms.get(a, ()) or a in short_forms.get(b, ())
 
 
 @functools.lru_cache(maxsize=1)
-def _nicknames() -> dict[str, frozenset[str]]:
-    data = yaml.safe_load((LEXICONS / "nicknames.yaml").read_text(encoding="utf-8"))
+def nicknames() -> dict[str, frozenset[str]]:
+    """``lexicons/nicknames.yaml``: each formal given name (lower case) -> its short forms."""
+    data = load_yaml("nicknames.yaml")
     return {formal.lower(): frozenset(s.lower() for s in short) for formal, short in data.items()}
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from storyline.lexicons import load_yaml
+from storyline.names import nicknames
 from storyline.records import (
     Article,
     Attribution,
@@ -20,6 +20,7 @@ from storyline.records import (
     PublicationDate,
     Timex,
 )
+from storyline.stages.speaker_titles import load_titles
 from storyline.temporal import Candidate, find_candidates
 from storyline.temporal.finder import time_words
 from storyline.temporal.tense import dates_past_verb, tense_at
@@ -74,11 +75,11 @@ def _name_spans(doc: Doc) -> list[tuple[int, int]]:
 def _given_names() -> frozenset[str]:
     """Given names the lexicons hold (the speaker roles' female names, the nickname list's names
     and short forms), lower case; "May", "June", "April" are left out: they are months too."""
-    names = set(load_yaml("speaker_roles.yaml")["given_names"]["female"])
-    for formal, short in load_yaml("nicknames.yaml").items():
+    names = set(load_titles().female_names)
+    for formal, short in nicknames().items():
         names.add(formal)
         names.update(short)
-    return frozenset(n.lower() for n in names) - set(time_words()["months"])
+    return frozenset(names) - set(time_words()["months"])
 
 
 def _marked(doc: Doc | None, cand: Candidate) -> Candidate:
