@@ -27,6 +27,10 @@ import yaml
 LARGE_SCALE = 1000.0
 # Digits: with thousands commas ("13,000", "1,200,000") or without, with decimals ("1.5").
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+# Hyphens that join a number's words ("two-hundred", "10-million"): ASCII, Unicode hyphen,
+# non-breaking hyphen; the parser reads each as "-", and the claims stage joins on each.
+HYPHENS = ("-", "\u2010", "\u2011")
+_AS_ASCII_HYPHEN = str.maketrans({h: "-" for h in HYPHENS})
 # A number used as the adjective of a force ("a 1,000-strong force"): the number without it.
 _STRONG = re.compile(r"-strong$")
 
@@ -111,7 +115,7 @@ def parse_number(text: str, vocabulary: Vocabulary | None = None) -> float | Non
     (the default, the claims stage's) or :func:`amounts` (the time stage's).
     """
     v = counts() if vocabulary is None else vocabulary
-    t = text.lower().replace("\u2011", "-").strip()
+    t = text.lower().translate(_AS_ASCII_HYPHEN).strip()
     t = _STRONG.sub("", t).strip()
     phrase = " ".join(t.split())
     if phrase in v.phrases:

@@ -26,6 +26,9 @@ CASES = [
         2000.0,
         "troops sent",
     ),
+    # a number's words joined by any hyphen the stage joins on (numbers.HYPHENS) parse too
+    ("Officials said 10\u2010million people fled.", "10\u2010million people", 10_000_000.0, "people fled"),
+    ("Officials said 10\u2011million people fled.", "10\u2011million people", 10_000_000.0, "people fled"),
     ("A 1,000-strong force arrived.", "1,000-strong force", 1000.0, "force"),
     ("A 1,000\u2011strong force arrived.", "1,000\u2011strong force", 1000.0, "force"),
     ("A 1,000\u2013strong force arrived.", "1,000\u2013strong force", 1000.0, "force"),

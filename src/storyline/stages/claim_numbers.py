@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from storyline.numbers import parse_number
+from storyline.numbers import HYPHENS, parse_number
 from storyline.stages.claim_lexicon import ClaimLexicon, is_number_token
 from storyline.stages.document import ArticleDoc
 
@@ -25,10 +25,8 @@ SKIP_ENTS = frozenset({"DATE", "TIME", "ORDINAL", "MONEY"})
 # Scale words that join a number written on both sides of "and" or a hyphen ("two hundred and
 # fifty thousand", "10-million", "two-hundred thousand").
 _JOINING_SCALES = frozenset({"hundred", "thousand", "million", "billion"})
-# Hyphens that join one number's words ("two-hundred", "10-million"): ASCII, Unicode hyphen,
-# non-breaking hyphen; a range also takes the en dash ("2,000–3,000"), and so does "1,000–strong".
-JOIN_HYPHENS = ("-", "\u2010", "\u2011")
-RANGE_DASHES = (*JOIN_HYPHENS, "\u2013")
+# A range also takes the en dash after numbers.HYPHENS ("2,000–3,000"), and so does "1,000–strong".
+RANGE_DASHES = (*HYPHENS, "\u2013")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 
 
@@ -47,7 +45,7 @@ def joins(left: Token, mid: Token, right: Token, lex: ClaimLexicon) -> bool:
         return False
     if mid.lower_ == "and":
         return left.lower_ in _JOINING_SCALES and right.lower_ in lex.words
-    if mid.text in JOIN_HYPHENS and not mid.whitespace_ and not left.whitespace_:
+    if mid.text in HYPHENS and not mid.whitespace_ and not left.whitespace_:
         return right.lower_ in _JOINING_SCALES or (left.lower_ in lex.words and right.lower_ in lex.words)
     return False
 
