@@ -29,9 +29,9 @@ if TYPE_CHECKING:
 class ClaimLexicon:
     words: dict[str, float]
     scales: dict[str, float]
-    fractions: dict[str, float]
+    fractions: dict[str, float]  # longest first
     qualifiers: list[tuple[str, str]]  # (surface, normalized), longest first
-    measures: dict[str, str]  # word -> measure
+    measures: dict[str, str]  # word or phrase -> measure, longest first
     event_verbs: frozenset[str]
     source_verbs: frozenset[str]
     source_nouns: frozenset[str]
@@ -61,11 +61,14 @@ def load_claim_lexicon() -> ClaimLexicon:
     data = yaml.safe_load((LEXICONS / "claims.yaml").read_text(encoding="utf-8"))
     numbers = counts()
     plurals = number_lexicon().plurals
-    measures = {w: m for m, ws in data["measures"].items() for w in ws}
+    # longest first once here, for the scans that take the longest match (measure_of, fraction_before)
+    measures = dict(
+        sorted(((w, m) for m, ws in data["measures"].items() for w in ws), key=lambda kv: -len(kv[0]))
+    )
     quals = sorted(data["qualifiers"].items(), key=lambda kv: -len(kv[0]))
-    fractions = dict(numbers.phrases)
+    fractions = dict(sorted(numbers.phrases.items(), key=lambda kv: -len(kv[0])))
     by_initial: dict[str, list[str]] = {}
-    for f in sorted(fractions, key=len, reverse=True):
+    for f in fractions:
         by_initial.setdefault(f[:1], []).append(f)
     return ClaimLexicon(
         words=dict(numbers.words),

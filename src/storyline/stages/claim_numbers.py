@@ -102,7 +102,7 @@ def fraction_before(text: str, start: int, lex: ClaimLexicon) -> tuple[float, in
     """A fraction written right before a number ("half a million", "three-quarters of a
     million"): its value and start."""
     before = text[max(0, start - 30) : start].lower()
-    for f in sorted(lex.fractions, key=len, reverse=True):
+    for f in lex.fractions:  # longest first
         for tail in (f + " of ", f + " "):
             if before.endswith(tail):
                 at = start - len(tail)

@@ -109,7 +109,7 @@ def measure_of(counts: str | None) -> str | None:
         return None
     lex = load_claim_lexicon()
     words = re.findall(r"[\w']+", counts.lower())
-    for phrase, measure in sorted(lex.measures.items(), key=lambda kv: -len(kv[0])):
+    for phrase, measure in lex.measures.items():  # longest first
         if " " in phrase and phrase in " ".join(words):
             return measure
     for w in reversed(words):
