@@ -44,11 +44,17 @@ def deictic_day(g, anchor, tense, state, cand):
 
 
 def story_day(g, anchor, tense, state, cand):
+    """ "the day before,", "the day after.": next to the day last named, which it then becomes (a
+    chain "the day after ... the day after" advances, and a clock time after it is on it, as after
+    "the next morning"); "earlier in the day", "until the end of the day" that day itself."""
     base = state.day or anchor
     if base is None:
         return None
     step = {"before": -1, "after": 1}.get(g.get("dir", "").lower(), 0)
-    return cal.iso(base + timedelta(days=step))
+    if step:
+        state.day = base + timedelta(days=step)
+        return cal.iso(state.day)
+    return cal.iso(base)
 
 
 def story_part(g, anchor, tense, state, cand):
