@@ -15,6 +15,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from storyline.ingest.clean import clean
@@ -46,19 +47,21 @@ class Stage:
     run: Callable[[ArticleDoc], Any]
 
 
-def default_stages(aliases: str | None = None, embed: bool = False) -> list[Stage]:
+def default_stages(aliases: str | None = None, embed: bool = False, as_of: date | None = None) -> list[Stage]:
     """The stages in the order they run; each may read the fields of those before it.
 
     ``aliases`` is a user's YAML alias file read on top of the bundled one, by the actors stage
     (names), the attributions stage (role holders of speakers) and the framing stage (actor
     types, which decide what a label attaches to). ``embed`` adds the
     story vector (a build asks for it: the stories stage then finds every vector made on the
-    workers; extraction alone does not pay for it).
+    workers; extraction alone does not pay for it). ``as_of`` is the day the texts are read on,
+    for the published stage: a date an article reports as past after it is no bound (None keeps
+    every such date).
     """
     stages = [
         Stage("entities", "mentions", extract_mentions),
         Stage("actors", "mentions", functools.partial(resolve_mentions, user_aliases=aliases)),
-        Stage("published", "published", infer_publication_date),
+        Stage("published", "published", functools.partial(infer_publication_date, as_of=as_of)),
         Stage("timexes", "timexes", extract_timexes),
         Stage("attributions", "attributions", functools.partial(extract_attributions, user_aliases=aliases)),
         Stage("events", "events", extract_events),
@@ -81,8 +84,12 @@ class ArticlePipeline:
         batch_size: int = BATCH_SIZE,
         aliases: str | None = None,
         embed: bool = False,
+        as_of: date | None = None,
     ) -> None:
-        self.stages = stages if stages is not None else default_stages(aliases, embed)
+        # The day the texts are read on (default: the day the pipeline is made; the stages never
+        # read the clock themselves), so every article of a run gets the same one.
+        self.as_of = as_of or date.today()
+        self.stages = stages if stages is not None else default_stages(aliases, embed, self.as_of)
         self.batch_size = batch_size
         self._nlp: Any = None
         # seconds spent in the parse and in each stage, summed over the articles

@@ -133,7 +133,7 @@ def test_poisoned_stage_in_a_build_costs_only_that_stage_of_that_article(
 
     stages = [*pipeline_module.default_stages(), Stage("poison", "attributions", raise_on_poison)]
     monkeypatch.setattr(
-        pipeline_module, "default_stages", lambda aliases=None, embed=False: stages
+        pipeline_module, "default_stages", lambda aliases=None, embed=False, as_of=None: stages
     )  # build() makes its own pipeline
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "poisoned.txt").write_text(marked_article(POISON).text, encoding="utf-8")

@@ -238,11 +238,35 @@ def test_planned_years_bound_above(text: str, how: str, earliest: str | None, la
     assert (result.how, result.date, result.earliest, result.latest) == (how, None, earliest, latest)
 
 
-def test_a_past_date_after_today_is_no_bound() -> None:
-    # a live report's times read as years ("2032 Gen Douglas Fraser says")
-    text = "Earlier 50,000 people had been killed 2032 Gen Douglas Fraser said aid flights were landing."
-    result = infer_publication_date(article_doc(text))
-    assert result.earliest is None or result.earliest <= date.today().isoformat()
+LIVE_REPORT = "Earlier 50,000 people had been killed 2032 Gen Douglas Fraser said aid flights were landing."
+
+
+@pytest.mark.parametrize(
+    ("as_of", "earliest"), [(date(2031, 12, 31), None), (date(2032, 1, 1), "2032-01-01")]
+)
+def test_a_past_date_after_the_reading_day_is_no_bound(as_of: date, earliest: str | None) -> None:
+    # a live report's time read as a year ("2032 Gen Douglas Fraser says"): no article reports
+    # as past a day after the day it is read on
+    result = infer_publication_date(article_doc(LIVE_REPORT), as_of=as_of)
+    assert (result.how, result.date, result.earliest) == ("unknown", None, earliest)
+
+
+def test_the_answer_does_not_depend_on_the_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    import storyline.stages.published_day as published_day
+
+    doc = article_doc(LIVE_REPORT)
+    reading_days = (None, date(2010, 1, 1), date(2040, 1, 1))
+    expected = [infer_publication_date(doc, as_of=d) for d in reading_days]
+
+    class NoClock(date):
+        @classmethod
+        def today(cls) -> NoClock:
+            raise AssertionError("the published stage read the clock")
+
+    monkeypatch.setattr(published_day, "date", NoClock)
+    assert [infer_publication_date(doc, as_of=d) for d in reading_days] == expected
+    # with no reading day the date stays a bound; a reading day before it drops it
+    assert [r.earliest for r in expected] == ["2032-01-01", None, "2032-01-01"]
 
 
 def test_range_from_office_terms_keeps_a_full_date_bound() -> None:

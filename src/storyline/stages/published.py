@@ -23,6 +23,8 @@ and confidence (``published_day``) and the bounds of an answer with no day (``pu
 
 from __future__ import annotations
 
+from datetime import date
+
 from storyline.records import PublicationDate
 from storyline.stages.document import ArticleDoc
 from storyline.stages.published_anchors import conflict_durations, office_terms, rule_durations
@@ -46,18 +48,23 @@ def describe(day: object, earliest: object, latest: object) -> str:
     return ""
 
 
-def infer_publication_date(doc: ArticleDoc) -> PublicationDate:
-    """The article's publication date with how it is known and a confidence."""
+def infer_publication_date(doc: ArticleDoc, as_of: date | None = None) -> PublicationDate:
+    """The article's publication date with how it is known and a confidence.
+
+    ``as_of`` is the day the text is read on (the pipeline passes the day it is made): no
+    article is written later, so a date the text reports as past after it is a misread number,
+    not a bound. None (the default) keeps every such date. The answer depends on the document
+    and ``as_of`` alone, never on the clock."""
     given = doc.article.published
     if given:
         how = doc.article.published_how if doc.article.published_how in ("given", "metadata") else "given"
         return PublicationDate(given[:10], given[:10], given[:10], how, 1.0, f"{how} by the input")
-    return infer_from_text(doc)
+    return infer_from_text(doc, as_of)
 
 
-def infer_from_text(doc: ArticleDoc) -> PublicationDate:
+def infer_from_text(doc: ArticleDoc, as_of: date | None = None) -> PublicationDate:
     evidence = collect_evidence(doc)
-    return within_terms(before_planned_year(infer_day(evidence), evidence), evidence)
+    return within_terms(before_planned_year(infer_day(evidence, as_of), evidence), evidence)
 
 
 def collect_evidence(doc: ArticleDoc) -> list[Evidence]:

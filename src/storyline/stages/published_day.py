@@ -28,14 +28,16 @@ MAX_CONFIDENT_RANGE_DAYS = 14
 MAX_YEARS = 3
 
 
-def infer_day(evidence: list[Evidence]) -> PublicationDate:
+def infer_day(evidence: list[Evidence], as_of: date | None = None) -> PublicationDate:
+    """The day the evidence points at, else a range or bound; ``as_of`` is the day the text is
+    read on (see ``_lower_bound``), None when the caller does not know it."""
     years = _year_range(evidence)
     if years is None:
         return PublicationDate(None, None, None, "unknown", 0.0, "no year can be known from the text")
     if not any(
         e.kind in ("month_day", "weekday", "full_date", "month", "dateline", "weekday_date") for e in evidence
     ):
-        bound = _lower_bound(evidence)
+        bound = _lower_bound(evidence, as_of)
         return PublicationDate(
             None, cal.iso(bound) if bound else None, None, "unknown", 0.0, "only years mentioned"
         )
@@ -51,11 +53,11 @@ def infer_day(evidence: list[Evidence]) -> PublicationDate:
         high: str | None = None
         if _since_agree(evidence):
             low, high = cal.iso(days[0]), cal.iso(days[-1])
-        elif bound := _lower_bound(evidence):
+        elif bound := _lower_bound(evidence, as_of):
             low = cal.iso(bound)
         return PublicationDate(None, low, high, "unknown", 0.0, "too little dated evidence for a day")
     if not _year_is_anchored(best, evidence):
-        bound = _lower_bound(evidence)
+        bound = _lower_bound(evidence, as_of)
         return PublicationDate(
             None,
             cal.iso(bound) if bound else None,
@@ -100,9 +102,12 @@ def _weekday_agrees(e: Evidence, d: date) -> bool:
     return resolved is not None and resolved.isoweekday() == e.weekday
 
 
-def _lower_bound(evidence: list[Evidence]) -> date | None:
+def _lower_bound(evidence: list[Evidence], as_of: date | None) -> date | None:
     """The latest date reported as past in a clause with no look ahead ("due", "until", "by"):
-    the article cannot be older."""
+    the article cannot be older. No article is written after the day it is read on (``as_of``),
+    so a "past" date after that day is no date but a number misread as a year: a live report's
+    time ("2032 Gen Douglas Fraser says"), a count ("ComRes interviewed 2028 British adults").
+    With no ``as_of`` every such date is kept."""
     bounds = [
         e.day for e in evidence if e.kind == "full_date" and e.day and e.tense == "past" and not e.ahead
     ]
@@ -112,8 +117,8 @@ def _lower_bound(evidence: list[Evidence]) -> date | None:
         for e in evidence
         if e.kind == "year" and (e.tense == "past" or e.before == "since") and not e.ahead
     ]
-    # a "past" date after today is no date: a time in a live report ("2032 Gen Douglas Fraser says")
-    bounds = [b for b in bounds if b <= date.today()]
+    if as_of is not None:
+        bounds = [b for b in bounds if b <= as_of]
     return max(bounds) if bounds else None
 
 
