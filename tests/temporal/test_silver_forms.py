@@ -31,6 +31,24 @@ PARSED = [
     ("The vote will be held in March .", "2012-02-02", {"March": "2012-03"}),
     # the passive of the present perfect is not the simple past: the window as before
     ("The law has been changed in December .", "2011-01-27", {"December": "2010-12"}),
+    # --- a plan reported in the past ("announced plans to ...") dates its infinitive on either
+    # side of the report: the nearest reading (Timeline17: "Turkey announced plans to freeze
+    # Syrian government assets ... on 30 November" in March 2012 was November 2012, written 2011) ---
+    (
+        "Turkey announced plans to freeze Syrian government assets and suspend all financial"
+        " dealings with Turkey on 30 November .",
+        "2012-03-23",
+        {"30 November": "2011-11-30"},
+    ),
+    # guards: the nearest is ahead when the plan's time is (TimeBank "announced an agreement to
+    # acquire the ... bank holding company in January", 1 of 1: the coming January); a plan in a
+    # present clause keeps looking ahead
+    (
+        "The bank announced an agreement to acquire the Peoria bank holding company in January .",
+        "1989-11-02",
+        {"January": "1990-01"},
+    ),
+    ("The company has plans to open a plant in June .", "2012-03-23", {"June": "2012-06"}),
 ]
 
 

@@ -94,6 +94,13 @@ def _own_tense(verb: Token, depth: int = 0) -> str | None:
         return "future"
     if "to" in aux_words or verb.tag_ == "VB" and verb.dep_ == "xcomp":
         head = verb.head
+        if "to" in aux_words and head.i != verb.i and head.pos_ == "NOUN" and depth < MAX_HEAD_HOPS:
+            # "announced plans to freeze assets on 30 November", "announced an agreement to
+            # acquire the company in January": a plan reported in the past, its time after that
+            # report but on either side of this one; the nearest reading
+            above = _governing_verb(head.head) if head.head.i != head.i else None
+            if above is not None and _own_tense(above, depth + 1) == "past":
+                return "present"
         if head.i != verb.i and (head.lemma_.lower() in _FUTURE_HEADS or head.lower_ == "going"):
             # "is expected to arrive": future, unless the head itself is past ("was set to",
             # "had been scheduled to expire")
