@@ -119,7 +119,7 @@ class Titles:
 
 @functools.lru_cache(maxsize=1)
 def load_titles() -> Titles:
-    data = yaml.safe_load((LEXICONS / "titles.yaml").read_text(encoding="utf-8"))
+    data = load_yaml("titles.yaml")
     hon = {h.lower() for h in data["honorifics"] + data["abbreviated_titles"]}
     roles = tuple(sorted((r.lower() for r in data["roles"]), key=lambda r: -len(r)))
     modifiers = frozenset(m.lower() for m in data.get("modifiers", []))

@@ -13,9 +13,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-import yaml
-
-from storyline.names import LEXICONS, AliasLexicon, load_aliases
+from storyline.lexicons import load_yaml
+from storyline.names import AliasLexicon, load_aliases
 from storyline.records import Attribution, FramingLabel, Mention
 from storyline.stages.document import ArticleDoc
 
@@ -83,8 +82,8 @@ def _hits(t: Term, text: str, folded: str) -> Iterator[re.Match[str]]:
 @functools.lru_cache(maxsize=1)
 def load_framing_lexicon() -> tuple[list[Term], list[Term], frozenset[str]]:
     """(labels, hedges, contested words) from framing_labels.yaml and hedges.yaml."""
-    labels = yaml.safe_load((LEXICONS / "framing_labels.yaml").read_text(encoding="utf-8"))
-    hedges = yaml.safe_load((LEXICONS / "hedges.yaml").read_text(encoding="utf-8"))
+    labels = load_yaml("framing_labels.yaml")
+    hedges = load_yaml("hedges.yaml")
     return (
         [_term(x["term"], x["category"], x["forms"]) for x in labels["labels"]],
         [_term(x["term"], "distancing", x["forms"]) for x in hedges["hedges"]],

@@ -13,24 +13,15 @@ import functools
 import importlib
 import re
 from datetime import date, timedelta
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from storyline.lexicons import load_yaml
 from storyline.stages.document import ArticleDoc
 from storyline.stages.published_evidence import Evidence, number_word, sentence_at, sentences
 from storyline.temporal.tense import tense_at, text_tense
 
 # Characters before a title searched for a word saying its holder has left ("former", "the late").
 TITLE_WINDOW = 40
-
-
-@functools.lru_cache(maxsize=1)
-def _anchors() -> dict[str, Any]:
-    with resources.files("storyline.lexicons").joinpath("time_anchors.yaml").open(encoding="utf-8") as f:
-        data: dict[str, Any] = yaml.safe_load(f)
-    return data
 
 
 _DURATION_YEARS = re.compile(
@@ -41,7 +32,7 @@ _DURATION_YEARS = re.compile(
 
 def conflict_durations(doc: ArticleDoc) -> list[Evidence]:
     """'The nearly six-year conflict' in a sentence naming Syria: the Syrian war's start + 6."""
-    spec = _anchors()
+    spec = load_yaml("time_anchors.yaml")
     of_words = re.compile(r"\b(?:" + "|".join(map(re.escape, spec["of"])) + r")\b", re.IGNORECASE)
     out = []
     for sent in sentences(doc):
@@ -84,17 +75,10 @@ def conflict_durations(doc: ArticleDoc) -> list[Evidence]:
 
 
 @functools.lru_cache(maxsize=1)
-def _office_lexicon() -> dict[str, Any]:
-    with resources.files("storyline.lexicons").joinpath("office_terms.yaml").open(encoding="utf-8") as f:
-        data: dict[str, Any] = yaml.safe_load(f)
-    return data
-
-
-@functools.lru_cache(maxsize=1)
 def _terms() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], date, date | None, tuple[str, ...]]]]:
     """The ``not_after`` pattern, and each term's cue with its start, end and the literal pieces
     (:func:`_required_literals`) a text must hold for the cue to match in it."""
-    data = _office_lexicon()
+    data = load_yaml("office_terms.yaml")
     terms = [
         (re.compile(r"\b" + t["cue"]), t["start"], t["end"], _required_literals(r"\b" + t["cue"]))
         for t in data["terms"]
@@ -146,7 +130,7 @@ def _rulers() -> list[tuple[re.Pattern[str], date, date | None, str]]:
     """(name pattern, start, end, first name) of each long-ruling holder in office_terms.yaml."""
     return [
         (re.compile(r"\b(?:" + t["ruler"] + r")\b"), t["start"], t["end"], t["ruler"].split("|")[0])
-        for t in _office_lexicon()["terms"]
+        for t in load_yaml("office_terms.yaml")["terms"]
         if "ruler" in t
     ]
 

@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
-
-TITLES = Path(__file__).resolve().parent.parent / "lexicons" / "speaker_roles.yaml"
+from storyline.lexicons import load_yaml
 
 
 @dataclass(frozen=True)
@@ -54,7 +51,7 @@ class TitleLexicon:
 
 @functools.lru_cache(maxsize=1)
 def load_titles() -> TitleLexicon:
-    data = yaml.safe_load(TITLES.read_text(encoding="utf-8"))
+    data = load_yaml("speaker_roles.yaml")
     lower = lambda xs: frozenset(str(x).lower() for x in xs)  # noqa: E731
     return TitleLexicon(
         person_roles=lower(data["person_roles"]),
