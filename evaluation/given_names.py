@@ -24,14 +24,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
+from parse_cache import t17_articles, t17_mentions  # noqa: E402  # evaluation/parse_cache.py, beside this script
+
 from storyline.crossdoc.actors import resolve, units_of  # noqa: E402
 from storyline.names import given_names_agree, load_aliases, name_tokens, strip_title  # noqa: E402
 from storyline.records import Article, Mention  # noqa: E402
 from storyline.stages.actors_local import resolve_mentions  # noqa: E402
 from storyline.stages.document import ArticleDoc  # noqa: E402
-
-CORPUS = REPO.parent / "shared" / "corpus" / "t17" / "articles.jsonl"
-MENTIONS = REPO / "evaluation" / "out" / "t17_mentions.jsonl"
 
 
 def conflicts(names: dict[str, str]) -> bool:
@@ -67,20 +66,15 @@ def main() -> None:
     ap.add_argument("--every", type=int, default=4, help="every Nth Timeline17 article (default 4)")
     ap.add_argument("--show", type=int, default=20, help="print this many conflicting actors")
     args = ap.parse_args()
-    cached = {}
-    with MENTIONS.open(encoding="utf-8") as f:
-        for line in f:
-            d = json.loads(line)
-            cached[d["id"]] = d["m"]
-    with CORPUS.open(encoding="utf-8") as f:
-        rows = [json.loads(line) for i, line in enumerate(f) if i % args.every == 0]
+    cached = t17_mentions()
+    rows = t17_articles()[:: args.every]
     resolved: list[list[Mention]] = []
     local_conflicts = 0
     local_examples: list[str] = []
     for r in rows:
         article = Article(id=r["id"], text=r["text"], raw=r["text"], published=r.get("date"))
         doc = ArticleDoc(article=article, doc=None)  # type: ignore[arg-type]  # the resolver reads no parse
-        doc.mentions = [Mention(r["id"], s, e, label, text) for s, e, label, text in cached[r["id"]]]
+        doc.mentions = list(cached[r["id"]])
         ms = resolve_mentions(doc)
         resolved.append(ms)
         for actor, names in given_names([(m, m.actor or "") for m in ms]).items():

@@ -11,6 +11,7 @@ from storyline.nlp import load_nlp
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from storyline.records import Mention
     from storyline.stages.document import ArticleDoc
 
 
@@ -33,16 +34,36 @@ def cached_parses(
 
 
 T17 = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "t17" / "articles.jsonl"
+# The NER mentions of every Timeline17 article, one line an article: {"id", "m": [[start, end,
+# label, text], ...]} (``evaluation/stories.py t17`` writes it).
+T17_MENTIONS = Path(__file__).resolve().parent / "out" / "t17_mentions.jsonl"
+
+
+def t17_articles() -> list[dict[str, Any]]:
+    """Every Timeline17 article (id, title, text, date, topic), in corpus order."""
+    import json
+
+    with T17.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def t17_mentions() -> dict[str, list[Mention]]:
+    """Article id -> its cached NER mentions (:data:`T17_MENTIONS`), in their order there."""
+    import json
+
+    from storyline.records import Mention
+
+    with T17_MENTIONS.open(encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f]
+    return {d["id"]: [Mention(d["id"], s, e, label, text) for s, e, label, text in d["m"]] for d in rows}
 
 
 def t17_draw(seed: int, n: int, topic: str | None = None) -> list[dict[str, Any]]:
     """``n`` Timeline17 articles (of ``topic`` if given) drawn with ``random.Random(seed)``, in
     corpus order (the hand audits' samples: the same seed gives the same articles)."""
-    import json
     import random
 
-    with T17.open(encoding="utf-8") as f:
-        articles = [json.loads(line) for line in f if line.strip()]
+    articles = t17_articles()
     if topic is not None:
         articles = [a for a in articles if a.get("topic") == topic]
     return [articles[i] for i in sorted(random.Random(seed).sample(range(len(articles)), n))]

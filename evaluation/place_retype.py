@@ -21,13 +21,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
+from parse_cache import t17_articles, t17_mentions  # noqa: E402  # evaluation/parse_cache.py, beside this script
+
 from storyline.gazetteer import find_place  # noqa: E402
 from storyline.names import load_aliases  # noqa: E402
 from storyline.records import Mention  # noqa: E402
 from storyline.stages import actors_local  # noqa: E402
 
-CORPUS = REPO.parent / "shared" / "corpus" / "t17" / "articles.jsonl"
-MENTIONS = REPO / "evaluation" / "out" / "t17_mentions.jsonl"
 BUCKETS = (15_000, 50_000, 100_000, 250_000, 500_000, 1_000_000)
 
 
@@ -37,27 +37,20 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=40)
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
-    texts = {}
-    with CORPUS.open(encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            texts[r["id"]] = r["text"]
+    texts = {r["id"]: r["text"] for r in t17_articles()}
     actors_local.PLACE_RETYPE_MIN_POPULATION = 0  # every gazetteer hit; bucketed below
     lexicon = load_aliases()
     retyped: list[tuple[str, Mention, int]] = []
     person_org = 0
-    with MENTIONS.open(encoding="utf-8") as f:
-        for line in f:
-            d = json.loads(line)
-            ms = [Mention(d["id"], s, e, label, text) for s, e, label, text in d["m"]]
-            person_org += sum(m.label in ("PERSON", "ORG") for m in ms)
-            for before, after in zip(
-                ms, actors_local._retype_places(ms, lexicon, texts.get(d["id"], "")), strict=True
-            ):
-                if before.label in ("PERSON", "ORG") and after.label == "GPE":
-                    place = find_place(before.text)
-                    pop = 10**12 if place is None or place.kind == "country" else place.population
-                    retyped.append((d["id"], before, pop))
+    for aid, ms in t17_mentions().items():
+        person_org += sum(m.label in ("PERSON", "ORG") for m in ms)
+        for before, after in zip(
+            ms, actors_local._retype_places(ms, lexicon, texts.get(aid, "")), strict=True
+        ):
+            if before.label in ("PERSON", "ORG") and after.label == "GPE":
+                place = find_place(before.text)
+                pop = 10**12 if place is None or place.kind == "country" else place.population
+                retyped.append((aid, before, pop))
     counts = {b: sum(p >= b for *_, p in retyped) for b in BUCKETS}
     print(json.dumps({"person_org_mentions": person_org, "retyped_at_or_above": counts}))
     chosen = [r for r in retyped if r[2] >= args.threshold]
