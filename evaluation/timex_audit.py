@@ -1,6 +1,7 @@
 """Audit sample of the timexes the time stage finds on fresh news (Timeline17, not an eval set).
 
     .venv/bin/python evaluation/timex_audit.py [--seed 4] [--n 150] [--articles 60] [--recall]
+        [--topics libya,syria,h1n1,haiti]
 
 A seeded random draw of ``--articles`` Timeline17 articles is parsed as the pipeline parses them
 (``stages.document.parse_pipe``; cached in ``evaluation/out/timex_audit_parse_SEED.spacy``) and run through the time stage's own entry point
@@ -107,9 +108,19 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=150)
     ap.add_argument("--articles", type=int, default=60)
     ap.add_argument("--recall", action="store_true", help="print cue sentences with the timexes found")
+    ap.add_argument(
+        "--topics", default="", help="comma-separated Timeline17 topics: --articles split evenly among them"
+    )
     args = ap.parse_args()
-    chosen = t17_draw(args.seed, args.articles)
-    parses = product_parses(OUT / f"timex_audit_parse_{args.seed}.spacy", [a["text"] for a in chosen])
+    topics = [t for t in args.topics.split(",") if t]
+    if topics:
+        per = args.articles // len(topics)
+        chosen = [a for t in topics for a in t17_draw(args.seed, per, t)]
+        cache = OUT / f"timex_audit_parse_{args.seed}_{'_'.join(topics)}.spacy"
+    else:
+        chosen = t17_draw(args.seed, args.articles)
+        cache = OUT / f"timex_audit_parse_{args.seed}.spacy"
+    parses = product_parses(cache, [a["text"] for a in chosen])
     pool = []
     docs = []
     for art, parse in zip(chosen, parses, strict=True):

@@ -33,6 +33,9 @@ class Rule:
     norm: str
     value: str | None  # a constant value, for rules that always mean the same
     needs: str | None = None  # the word class a text must contain for the rule to apply
+    # the word class the whole document must contain ("September 11" alone is the 2001 day only
+    # in a text about the attacks): checked once per text, after the rules ran
+    doc_needs: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,24 +119,39 @@ def rules() -> tuple[Rule, ...]:
             pattern = pattern.replace("{" + key + "}", sub)
         if re.search(r"\{[a-z]", pattern):
             raise ValueError(f"time rule {r['name']}: unknown placeholder in {pattern!r}")
+        if r.get("doc_needs") and r["doc_needs"] not in spec.get("doc_needs", {}):
+            raise ValueError(f"time rule {r['name']}: unknown doc_needs class {r['doc_needs']!r}")
         # Whole words only, and not a piece of a hyphenated word ("now-defunct", "pre-1990"),
         # except for rules that read a hyphenated range themselves ("1996-2000").
         if r.get("in_range"):
             regex = re.compile(r"(?<![\w])(?:" + pattern + r")(?![\w])", re.IGNORECASE)
         else:
             regex = re.compile(r"(?<![\w])(?<![\w]-)(?:" + pattern + r")(?![\w])(?!-\w)", re.IGNORECASE)
-        compiled.append(Rule(r["name"], regex, r["type"], r["norm"], r.get("value"), r.get("needs")))
+        compiled.append(
+            Rule(r["name"], regex, r["type"], r["norm"], r.get("value"), r.get("needs"), r.get("doc_needs"))
+        )
     return tuple(compiled)
 
 
 @functools.lru_cache(maxsize=1)
 def word_classes() -> dict[str, re.Pattern[str]]:
     """Fast pre-checks: one simple pattern per word class that rules need."""
+    return _classes("needs")
+
+
+@functools.lru_cache(maxsize=1)
+def document_classes() -> dict[str, re.Pattern[str]]:
+    """The word classes a rule's ``doc_needs`` names, looked for in the whole text (apart from
+    ``word_classes``, which are looked for in every window)."""
+    return _classes("doc_needs")
+
+
+def _classes(section: str) -> dict[str, re.Pattern[str]]:
     with resources.files("storyline.lexicons").joinpath("time_rules.yaml").open(encoding="utf-8") as f:
         spec = yaml.safe_load(f)
     table = _placeholders(spec.get("placeholders", {}))
     out = {}
-    for name, pattern in spec["needs"].items():
+    for name, pattern in spec.get(section, {}).items():
         for key, sub in table.items():
             pattern = pattern.replace("{" + key + "}", sub)
         out[name] = re.compile(pattern, re.IGNORECASE)
@@ -239,13 +257,37 @@ def _time_word_names() -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(names) + r")(?![\w])")
 
 
+# No name of `time_word_names` is longer than this many characters: a match is checked for one
+# only this far around it
+NAME_REACH = 60
+
 # A capitalized word of a name in `time_word_names`: only a match holding one is checked
-_NAME_WORD = re.compile(r"Sunday|Monday|Thursday|Friday|Saturday|Evening|Nightly|Weekly|Monthly")
+_NAME_WORD = re.compile(
+    r"Sunday|Monday|Thursday|Friday|Saturday|Evening|Nightly|Weekly|Monthly"
+    r"|January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+)
 
 
 def find_candidates(text: str) -> list[Candidate]:
     """Every temporal expression in ``text``, longest match first where matches overlap."""
-    return _choose(text, _rule_matches(text))
+    return _choose(text, _in_document(text, _rule_matches(text)))
+
+
+def _in_document(text: str, found: list[_Found]) -> list[_Found]:
+    """``found`` without the matches of rules whose ``doc_needs`` word class ``text`` lacks."""
+    all_rules = rules()
+    present: dict[str, bool] = {}
+    out = []
+    for f in found:
+        cls = all_rules[f[2]].doc_needs
+        if cls is not None:
+            if cls not in present:
+                present[cls] = document_classes()[cls].search(text) is not None
+            if not present[cls]:
+                continue
+        out.append(f)
+    return out
 
 
 def _rule_matches_reference(text: str) -> list[_Found]:
@@ -325,7 +367,6 @@ def _choose(text: str, found: list[_Found]) -> list[Candidate]:
     taken: list[tuple[int, int]] = []
     chosen: list[Candidate] = []
     all_rules = rules()
-    names: list[tuple[int, int]] | None = None  # spans of time_word_names, found when needed
     for start, end, index, m in found:
         if any(start < e and s < end for s, e in taken):
             continue
@@ -334,9 +375,12 @@ def _choose(text: str, found: list[_Found]) -> list[Candidate]:
         if not _plausible(m.group(0), groups):
             continue
         if _NAME_WORD.search(m.group(0)):
-            if names is None:
-                names = [n.span() for n in _time_word_names().finditer(text)]
-            if any(start < e and s < end for s, e in names):
+            # looked for only around the match (months made this check run on most texts: a
+            # pass over the whole text cost 1.3 of the finder's ~9 s on Timeline17)
+            near = _time_word_names().finditer(
+                text, max(0, start - NAME_REACH), min(len(text), end + NAME_REACH)
+            )
+            if any(start < n.end() and n.start() < end for n in near):
                 continue  # "Sunday Times reporter", "Jane 's Defense Weekly"
         text_ = m.group(0)
         assert text[start:end] == text_

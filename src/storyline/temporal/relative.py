@@ -35,6 +35,8 @@ def _at_granularity(letter: str, d: date) -> str:
         return f"{d.year:04d}"
     if letter == "E":
         return f"{d.year // 10:03d}"
+    if letter == "L":  # a millennium by its first digit, as TimeML writes it ("the third millennium" 2)
+        return f"{d.year // 1000:d}"
     return f"{d.year // 100:02d}"
 
 
