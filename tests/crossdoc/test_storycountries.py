@@ -63,3 +63,13 @@ def test_profile_cosine() -> None:
 )
 def test_title_countries(title: str | None, counts: dict[str, float]) -> None:
     assert title_countries(title) == counts
+
+
+def test_every_country_code_is_a_string() -> None:
+    """YAML 1.1 reads a bare ``NO`` (Norway) as false: the actors stage then failed on any dossier
+    naming a "Norwegian" (pyarrow: "Expected bytes, got a 'bool' object") and stored no actors."""
+    from storyline.crossdoc.storycountries import demonym_country
+    from storyline.lexicons import load_yaml
+
+    assert all(isinstance(code, str) and len(code) == 2 for code in load_yaml("countries.yaml")["countries"])
+    assert demonym_country("Norwegian") == "NO"
