@@ -158,6 +158,18 @@ CASES = [
     ("his days are numbered , she said .", "2011-02-02", "past", []),
     ("Their days were numbered .", "2011-02-02", "past", []),
     ("It took days to reach them .", "2011-02-02", "past", [("days", "DURATION", "PXD")]),
+    # --- a rate after an amount in words of a magnitude is a SET (was the DURATION "a day") ---
+    (
+        "they treated several hundred people a day in the first few days",
+        "2010-01-20",
+        "past",
+        [("a day", "SET", "P1D"), ("the first few days", "DURATION", "PXD")],
+    ),
+    ("moving out thousands of migrants a day", "2011-03-01", "present", [("a day", "SET", "P1D")]),
+    ("fattens nearly a million pigs a year", "2009-04-28", "present", [("a year", "SET", "P1Y")]),
+    # guards: after a preposition a duration; "a day before" is no rate
+    ("the thousands killed in a day", "2010-01-20", "past", [("a day", "DURATION", "P1D")]),
+    ("Hundreds of people a day before the vote", "2010-01-20", "past", [("a day", "DURATION", "P1D")]),
     # --- a millennium shifted from the anchor is written by its first digit, as TimeML does
     # ("the third millennium" 2; "a millennium ago" was the century form "10") ---
     ("It was a millennium ago .", "2011-11-08", "past", [("a millennium ago", "DATE", "1")]),
