@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 import duckdb
 import pytest
@@ -10,7 +11,9 @@ from seed_store import seed_store
 
 from storyline.crossdoc.ledger import (
     LedgerEntry,
+    as_of_days,
     claim_country,
+    counted_subject,
     country_of_place,
     disagree,
     group_claims,
@@ -184,3 +187,110 @@ def test_conflict_is_worked_out_once_per_group(monkeypatch: pytest.MonkeyPatch) 
     calls.clear()
     assert [apart.conflict, apart.conflict, apart.to_dict()["conflict"]] == [False, False, False]
     assert calls == [("a", "b")]  # one pair, tested once
+
+
+def _values(groups: list) -> list[list[float]]:
+    return sorted(sorted(e.claim.value for e in g.entries) for g in groups)
+
+
+# (article, value, counts, as of, place, text) of claims of one measure and country -> the values of
+# each group. No group chains neighbours: every pair in a group is one quantity.
+@pytest.mark.parametrize(
+    ("claims", "expected"),
+    [
+        (  # a chain A~B~C of one day: 10~18 and 18~30 are within 2x, 10 and 30 are not; 18 joins the
+            # closer of the two (1.67x against 1.8x)
+            [("a", 10, "2012-01-10"), ("b", 18, "2012-01-10"), ("c", 30, "2012-01-10")],
+            [[10], [18, 30]],
+        ),
+        (  # the same chain with B nearer A
+            [("a", 10, "2012-01-10"), ("b", 14, "2012-01-10"), ("c", 25, "2012-01-10")],
+            [[10, 14], [25]],
+        ),
+        (  # the chain the old rule made of one country's deaths: 3 ... 800 in one group
+            [("a", v, "2011-01-29") for v in (3, 5, 8, 13, 24, 38, 80)]
+            + [("b", v, "2011-01-29") for v in (4, 6, 10, 17, 31, 50, 100, 200, 300, 500, 800)],
+            # closest pairs first; 200 and 300, 500 and 800 are one article's two numbers
+            [[3, 4], [5, 6], [8, 10], [13, 17], [24], [31, 38], [50], [80, 100], [200], [300], [500], [800]],
+        ),
+        (  # a running total retold and updated over weeks (the seeds: 1.03x, 38 days)
+            [("a", 310000, "2017-01-09"), ("b", 300000, "2017-02-16")],
+            [[300000, 310000]],
+        ),
+        ([("a", 300000, "2017-01-09"), ("b", 310000, "2017-04-09")], [[300000], [310000]]),  # 90 days apart
+        ([("a", 3000, "2011-10-15"), ("b", 4000, "2011-10-20")], [[3000], [4000]]),  # 1.33x on other days
+        (  # a chain of updates: 1,000 ~ 1,150 ~ 1,300 a week apart each, 1,000 and 1,300 are 1.3x apart
+            [("a", 1000, "2011-06-01"), ("b", 1150, "2011-06-08"), ("c", 1300, "2011-06-15")],
+            [[1000], [1150, 1300]],
+        ),
+        (  # an incident's count retold the next day is one; the same count a week on is another incident
+            [("a", 8, "2011-02-02"), ("b", 8, "2011-02-03"), ("c", 8, "2011-02-10")],
+            [[8], [8, 8]],
+        ),
+        ([("a", 5, "2011-01-29"), ("b", 6, "2011-01-30")], [[5], [6]]),  # small counts of other days
+        (  # one article's two numbers of one measure are two things ("35 students", "about 20")
+            [("a", 35, "2011-01-31"), ("a", 20, "2011-01-31"), ("b", 35, "2011-01-31")],
+            [[20], [35, 35]],
+        ),
+    ],
+)
+def test_group_claims_complete_link(
+    claims: list[tuple[str, float, str]], expected: list[list[float]]
+) -> None:
+    groups = group_claims(
+        [_entry(aid, v, "people killed", "Syria", as_of=day, published=day) for aid, v, day in claims]
+    )
+    assert _values(groups) == expected
+
+
+def test_group_claims_keeps_subject_place_and_crowds_apart() -> None:
+    groups = group_claims(
+        [
+            _entry("a", 20, "civilians killed", "Syria", place="Homs"),
+            _entry("b", 22, "soldiers killed", "Syria", place="Homs"),  # another subject
+            _entry("c", 21, "people killed", "Syria", place="Hama"),  # another place
+            _entry("d", 19, "dead", "Syria", place="Homs"),  # no subject: may count the civilians
+        ]
+    )
+    assert _values(groups) == [[19, 20], [21], [22]]
+    crowds = [
+        Claim("a", 0, 1, 2000, "at least", "protesters", as_of="2011-01-25", text="thousands of protesters"),
+        Claim("b", 0, 1, 2000, "at least", "protesters", as_of="2011-01-25", text="Thousands of protesters"),
+        Claim("c", 0, 1, 2000, "at least", "protesters", as_of="2011-01-28", text="thousands of protesters"),
+    ]
+    groups = group_claims([LedgerEntry(c, "X", c.as_of, "protesters", "Egypt") for c in crowds])
+    assert sorted(len(g.entries) for g in groups) == [1, 2]  # the crowd of 28 January is another
+
+
+@pytest.mark.parametrize(
+    ("counts", "measure", "subject"),
+    [
+        ("people killed", "deaths", None),
+        ("lives claimed", "deaths", None),
+        ("civilians killed", "deaths", "civilians"),
+        ("soldiers killed", "deaths", "soldiers"),  # a word of another measure names the subject
+        ("security forces personnel died", "deaths", "personnel"),
+        ("more people killed", "deaths", None),
+        ("lost their lives", "deaths", None),
+        ("of the dead", "deaths", None),
+        ("protesters", "protesters", None),
+        (None, None, None),
+    ],
+)
+def test_counted_subject(counts: str | None, measure: str | None, subject: str | None) -> None:
+    assert counted_subject(counts, measure) == subject
+
+
+@pytest.mark.parametrize(
+    ("as_of", "days"),
+    [
+        ("2011-02-03", ("2011-02-03", "2011-02-03")),
+        ("2011-W05", ("2011-01-31", "2011-02-06")),
+        ("2011-02", ("2011-02-01", "2011-02-28")),
+        ("1982", ("1982-01-01", "1982-12-31")),
+        ("PRESENT_REF", ("2011-02-10", "2011-02-10")),  # no period: the publication day
+    ],
+)
+def test_as_of_days(as_of: str, days: tuple[str, str]) -> None:
+    entry = _entry("a", 1, "people killed", "Egypt", published="2011-02-10", as_of=as_of)
+    assert as_of_days(entry) == (date.fromisoformat(days[0]), date.fromisoformat(days[1]))

@@ -1,39 +1,77 @@
 """The claims ledger: claims about the same quantity grouped across articles, conflicts flagged.
 
-A quantity is (measure, country, magnitude): "people killed" and "lives claimed" are both
-``deaths``; the country is that of the place named closest before the number in its
-sentence ("Syria's war has killed ...", "the Paris attack ... killed" -> France), else the
-article's most mentioned country; numbers of one measure and country are one quantity while
-each is within ``MAGNITUDE_RATIO`` of the next (300,000 and 310,000 are; 48 and 300,000 are
-not). A group is a conflict when two of its articles disagree: values that cannot both be
-true (a qualifier read as a range: "more than 300,000" and "more than 310,000" can) for the
-same time (as-of days at most ``AS_OF_DAYS`` apart: a toll that grows from week to week is an
-update, not a disagreement), the same place (the place named closest to each in its sentence,
-or none for both) and the same magnitude; a measure that names no quantity of its own
-("people", "percent": ``generic_measures`` of lexicons/claims.yaml) never conflicts, and each of
-its claims is a group of its own, as is a claim of no measure.
+A quantity is one measure ("people killed" and "lives claimed" are both ``deaths``) of one
+country: that of the place named closest before the number in its sentence ("Syria's war has
+killed ...", "the Paris attack ... killed" -> France), else the article's most mentioned country.
+Within it a group holds only claims that are pairwise the same thing (:func:`claim_distance`):
+the same counted subject when both name one ("civilians killed" and "soldiers killed" are two;
+"people killed" counts anyone), the same place when both name one (the place named closest in
+the sentence: "killed in Homs", "killed in Hama"), not two different numbers of one article,
+and numbers a reader calls one figure or a disagreement about it: of one as-of day, at most
+``MAGNITUDE_RATIO`` apart; of different days, a running total retold or updated (at most
+``REPEAT_RATIO`` and ``REPEAT_DAYS`` apart) or an incident's count retold (the same value, at
+most ``INCIDENT_DAYS`` apart). Groups are built complete-link (closest pair first, every pair in
+a group within those bounds), so no chain of neighbours joins "3 killed" to "800 killed"
+(single-link chaining had put 54 claims of 3 to 800 deaths into one "deaths in Egypt" group of
+Timeline17).
+
+A group is a conflict when two of its articles disagree: values that cannot both be true (a
+qualifier read as a range: "more than 300,000" and "more than 310,000" can) for the same time
+(as-of days at most ``AS_OF_DAYS`` apart: a toll that grows from week to week is an update, not
+a disagreement), the same place (the place named closest to each in its sentence, or none for
+both) and the same magnitude; a measure that names no quantity of its own ("people",
+"percent": ``generic_measures`` of lexicons/claims.yaml) never conflicts, and each of its claims
+is a group of its own, as is a claim of no measure.
 """
 
 from __future__ import annotations
 
+import functools
+import heapq
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from itertools import combinations
 from typing import Any
 
 from storyline.gazetteer import country_place, find_place
+from storyline.lexicons import load_yaml
 from storyline.records import Claim
 from storyline.stages.claim_lexicon import load_claim_lexicon
 from storyline.stages.claims import measure_of
 
-# Two values of one measure and country count as the same quantity while the larger is at
-# most this multiple of the smaller. Death tolls of one war reported months apart differ by
-# 3-30% (300,000 / 310,000 in the seeds); distinct events of one country by 10x and more.
+# Two claims of one as-of day are one quantity (one figure, or a disagreement about it) while the
+# larger value is at most this multiple of the smaller: disputed tolls of one day differ by less
+# (the H1N1 conflict of BENCHMARKS.md, 48 and 40 deaths: 1.2x; 12 and 20 dead in one shelling in
+# the web tests: 1.7x); distinct events of one day by 10x and more.
 MAGNITUDE_RATIO = 2.0
+# Two claims of different days are one quantity only as a figure repeated or barely updated. A
+# running total ("the war has killed ...") is retold for weeks: two figures of at least
+# STANDING_MIN are one quantity at most REPEAT_RATIO and REPEAT_DAYS apart. Calibrated on the
+# seeds (AFP's "more than 310,000" dead in Syria on 9 January 2017, Gulf News' "more than 300,000"
+# on 16 February: 1.03x, 38 days) and on Timeline17 (BENCHMARKS.md "Claims and framing"): Human
+# Rights Watch's Egypt toll "about 300", "more than 300", "302" on 10-12 February 2011, the UN's
+# Syria toll "3,000" on 15-17 October 2011, "some 3,500" a month on (1.17x). A smaller count, or a
+# plural of no figure ("thousands of protesters"), is of one incident or crowd, retold a day or
+# two: one quantity with the same value at most INCIDENT_DAYS apart (a plural of no figure: of
+# one as-of day, week or month, the crowds of other days differ). With one ratio for every day
+# (the old rule), tolls of other incidents ("five people" on 29 January, "six astronauts" on the
+# 28th, "eight" on 3 February) and the crowds of other days were one group.
+STANDING_MIN = 100
+REPEAT_RATIO = 1.2
+REPEAT_DAYS = 45
+INCIDENT_DAYS = 3
+# How the merge order weighs days against values: REPEAT_DAYS apart weighs as REPEAT_RATIO does,
+# and any two claims of one day come before any of two days (ANOTHER_DAY), so that the figures a
+# day's sources dispute meet first and retellings join after where they fit (H1N1, 25 April 2009:
+# "48 deaths" and Mexico's "40 other deaths"; with no such order "48" went first to its retelling
+# of the 26th, which may not join 40, and the dispute was lost).
+DAY_WEIGHT = math.log(REPEAT_RATIO) / REPEAT_DAYS
+ANOTHER_DAY = math.log(MAGNITUDE_RATIO)
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # Two claims speak of the same time when their as-of days are at most this far apart. On two
 # Timeline17 dossiers (40 Syria and 40 Libya articles, BENCHMARKS.md "Claims and framing") all 22
@@ -48,6 +86,9 @@ ABOUT_MARGIN = 0.1
 # holds numbers with no ``counts``); such a claim is a group of its own, never one with another.
 UNNAMED_MEASURE = "unnamed quantity"
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
 
 
 @dataclass(frozen=True)
@@ -98,7 +139,7 @@ def disagree(a: LedgerEntry, b: LedgerEntry) -> bool:
         return False
     small, large = sorted((a.claim.value, b.claim.value))
     if large > small * MAGNITUDE_RATIO:
-        return False  # a group chains values ("4", "7", "13", ...): two far apart are two quantities
+        return False  # far apart: two quantities (a group holds none such since complete link)
     low_a, high_a = value_range(a.claim.value, a.claim.qualifier)
     low_b, high_b = value_range(b.claim.value, b.claim.qualifier)
     return high_a < low_b or high_b < low_a
@@ -192,13 +233,178 @@ def claim_country(
     return article_countries.most_common(1)[0][0] if article_countries else None
 
 
+@functools.lru_cache(maxsize=1)
+def _counted_fillers() -> frozenset[str]:
+    """``counted_fillers`` of lexicons/claims.yaml: words of a counted noun that name no subject."""
+    return frozenset(load_yaml("claims.yaml")["counted_fillers"])
+
+
+def counted_subject(counts: str | None, measure: str | None) -> str | None:
+    """Who a claim counts beyond its measure, the head word left once the measure's own words and
+    ``counted_fillers`` are dropped: "civilians killed" -> "civilians", "security forces personnel
+    died" -> "personnel", "more people killed" -> None (anyone)."""
+    if not counts or not measure:
+        return None
+    lex = load_claim_lexicon()
+    text = counts.lower()
+    for phrase, m in lex.measures.items():
+        if m == measure and " " in phrase:
+            text = re.sub(rf"\b{re.escape(phrase)}\b", " ", text)
+    words = [
+        w
+        for w in re.findall(r"[a-z][a-z'-]+", text)
+        if w != measure
+        and lex.measures.get(w) != measure
+        and w not in _counted_fillers()
+        and not w.endswith("ed")  # the participle of what befell them ("lives claimed", "people shot")
+    ]
+    return words[-1] if words else None
+
+
+def claim_scope(entry: LedgerEntry) -> str | None:
+    """The place a claim counts in below its country: the place named closest to it in its
+    sentence, None when that is its own country or none is named (a country-wide count)."""
+    if not entry.place:
+        return None
+    place = find_place(entry.place)
+    if place is None:
+        return entry.place  # a square or district the gazetteer lacks ("Tahrir Square")
+    if place.kind == "country" and place.name == entry.country:
+        return None
+    return place.name
+
+
+def as_of_days(entry: LedgerEntry) -> tuple[date, date] | None:
+    """The first and last day a claim can speak of: its as-of day, week, month or year (else, an
+    as-of that names none of these, or no as-of, its publication day); None when neither is known."""
+    for text in (entry.claim.as_of, entry.published):
+        try:
+            if m := _DAY.match(text or ""):
+                day = date(int(m[1]), int(m[2]), int(m[3]))
+                return day, day
+            if m := _WEEK.match(text or ""):
+                first = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+                return first, first + timedelta(days=6)
+            if m := _MONTH.match(text or ""):
+                first = date(int(m[1]), int(m[2]), 1)
+                return first, (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
+            if m := _YEAR.match(text or ""):
+                return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
+        except ValueError:
+            continue
+    return None
+
+
+def is_vague(claim: Claim) -> bool:
+    """A plural of no figure ("thousands of protesters", "several hundred", "dozens")."""
+    lex = load_claim_lexicon()
+    return any(
+        w in lex.vague_first or w in lex.vague_before_scale for w in re.findall(r"[a-z]+", claim.text.lower())
+    )
+
+
+@dataclass(frozen=True)
+class _Scoped:
+    """A ledger entry with what :func:`claim_distance` compares."""
+
+    entry: LedgerEntry
+    subject: str | None
+    scope: str | None
+    days: tuple[date, date] | None
+    vague: bool
+    standing: bool  # a figure that can be a running total (see STANDING_MIN)
+
+    @classmethod
+    def of(cls, e: LedgerEntry) -> _Scoped:
+        vague = is_vague(e.claim)
+        # a share ("half the country's population displaced") is a standing figure too
+        standing = (e.claim.value >= STANDING_MIN or 0 < e.claim.value < 1) and not vague
+        return cls(
+            e, counted_subject(e.claim.counts, e.measure), claim_scope(e), as_of_days(e), vague, standing
+        )
+
+
+def claim_distance(a: _Scoped, b: _Scoped) -> float | None:
+    """How far apart two claims of one measure and country are, None when they are not claims of one
+    quantity (see the module docstring): another subject or place named by both, or numbers too
+    far apart for their days."""
+    if a.entry.claim.article_id == b.entry.claim.article_id and a.entry.claim.value != b.entry.claim.value:
+        return (
+            None  # an article giving two numbers of one measure counts two things ("35 students", "about 20")
+        )
+    if a.subject and b.subject and a.subject != b.subject:
+        return None
+    if a.scope and b.scope and a.scope != b.scope:
+        return None
+    small, large = sorted((a.entry.claim.value, b.entry.claim.value))
+    ratio = large / small if small > 0 else (1.0 if large == small else math.inf)
+    gap = 0
+    if a.days and b.days:
+        gap = max(0, (b.days[0] - a.days[1]).days, (a.days[0] - b.days[1]).days)
+    one_day = a.days is not None and b.days is not None and a.days[0] == a.days[1] and b.days[0] == b.days[1]
+    apart = ANOTHER_DAY
+    if one_day and gap <= AS_OF_DAYS:
+        limit, apart = MAGNITUDE_RATIO, 0.0
+    elif a.standing and b.standing and gap <= REPEAT_DAYS:
+        limit = REPEAT_RATIO  # another day (or a week, month, year, or no day known): a total retold
+    elif gap <= (0 if a.vague or b.vague else INCIDENT_DAYS):
+        limit = 1.0  # an incident's count retold; "thousands of protesters" only of one day (or week)
+    else:
+        return None
+    if ratio > limit:
+        return None
+    return math.log(ratio) + apart + gap * DAY_WEIGHT
+
+
+def _complete_link(items: list[_Scoped]) -> list[list[_Scoped]]:
+    """Groups of ``items`` (sorted by value) in which every pair is one quantity: the two closest
+    groups (complete link: the distance of their farthest pair) merge first while they may. Only
+    pairs that may share a group are kept (``near``), so the work grows with those, not with the
+    square of the claims."""
+    near: dict[int, dict[int, float]] = {i: {} for i in range(len(items))}
+    heap: list[tuple[float, int, int]] = []
+    for i, a in enumerate(items):
+        for j in range(i + 1, len(items)):
+            b = items[j]
+            if b.entry.claim.value > max(a.entry.claim.value, 0) * MAGNITUDE_RATIO:
+                break  # sorted by value: no later one is within reach either
+            d = claim_distance(a, b)
+            if d is not None:
+                near[i][j] = near[j][i] = d
+                heap.append((d, i, j))
+    heapq.heapify(heap)
+    members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
+    k = len(items)
+    while heap:
+        d, i, j = heapq.heappop(heap)
+        if i not in members or j not in members:
+            continue  # one of the two has merged since
+        k += 1  # a fresh id, above every id used so far
+        members[k] = members.pop(i) + members.pop(j)
+        near_i, near_j = near.pop(i), near.pop(j)
+        near[k] = {}
+        for other, di in near_i.items():
+            if other == j:
+                continue
+            del near[other][i]
+            dj = near_j.get(other)
+            if dj is not None:  # every pair of the merged group and ``other`` may share a group
+                near[other][k] = near[k][other] = max(di, dj)
+                heapq.heappush(heap, (near[k][other], other, k))
+        for other in near_j:
+            if other != i:
+                del near[other][j]
+    return [[items[i] for i in sorted(m)] for m in members.values()]
+
+
 def group_claims(entries: Iterable[LedgerEntry]) -> list[LedgerGroup]:
     """Groups of claims about one quantity, every claim in one: those of most articles (then
     claims) first, ties by measure, country and lowest value (the groups of one claim close the
     ledger, by measure). A claim of a measure that names no quantity of its own ("40 percent",
     "5,000 people": ``generic_measures``) or of none is a group of its own: two such numbers of
     one country are not one quantity (tax rates, poll shares and jobless rates were one group of
-    75 "percent in United States" on 300 Timeline17 articles). Each group sorted by date."""
+    75 "percent in United States" on 300 Timeline17 articles). Claims of one measure and country
+    are grouped complete-link (:func:`claim_distance`). Each group sorted by date."""
     generic = load_claim_lexicon().generic_measures
     by_key: dict[tuple[str | None, str | None], list[LedgerEntry]] = defaultdict(list)
     groups: list[LedgerGroup] = []
@@ -208,14 +414,9 @@ def group_claims(entries: Iterable[LedgerEntry]) -> list[LedgerGroup]:
         else:
             groups.append(LedgerGroup(e.measure, e.country, [e]))
     for (measure, country), items in by_key.items():
-        items.sort(key=lambda e: e.claim.value)
-        current = LedgerGroup(measure, country)
-        for e in items:
-            if current.entries and e.claim.value > current.entries[-1].claim.value * MAGNITUDE_RATIO:
-                groups.append(current)
-                current = LedgerGroup(measure, country)
-            current.entries.append(e)
-        groups.append(current)
+        items.sort(key=lambda e: (e.claim.value, e.published or "", e.claim.article_id, e.claim.start))
+        for cluster in _complete_link([_Scoped.of(e) for e in items]):
+            groups.append(LedgerGroup(measure, country, [s.entry for s in cluster]))
     for g in groups:
         g.entries.sort(key=lambda e: (e.published or "", e.claim.article_id, e.claim.start))
     return sorted(groups, key=_group_order)
