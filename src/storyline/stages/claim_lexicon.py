@@ -14,9 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import yaml
-
-from storyline.names import LEXICONS
+from storyline.lexicons import load_yaml
 from storyline.numbers import DIGITS, counts, number_lexicon
 
 if TYPE_CHECKING:
@@ -58,7 +56,7 @@ class ClaimLexicon:
 
 @functools.lru_cache(maxsize=1)
 def load_claim_lexicon() -> ClaimLexicon:
-    data = yaml.safe_load((LEXICONS / "claims.yaml").read_text(encoding="utf-8"))
+    data = load_yaml("claims.yaml")
     numbers = counts()
     plurals = number_lexicon().plurals
     # longest first once here, for the scans that take the longest match (measure_of, fraction_before)
