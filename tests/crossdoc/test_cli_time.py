@@ -83,3 +83,84 @@ def test_summary_timeline_says_when_no_sentence_names_the_day(seed_db: Path) -> 
     text = runner.invoke(app, ["timeline", "--db", str(seed_db), "--summary", "4"], env={"COLUMNS": "300"})
     line = next(x for x in text.stdout.splitlines() if x.startswith(unnamed[0]))
     assert "no sentence names this day" in line
+
+
+def _jsonl(args: list[str]) -> list[dict]:  # type: ignore[type-arg]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_actor_name_variants_give_one_timeline(seed_db: Path) -> None:
+    """ "Assad", "al-Assad", "Al Assad" and "Bashar Assad" are Bashar al-Assad's events ("Al Assad"
+    and "Bashar Assad" listed none: the filter was a substring of the stored name)."""
+    rows = {
+        name: _jsonl(["timeline", "--db", str(seed_db), "--actor", name, "--format", "jsonl"])
+        for name in ("Bashar al-Assad", "Assad", "al-Assad", "Al Assad", "Bashar Assad")
+    }
+    assert rows["Bashar al-Assad"] and all(r == rows["Bashar al-Assad"] for r in rows.values())
+    assert all("Bashar al-Assad" in r["actors"] for r in rows["Assad"])
+
+
+def test_actor_us_is_not_the_us_of_damascus(seed_db: Path) -> None:
+    """ "US" names the United States, not every event in Damascus (a substring match took them)."""
+    rows = _jsonl(["timeline", "--db", str(seed_db), "--actor", "US", "--format", "jsonl"])
+    assert rows and all("United States" in r["actors"] + r["places"] for r in rows)
+    hollande = _jsonl(["timeline", "--db", str(seed_db), "--actor", "Hollande", "--format", "jsonl"])
+    assert any(r["date"] == "2013" and "Damascus" in r["places"] for r in hollande)  # not a US event
+
+
+def test_unknown_actor_is_a_one_line_error_that_says_what_to_do(seed_db: Path, tmp_path: Path) -> None:
+    """It exited 0 with "no dated events naming 'Nobody'" (and --summary printed nothing at all)."""
+    for args in (
+        ["timeline"],
+        ["timeline", "--summary", "3"],
+        ["timeline", "--summary", "3", "--format", "jsonl"],
+        ["timelinejs", "--out", str(tmp_path / "tl.json")],
+    ):
+        result = runner.invoke(app, [*args, "--db", str(seed_db), "--actor", "Nobody"])
+        assert result.exit_code == 2, (args, result.output)
+        assert result.stdout == ""
+        (line,) = result.stderr.splitlines()
+        assert "no actor or place named 'Nobody'" in line and "storyline actors" in line
+    assert not (tmp_path / "tl.json").exists()
+
+
+def test_timelinejs_by_actor_variant(seed_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "tl.json"
+    result = runner.invoke(
+        app, ["timelinejs", "--db", str(seed_db), "--out", str(out), "--actor", "al-Assad"]
+    )
+    assert result.exit_code == 0, result.output
+    slides = json.loads(out.read_text(encoding="utf-8"))["events"]
+    rows = _jsonl(["timeline", "--db", str(seed_db), "--actor", "Bashar al-Assad", "--format", "jsonl"])
+    assert slides and len(slides) == len({(r["date"], r["description"]) for r in rows})
+    assert {s["unique_id"] for s in slides} <= {
+        f"{r['article_id']}-{r['span'][0]}-{r['timex_span'][0]}" for r in rows
+    }
+
+
+def test_each_event_says_its_report_date_and_whether_it_is_after_it(seed_db: Path) -> None:
+    """The event's date is not the report's: the French election of April 23 is read in a report
+    of 2017-02-16 (inferred), so it lies after it; the timeline said neither."""
+    rows = _jsonl(["timeline", "--db", str(seed_db), "--format", "jsonl"])
+    (vote,) = [r for r in rows if r["date"] == "2017-04-23"]
+    assert vote["reported"]["date"] == "2017-02-16" and vote["reported"]["how"] == "inferred"
+    assert vote["after_report"] is True
+    azaz = next(r for r in rows if r["date"] == "2017-01-07")
+    assert azaz["after_report"] is False and azaz["reported"]["date"] == "2017-01-09"
+    result = runner.invoke(app, ["timeline", "--db", str(seed_db)], env={"COLUMNS": "300"})
+    line = next(x for x in result.stdout.splitlines() if x.startswith("2017-04-23"))
+    assert line.endswith("reported 2017-02-16 (inferred), before the event")
+
+
+def test_summary_with_more_dates_asked_than_there_are(seed_db: Path) -> None:
+    result = runner.invoke(app, ["timeline", "--db", str(seed_db), "--summary", "500", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    entries = [json.loads(line) for line in result.stdout.splitlines()]
+    assert 0 < len(entries) < 500 and [e["date"] for e in entries] == sorted(e["date"] for e in entries)
+    assert f"{len(entries)} of the 500 dates asked for" in result.stderr
+    result = runner.invoke(app, ["timeline", "--db", str(seed_db), "--summary", "0"])
+    assert (
+        result.exit_code == 2 and result.stdout == "" and "--summary needs a positive number" in result.stderr
+    )

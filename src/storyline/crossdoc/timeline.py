@@ -11,11 +11,12 @@ import html
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from storyline.names import name_key, name_tokens
 from storyline.records import Event
 from storyline.temporal import DocState, find_candidates, resolve
 from storyline.temporal.calendar import value_range
@@ -226,12 +227,25 @@ def _previous(day: str) -> str:
     return (date.fromisoformat(day) - timedelta(days=1)).isoformat()
 
 
-def timeline_from_events(events: Iterable[Event], actor: str | None = None) -> list[Event]:
-    """A dossier's events in date order, optionally only those naming ``actor``."""
-    wanted = actor.lower() if actor else None
-    chosen = [
-        e for e in events if wanted is None or any(wanted in name.lower() for name in (*e.actors, *e.places))
-    ]
+def timeline_from_events(
+    events: Iterable[Event], actor: str | None = None, names: Collection[str] | None = None
+) -> list[Event]:
+    """A dossier's events in date order, optionally only those naming ``actor`` or one of ``names``.
+
+    Names compare by their words (``names.name_key``: case, hyphens and the particles "al", "el"
+    and "the" set aside). ``actor`` matches an actor or place whose name holds all its words
+    ("Assad" and "al-Assad" match "Bashar al-Assad"; "US" does not match "Damascus", as a
+    substring did); ``names`` (what ``store.timeline.actor_names`` resolves a name to) match whole.
+    """
+    chosen = list(events)
+    if actor is not None:
+        words = set(name_tokens(actor))
+        chosen = [
+            e for e in chosen if words and any(words <= set(name_tokens(n)) for n in (*e.actors, *e.places))
+        ]
+    if names is not None:
+        keys = {name_key(n) for n in names} - {""}
+        chosen = [e for e in chosen if any(name_key(n) in keys for n in (*e.actors, *e.places))]
     return sorted(chosen, key=lambda e: (e.earliest, e.latest, e.article_id, e.start))
 
 

@@ -155,12 +155,21 @@ def actor(request: Request, db: Db, name: str, limit: Limit = 50, offset: Offset
 
 @router.get("/timeline")
 def timeline_page(request: Request, db: Db, actor: str | None = None, outlet: str | None = None) -> Response:
-    events = queries.list_events(db, actor=actor or None, outlet=outlet or None, limit=queries.MAX_LIMIT)
+    from storyline.store.timeline import actor_names as resolve_actor
+
+    # any name of an actor or place ("Assad", "al-Assad"), as `storyline timeline --actor` reads it
+    named = resolve_actor(db, actor) if actor else None
+    events = queries.list_events(
+        db, actors=sorted(named.names) if named else None, outlet=outlet or None, limit=queries.MAX_LIMIT
+    )
+    if actor and named is None:  # nobody so called: no events, and the page says so
+        events = queries.Page([], 0, queries.MAX_LIMIT, 0)
     outlets = [o for o, _ in queries.overview(db, top=0).outlets]
     actor_names = [a.name for a in queries.list_actors(db, limit=queries.MAX_LIMIT).items]
     return page(request, "timeline.html", {
         "events": events, "tl": timeline.layout(events.items, outlets), "outlets": outlets, "actor_names": actor_names,
-        "actor": actor or "", "outlet": outlet or "",
+        "actor": actor or "", "outlet": outlet or "", "named": named.actors if named else [],
+        "unknown_actor": bool(actor) and named is None,
     })  # fmt: skip
 
 

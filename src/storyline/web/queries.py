@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -133,6 +134,10 @@ class EventRow:
     outlet: str | None
     title: str | None
     sentence_start: int
+    # the article's report date: its day, else the range it was inferred in ("2014-07-07..2014-09-05")
+    reported: str | None = None
+    reported_how: str | None = None  # given | metadata | inferred | unknown
+    after_report: bool = False  # dated wholly after the report (a plan, a schedule, a misread date)
 
 
 @dataclass(frozen=True, slots=True)
@@ -486,21 +491,39 @@ def article_timexes(con: duckdb.DuckDBPyConnection, article_id: str) -> list[Tim
 
 _EVENTS = f"""
 SELECT e.article_id, e.start_, e.end_, e.date, e.earliest, e.latest, e.description, e.actors, e.places,
-       a.outlet, a.title, {_sentence("e")} AS sent
+       a.outlet, a.title, {_sentence("e")} AS sent, a.published, a.published_earliest, a.published_latest,
+       a.published_how
 FROM events e JOIN articles a ON a.id = e.article_id
 """
+
+
+def _reported(r: dict[str, Any]) -> tuple[str | None, bool]:
+    """An event's report date as a label, and whether the event lies wholly after it."""
+    day, first, last = _iso(r["published"]), _iso(r["published_earliest"]), _iso(r["published_latest"])
+    label = day
+    if label is None and first and last:  # an inferred range; a lower bound alone says too little
+        label = first if first == last else f"{first}..{last}"
+    bound = day or last
+    earliest = _iso(r["earliest"])
+    return label, bool(bound and earliest and earliest[:10] > bound[:10])
 
 
 def list_events(
     con: duckdb.DuckDBPyConnection, *, actor: str | None = None, outlet: str | None = None,
     article_id: str | None = None, date_from: str | None = None, date_to: str | None = None,
-    limit: int = 50, offset: int = 0,
+    limit: int = 50, offset: int = 0, actors: Sequence[str] | None = None,
 ) -> Page[EventRow]:  # fmt: skip
+    """Events in time order; ``actor`` one name as events carry it, ``actors`` any of several (what
+    ``store.timeline.actor_names`` resolves a name to: "Assad" names Bashar and Hafez al-Assad)."""
     conditions, params = _filters(
         # actors and places are JSON lists of names
         (
             "(list_contains(CAST(actors AS VARCHAR[]), ?) OR list_contains(CAST(places AS VARCHAR[]), ?))",
             actor,
+        ),
+        (
+            "(list_has_any(CAST(actors AS VARCHAR[]), ?) OR list_has_any(CAST(places AS VARCHAR[]), ?))",
+            sorted(actors) if actors else None,
         ),
         (f"{OUTLET} = ?", outlet),
         ("article_id = ?", article_id),
@@ -524,6 +547,9 @@ def list_events(
             outlet=r["outlet"],
             title=r["title"],
             sentence_start=int(r["sent"]),
+            reported=_reported(r)[0],
+            reported_how=r["published_how"],
+            after_report=_reported(r)[1],
         )  # fmt: skip
         for r in rows
     ]
