@@ -164,3 +164,17 @@ def test_summary_with_more_dates_asked_than_there_are(seed_db: Path) -> None:
     assert (
         result.exit_code == 2 and result.stdout == "" and "--summary needs a positive number" in result.stderr
     )
+
+
+def test_timelinejs_of_a_dossier_without_dated_events_warns(tmp_path: Path) -> None:
+    """TimelineJS refuses a document without events ("Timeline configuration has no events."):
+    `export --format timelinejs` wrote one without a word."""
+    from tests.web import dossier
+
+    db = dossier.build(tmp_path / "bare.duckdb", facts=False)  # articles, no events
+    result = runner.invoke(app, ["export", "--format", "timelinejs", "--out", str(tmp_path), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert json.loads((tmp_path / "timeline.json").read_text(encoding="utf-8"))["events"] == []
+    assert "TimelineJS shows nothing" in result.stderr
+    result = runner.invoke(app, ["timelinejs", "--out", str(tmp_path / "tl.json"), "--db", str(db)])
+    assert result.exit_code == 0 and "TimelineJS shows nothing" in result.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -306,6 +307,9 @@ def export(
             written = export_dossier(dossier.con, out, format)
     for path in written:
         console.print(str(path))
+    if format == "timelinejs" and not json.loads(written[0].read_text(encoding="utf-8"))["events"]:
+        # TimelineJS refuses a document without events ("Timeline configuration has no events.")
+        typer.echo("warning: no dated events, and TimelineJS shows nothing without one", err=True)
 
 
 @app.command()
