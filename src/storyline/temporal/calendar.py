@@ -165,6 +165,8 @@ def holiday_date(rule: str, year: int) -> date | None:
     if rule == "lunar_new_year":  # by the table of lexicons/time_words.yaml
         md = time_words()["lunar_new_year"].get(year)
         return safe_date(year, int(md[:2]), int(md[3:])) if md else None
+    if rule == "ramadan":  # the first start in the year (two in 1997 and 2030)
+        return next(iter(_ramadan_starts(year)), None)
     if rule in ("easter", "good_friday"):
         easter = _easter(year)
         return easter - timedelta(days=2) if rule == "good_friday" else easter
@@ -186,7 +188,23 @@ def _easter(year: int) -> date:
     return date(year, month, day)
 
 
+# Ramadan lasts 29 or 30 days: a report within this many days of its first day is written during it.
+RAMADAN_DAYS = 30
+
+
+def _ramadan_starts(year: int) -> list[date]:
+    return [d for s in time_words()["ramadan_starts"] if (d := date.fromisoformat(s)).year == year]
+
+
 def holiday_near(rule: str, anchor: date, tense: str | None) -> date | None:
-    """The occurrence of a holiday that the tense points at, as for a month-day."""
-    candidates = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := holiday_date(rule, y))]
+    """The occurrence of a holiday that the tense points at, as for a month-day; Ramadan while it
+    lasts is the one under way ("will pray during Ramadan" read in its second week)."""
+    years = (anchor.year - 1, anchor.year, anchor.year + 1)
+    if rule == "ramadan":
+        candidates = [d for y in years for d in _ramadan_starts(y)]
+        under_way = [d for d in candidates if d <= anchor < d + timedelta(days=RAMADAN_DAYS)]
+        if under_way:
+            return under_way[0]
+    else:
+        candidates = [d for y in years if (d := holiday_date(rule, y))]
     return _pick(candidates, anchor, tense) if candidates else None

@@ -206,7 +206,8 @@ def holiday(g, anchor, tense, state, cand):
         return f"XXXX-{rule}" if rule[:2].isdigit() else None
     if d is None:
         return None
-    state.day = d
+    if rule != "ramadan":  # a month is no day a story goes on from ("the next day", a lone clock)
+        state.day = d
     return cal.iso(d)
 
 

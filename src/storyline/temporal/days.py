@@ -95,6 +95,8 @@ def weekday_norm(g, anchor, tense, state, cand):
     clock = clock_suffix(g)
     if cand.rule == "weekday_past_event":
         tense = "past"  # "will examine Friday's bombing": the event has happened
+    elif "stamp" in g:
+        tense = "present"  # "Updated : 1:09 a.m. Monday": the page's own stamp, the nearest one
     if anchor is None:
         day = f"XXXX-WXX-{wd}"
     elif rel in _ANAPHORIC_WEEKDAY:  # "the previous Friday": before the day last named

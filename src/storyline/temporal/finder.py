@@ -263,7 +263,7 @@ NAME_REACH = 60
 
 # A capitalized word of a name in `time_word_names`: only a match holding one is checked
 _NAME_WORD = re.compile(
-    r"Sunday|Monday|Thursday|Friday|Saturday|Evening|Nightly|Weekly|Monthly"
+    r"Sunday|Monday|Thursday|Friday|Saturday|Evening|Nightly|Weekly|Monthly|Ramadan"
     r"|January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 )

@@ -124,7 +124,12 @@ def turn(g, anchor, tense, state, cand):
     if cand.rule == "new_millennium":
         if rel in ("third", "3rd"):
             return "2"
-        return None if anchor is None else str((anchor.year + 500) // 1000)
+        if anchor is None:
+            return None
+        if rel in ("next", "coming"):
+            # the one after the anchor's own ("the next millennium" in 2011: 3; in 1998: 2)
+            return str(anchor.year // 1000 + 1)
+        return str((anchor.year + 500) // 1000)  # "the new millennium": the nearest to begin
     if anchor is None:
         return None
     step = 1000 if g["unit"].lower() == "millennium" else 100

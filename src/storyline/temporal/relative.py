@@ -96,9 +96,13 @@ def relative_unit(g, anchor, tense, state, cand):
         step = -1 if g["dir"].lower() == "before" else 1
         return _at_granularity(letter, _shift(state.reference(letter, anchor), letter, step))
     if letter == "D" and rel in _ANAPHORIC_DAY:
+        # "the next day", "the following day": next to the day last named, which it then becomes
+        # (as days.story_day: "The next day ... the day after" advances, and a clock time after
+        # it is on it)
         base = state.day or anchor
         step = -1 if rel in PAST_REL else 1 if rel in NEXT_REL else 0
-        return cal.iso(base + timedelta(days=step))
+        state.day = base + timedelta(days=step)
+        return cal.iso(state.day)
     steps = -1 if rel in PAST_REL else 1 if rel in NEXT_REL else 0
     if rel in _ANAPHORIC_UNIT and letter in ("M", "Y"):
         # "the following year", "the previous month": next to the one the story last named

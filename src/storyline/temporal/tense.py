@@ -217,9 +217,37 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
         if tense is None:
             # "no intention of stepping down until September" (a February report): the coming one
             return "future"
+    elif tense in ("past", None) and _under_open_end_phrase(span.root):
+        return "present"  # "moves ahead of a meeting of NATO ministers on Thursday": the nearest
     if tense != "past" and _after_word(doc, span.start, "past_start_words"):
         return "past"  # "have been waiting since the weekend": the weekend just past
     return tense
+
+
+# Finite verbs: the clause of an expression's own verb ("protests that broke out again on
+# Friday") is no longer governed by a phrase above it.
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _under_open_end_phrase(token: Token) -> bool:
+    """Whether a phrase of ``open_end_phrases`` ("ahead of") governs ``token`` from further off
+    than the word before it: "ahead of a meeting of NATO ministers on Thursday", "ahead of a full
+    ceasefire coming into place on Thursday", "Ahead of the main weekly prayers Friday"; not
+    "Speaking ahead of the Golden Globes on Sunday" (the day dates "Speaking"), nor "ahead of
+    mass protests that broke out again on Friday" (a clause of its own)."""
+    phrases = _time_word_set("open_end_phrases")
+    doc = token.doc
+    for _ in range(MAX_HEAD_HOPS):
+        head = token.head
+        if head.i == token.i or head.tag_ in _FINITE_TAGS:
+            return False
+        before = doc[head.i - 1].lower_ if head.i > 0 else ""
+        if f"{before} {head.lower_}" in phrases or any(
+            f"{head.lower_} {c.lower_}" in phrases for c in head.children if c.i == head.i + 1
+        ):
+            return True
+        token = head
+    return False
 
 
 def dates_past_verb(doc: Doc, start: int, end: int) -> bool:
