@@ -7,11 +7,13 @@ expression), kept apart from the date the article was published.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import TYPE_CHECKING
 
 from storyline.lexicons import load_yaml
 from storyline.records import Event, Timex
 from storyline.stages.document import ArticleDoc
+from storyline.stages.timexes import timex_spans
 from storyline.temporal.calendar import value_range
 
 if TYPE_CHECKING:
@@ -58,6 +60,8 @@ def extract_events(doc: ArticleDoc) -> list[Event]:
     # tokens on every read (most of this stage's time when read per date expression), as it
     # makes a sentence's
     text = doc.text
+    # an article dated only by a narrow range: the days each relative date may cover (none else)
+    spans = timex_spans(doc) if doc.timexes else {}
     for sent in doc.doc.sents:
         timexes = [t for t in doc.timexes if sent.start_char <= t.start and t.end <= sent.end_char]
         if not timexes:
@@ -67,6 +71,8 @@ def extract_events(doc: ArticleDoc) -> list[Event]:
         made: set[tuple[str, str]] = set()
         for timex in timexes:
             dated = _dated(timex)
+            if dated is None and (timex.start, timex.end) in spans:
+                dated = _spanned(timex, spans[(timex.start, timex.end)])
             if dated is None:
                 dated = _year_range(doc, text, timex, timexes)
             if dated is None and _happened_in_year(doc, timex):
@@ -221,6 +227,16 @@ def _year_range(
 def _year(timex: Timex) -> tuple[str, str, str] | None:
     span = value_range(timex.value)
     return None if span is None else (timex.value, span[0].isoformat(), span[1].isoformat())
+
+
+def _spanned(timex: Timex, span: tuple[date, date]) -> tuple[str, str, str] | None:
+    """The event of a date read at both ends of a publication range ("rejected Thursday" in a
+    report of 2014-07-07..2014-09-05): the ISO 8601 interval of the days it may be, as a range of
+    years is written, when that is no wider than a date an event may have."""
+    if timex.type not in ("DATE", "TIME") or (span[1] - span[0]).days + 1 > MAX_RANGE_DAYS:
+        return None
+    first, last = span[0].isoformat(), span[1].isoformat()
+    return f"{first}/{last}", first, last
 
 
 def _dated(timex: Timex) -> tuple[str, str, str] | None:

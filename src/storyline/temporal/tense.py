@@ -219,9 +219,33 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
             return "future"
     elif tense in ("past", None) and _under_open_end_phrase(span.root):
         return "present"  # "moves ahead of a meeting of NATO ministers on Thursday": the nearest
+    if (
+        tense in ("past", None)
+        and _after_word(doc, span.start, "plan_lead_words")
+        and _no_finite_clause(verb)
+    ):
+        return "future"  # "Handover set for May", "Rate decision due Thursday": a headline's plan
     if tense != "past" and _after_word(doc, span.start, "past_start_words"):
         return "past"  # "have been waiting since the weekend": the weekend just past
     return tense
+
+
+def _no_finite_clause(verb: Token | None) -> bool:
+    """Whether an expression sits in a clause with no finite tense of its own: no verb governs it
+    ("Rate decision due Thursday"), or the one that does is a plan participle with no auxiliary and
+    no pronoun subject, read as a simple past by the parser in a headline ("Handover set for May",
+    "Launch slated for June"); not "the vote was set for May", nor "they planned for May"."""
+    if verb is None:
+        return True
+    if verb.lower_ not in _PLANNED:
+        return False
+    # an auxiliary by its tag: a headline's noun may be parsed as one ("Sentencing set for Friday")
+    auxes = [
+        c
+        for c in verb.children
+        if c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.tag_.startswith("VB"))
+    ]
+    return not auxes and not any(c.dep_ == "nsubj" and c.tag_ == "PRP" for c in verb.children)
 
 
 # Finite verbs: the clause of an expression's own verb ("protests that broke out again on
