@@ -471,3 +471,34 @@ def test_claims_page_lists_lone_claims_one_per_row(tmp_path: Path) -> None:
         and "a claim on its own, not related to the rows around it" in table
     )
     assert '<a href="#single-claims">listed one per row at the end</a>' in page
+
+
+def test_events_actor_takes_any_name_of_an_actor(client: TestClient) -> None:
+    """/api/events?actor= needed the exact stored name ("Assad" and "al-Assad" answered no event)
+    while `storyline timeline --actor` and /timeline?actor= read any of its names."""
+    full = client.get("/api/events", params={"actor": ASSAD}).json()
+    assert [e["description"] for e in full["items"]] == ["Assad says Raqqa is not a priority"]
+    assert full["actors"] == [ASSAD]
+    for variant in ("Assad", "al-Assad", "Al Assad", "bashar assad", "the Syrian president"):
+        got = client.get("/api/events", params={"actor": variant})
+        assert got.status_code == 200, variant
+        assert got.json()["items"] == full["items"], variant
+        assert got.json()["actors"] == [ASSAD], variant
+    # a place by its name, and the other filters still apply with it
+    assert client.get("/api/events", params={"actor": "geneva"}).json()["total"] == 1
+    assert client.get("/api/events", params={"actor": "Assad", "outlet": "The Times"}).json()["total"] == 0
+    # no actor filter: no "actors" key, the list format unchanged
+    assert "actors" not in client.get("/api/events").json()
+
+
+def test_events_unknown_actor_is_a_404_that_says_what_to_do(client: TestClient) -> None:
+    """A name nobody carries answered 200 with no events, as if the dossier had none."""
+    got = client.get("/api/events", params={"actor": "Nobody"})
+    assert got.status_code == 404
+    detail = got.json()["detail"]
+    assert "no actor or place named 'Nobody' in this dossier" in detail
+    assert "GET /api/actors" in detail
+    # a part of a stored name gets the CLI's hint
+    hint = client.get("/api/events", params={"actor": "Mist"})
+    assert hint.status_code == 404
+    assert "did you mean: Staffan de Mistura?" in hint.json()["detail"]

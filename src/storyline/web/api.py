@@ -13,6 +13,7 @@ import duckdb
 from fastapi import APIRouter, Depends, File, Form, Header, HTTPException, Query, Request, UploadFile
 from fastapi.responses import Response
 
+from storyline.store.timeline import actor_names, actor_suggestions
 from storyline.web import exports, queries
 from storyline.web.app import get_db
 from storyline.web.ingest import MAX_TOTAL_BYTES, UploadError, pasted_document
@@ -91,13 +92,34 @@ def quotes(db: Db, speaker: str | None = None, outlet: str | None = None, articl
 
 
 @router.get("/events", summary="Dated events, in time order")
-def events(db: Db, actor: str | None = Query(None, description="an actor or place named in the event"),
+def events(db: Db, actor: str | None = Query(None, description="any name of an actor or place named in the event "
+                                                "(Assad, al-Assad, Bashar al-Assad); an unknown one is a 404"),
            outlet: str | None = None, article_id: str | None = None, date_from: str | None = None,
            date_to: str | None = None, limit: Limit = 50, offset: Offset = 0) -> Json:  # fmt: skip
-    return queries.list_events(
-        db, actor=actor, outlet=outlet, article_id=article_id, date_from=date_from, date_to=date_to,
-        limit=limit, offset=offset,
+    """``actor`` reads any name of an actor or place, as ``storyline timeline --actor`` and the web
+    timeline do (store.timeline.actor_names: its name, an alias, a name events carry); the answer
+    then says which actors it stood for (``actors``). A name nobody carries is a 404 whose detail
+    says what to do."""
+    named = None
+    if actor:
+        named = actor_names(db, actor)
+        if named is None:
+            raise HTTPException(404, unknown_actor_api_message(db, actor))
+    out = queries.list_events(
+        db, actors=sorted(named.names) if named else None, outlet=outlet, article_id=article_id,
+        date_from=date_from, date_to=date_to, limit=limit, offset=offset,
     ).to_json()  # fmt: skip
+    if named is not None:
+        out["actors"] = named.actors
+    return out
+
+
+def unknown_actor_api_message(db: duckdb.DuckDBPyConnection, name: str) -> str:
+    """The 404 detail for a name no actor, alias or event carries: the CLI's hint (actors whose name
+    holds it), pointing to the API's list of actors."""
+    hint = actor_suggestions(db, name)
+    also = f" (did you mean: {', '.join(hint)}?)" if hint else ""
+    return f"no actor or place named {name!r} in this dossier{also}; list them with GET /api/actors?q=..."
 
 
 @router.get("/claims", summary="Numeric claims")
