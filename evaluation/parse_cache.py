@@ -1,7 +1,10 @@
-"""Parses of an evaluation set, cached on disk (evaluation/out) and reused while the texts match."""
+"""Parses of an evaluation set, cached on disk (evaluation/out) and reused while the texts and the
+parser match (:func:`parser_key`: a cache made by an older tokenizer or sentence splitter is
+parsed again instead of silently scoring the new code on old parses)."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,21 +18,56 @@ if TYPE_CHECKING:
     from storyline.stages.document import ArticleDoc
 
 
+# The sources that decide a parse: the pipeline's components (tokenizer exceptions, sentence starts
+# from line breaks) and parse_pipe's view of the text. Any edit to them makes the caches stale.
+_PARSER_SOURCES = ("nlp.py", "stages/document.py")
+
+
+def parser_key() -> str:
+    """A fingerprint of the parser: the spaCy and model versions and the sources that shape a parse."""
+    import spacy
+
+    import storyline
+
+    nlp = load_nlp()
+    h = hashlib.sha256(f"{spacy.__version__} {nlp.meta.get('name')} {nlp.meta.get('version')}".encode())
+    root = Path(storyline.__file__).parent
+    for name in _PARSER_SOURCES:
+        h.update((root / name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _key_path(cache: Path) -> Path:
+    return cache.with_name(cache.name + ".key")
+
+
+def cache_is_current(cache: Path) -> bool:
+    """Whether ``cache`` was written by the parser of this code (see :func:`parser_key`)."""
+    key = _key_path(cache)
+    return cache.exists() and key.exists() and key.read_text(encoding="utf-8").strip() == parser_key()
+
+
+def mark_current(cache: Path) -> None:
+    """Record that ``cache`` was just written by this code's parser."""
+    _key_path(cache).write_text(parser_key() + "\n", encoding="utf-8")
+
+
 def cached_parses(
     cache: Path, texts: list[str], parse: Callable[[Any, list[str]], Iterable[Doc]]
 ) -> list[Doc]:
-    """``parse(nlp, texts)``, read from ``cache`` when it holds exactly these texts, else made and
-    written there."""
+    """``parse(nlp, texts)``, read from ``cache`` when it holds exactly these texts parsed by this
+    code's parser, else made and written there."""
     from spacy.tokens import DocBin
 
     nlp = load_nlp()
-    if cache.exists():
+    if cache_is_current(cache):
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
         if [d.text for d in docs] == texts:
             return docs
     docs = list(parse(nlp, texts))
     cache.parent.mkdir(parents=True, exist_ok=True)
     DocBin(docs=docs).to_disk(cache)
+    mark_current(cache)
     return docs
 
 

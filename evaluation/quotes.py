@@ -21,6 +21,8 @@ import sys
 import time
 from pathlib import Path
 
+from parse_cache import cache_is_current, mark_current  # evaluation/parse_cache.py, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
 OUT = ROOT / "evaluation" / "out"
@@ -91,7 +93,7 @@ def docs_for(arts: list[dict], split: str, cache: bool):
     # the name tells parse_pipe parses from the older nlp.pipe ones (polnear_{split}.spacy)
     path = OUT / "cache" / f"polnear_{split}.parse_pipe.spacy"
     t0 = time.perf_counter()
-    if cache and path.exists():
+    if cache and cache_is_current(path):
         parsed = list(DocBin().from_disk(path).get_docs(nlp.vocab))
         if len(parsed) < len(arts) or any(d.text != a["text"] for d, a in zip(parsed, arts, strict=False)):
             parsed = None
@@ -105,6 +107,7 @@ def docs_for(arts: list[dict], split: str, cache: bool):
             for d in parsed:
                 db.add(d)
             db.to_disk(path)
+            mark_current(path)
     parse_s = time.perf_counter() - t0
     docs = []
     for a, d in zip(arts, parsed, strict=False):
