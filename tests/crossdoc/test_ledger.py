@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import random
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
+from itertools import combinations
 
 import duckdb
 import pytest
@@ -11,6 +13,10 @@ from seed_store import seed_store
 
 from storyline.crossdoc.ledger import (
     LedgerEntry,
+    _candidate_pairs,
+    _Node,
+    _node_distance,
+    _scoped_all,
     as_of_days,
     claim_country,
     counted_subject,
@@ -260,6 +266,116 @@ def test_group_claims_keeps_subject_place_and_crowds_apart() -> None:
     ]
     groups = group_claims([LedgerEntry(c, "X", c.as_of, "protesters", "Egypt") for c in crowds])
     assert sorted(len(g.entries) for g in groups) == [1, 2]  # the crowd of 28 January is another
+
+
+def _wire_copies(entries: list[LedgerEntry], copies: int) -> list[LedgerEntry]:
+    """``entries`` and each article's claims again under ``copies`` new article ids."""
+    out = list(entries)
+    for k in range(1, copies + 1):
+        for e in entries:
+            c = e.claim
+            claim = Claim(
+                f"{c.article_id}~{k}",
+                c.start,
+                c.end,
+                c.value,
+                c.qualifier,
+                c.counts,
+                c.claimant,
+                c.as_of,
+                c.text,
+            )
+            out.append(LedgerEntry(claim, e.outlet, e.published, e.measure, e.country, e.place))
+    return out
+
+
+def test_group_claims_wire_copies_change_no_group() -> None:
+    # Timeline17's "five people" of 29 January 2011 in Egypt: a count of no place (articles a, d,
+    # e) may join the count in Nasr City (b) or the one in Cairo (c, f), which may not join each
+    # other; copies of every article must leave each copy in its original's group.
+    day = "2011-01-29"
+    entries = [
+        _entry("a", 5, "people killed", "Egypt", day, as_of=day),
+        _entry("b", 5, "people killed", "Egypt", day, as_of=day, place="Nasr City"),
+        _entry("c", 5, "people killed", "Egypt", day, as_of=day, place="Cairo"),
+        _entry("d", 5, "people killed", "Egypt", day, as_of=day),
+        _entry("e", 5, "people killed", "Egypt", day, as_of=day),
+        _entry("f", 5, "people killed", "Egypt", day, as_of=day, place="Cairo"),
+        _entry("g", 5, "people killed", "Egypt", "2011-01-30", as_of="2011-01-30", place="Nasr City"),
+        _entry("h", 80, "people killed", "Egypt", day, as_of=day),
+        _entry("h", 300, "people killed", "Egypt", day, as_of=day),
+        _entry("i", 320, "people killed", "Egypt", "2011-02-05", as_of="2011-02-05"),
+    ]
+    entries = [e for e in entries if e.measure]
+    groups = group_claims(entries)
+    # the claims of no place stay together (one figure), with the first place they may join
+    assert sorted(sorted(e.claim.article_id for e in g.entries) for g in groups) == [
+        ["a", "b", "d", "e", "g"],
+        ["c", "f"],
+        ["h"],
+        ["h", "i"],
+    ]
+    copied = group_claims(_wire_copies(entries, 30))
+    assert sorted(sorted(e.claim.article_id.split("~")[0] for e in g.entries) for g in copied) == sorted(
+        sorted(e.claim.article_id for e in g.entries for _ in range(31)) for g in groups
+    )
+
+
+def test_group_claims_copies_keep_one_article_rule() -> None:
+    # 40 and 45 deaths of one day would be one quantity, but article "z" gives both: the node of
+    # the two "40" claims (first claim from "a") holds z's claim and may not take z's "45".
+    day = "2012-03-01"
+    groups = group_claims(
+        [
+            _entry("a", 40, "people killed", "Syria", day, as_of=day),
+            _entry("z", 40, "people killed", "Syria", day, as_of=day),
+            _entry("z", 45, "people killed", "Syria", day, as_of=day),
+        ]
+    )
+    assert _values(groups) == [[40, 40], [45]]
+
+
+def test_candidate_pairs_are_every_pair_claim_distance_accepts() -> None:
+    # The blocked search (one day within MAGNITUDE_RATIO, else REPEAT_RATIO and the day windows)
+    # finds what a scan of every pair of nodes finds.
+    rng = random.Random(5)
+    subjects = ("people killed", "people killed", "civilians killed", "soldiers killed")
+    entries = []
+    for k in range(400):
+        day = date(2012, 1, 1) + timedelta(days=rng.randrange(120))
+        as_of = rng.choice(
+            [day.isoformat()] * 6 + [day.strftime("%Y-%m"), day.strftime("%G-W%V"), "2012", "FUTURE_REF"]
+        )
+        value = rng.choice([0, 0.5, 1, 2, 3, 5, 100, 110, 120, 150, 200, 1000, 1150, 2000])
+        text = rng.choice(["thousands of people", f"{value} people", f"{value} people", f"{value} people"])
+        claim = Claim(
+            f"a{rng.randrange(150)}", k, k + 1, value, None, rng.choice(subjects), as_of=as_of, text=text
+        )
+        entries.append(
+            LedgerEntry(
+                claim, "X", day.isoformat(), "deaths", "Syria", rng.choice([None, None, "Homs", "Hama"])
+            )
+        )
+    entries.sort(key=lambda e: (e.claim.value, e.published or "", e.claim.article_id, e.claim.start))
+    scoped = _scoped_all(entries)
+    nodes: dict[tuple, _Node] = {}
+    for n, s in enumerate(scoped):
+        key = (s.entry.claim.value, s.subject, s.scope, s.days, s.vague, s.standing)
+        if key in nodes:
+            nodes[key].members.append(n)
+            nodes[key].articles.add(s.entry.claim.article_id)
+        else:
+            nodes[key] = _Node(s, n)
+    listed = list(nodes.values())
+    every = {
+        (d, i, j)
+        for i, j in combinations(range(len(listed)), 2)
+        if (d := _node_distance(listed[i], listed[j])) is not None
+    }
+    found = _candidate_pairs(listed)
+    assert len(found) == len(set(found))
+    assert set(found) == every
+    assert len(every) > 200  # the table has pairs of each kind to find
 
 
 @pytest.mark.parametrize(

@@ -314,15 +314,6 @@ class _Scoped:
     vague: bool
     standing: bool  # a figure that can be a running total (see STANDING_MIN)
 
-    @classmethod
-    def of(cls, e: LedgerEntry) -> _Scoped:
-        vague = is_vague(e.claim)
-        # a share ("half the country's population displaced") is a standing figure too
-        standing = (e.claim.value >= STANDING_MIN or 0 < e.claim.value < 1) and not vague
-        return cls(
-            e, counted_subject(e.claim.counts, e.measure), claim_scope(e), as_of_days(e), vague, standing
-        )
-
 
 def claim_distance(a: _Scoped, b: _Scoped) -> float | None:
     """How far apart two claims of one measure and country are, None when they are not claims of one
@@ -356,27 +347,140 @@ def claim_distance(a: _Scoped, b: _Scoped) -> float | None:
     return math.log(ratio) + apart + gap * DAY_WEIGHT
 
 
+class _Node:
+    """Claims that :func:`claim_distance` cannot tell apart (one value, subject, scope, days,
+    vagueness and standing: wire copies of one figure, one article retelling it) as one node of
+    the grouping. Any two of them are one quantity, and each is as far from any other claim as
+    the others are, but for the rule that an article's two different numbers are two things:
+    ``articles`` keeps every article of the node for that."""
+
+    __slots__ = ("articles", "members", "rep")
+
+    def __init__(self, first: _Scoped, at: int) -> None:
+        self.rep = first
+        self.members = [at]  # places in the items grouped
+        self.articles = {first.entry.claim.article_id}
+
+
+def _node_distance(a: _Node, b: _Node) -> float | None:
+    """The complete-link distance of two nodes: that of their representatives, None when one
+    article holds a claim of each and their values differ."""
+    if a.rep.entry.claim.value != b.rep.entry.claim.value and not a.articles.isdisjoint(b.articles):
+        return None
+    return claim_distance(a.rep, b.rep)
+
+
+# Days of a claim of no known day in the candidate search: as far before and after every day as
+# the gap rule of claim_distance needs (a gap of 0 to any claim).
+_NO_DAY = 10**9
+
+
+def _candidate_pairs(nodes: list[_Node]) -> list[tuple[float, int, int]]:
+    """(distance, i, j), i < j, for every pair of ``nodes`` (sorted by value) that may share a
+    group, found in two blocks: claims of one day, each against those of its day up to
+    MAGNITUDE_RATIO above it; any other pair, each against all up to REPEAT_RATIO above it. Numpy
+    drops from each window the pairs :func:`claim_distance` rejects for their days, subjects and
+    places (it keeps any it is unsure of: ratios get a hair of slack), and claim_distance decides
+    on those left, so the pairs are those of a scan of every pair at the cost of the windows."""
+    import numpy as np
+
+    reps = [n.rep for n in nodes]
+    value = np.array([r.entry.claim.value for r in reps], dtype=np.float64)
+    first = np.array([r.days[0].toordinal() if r.days else -_NO_DAY for r in reps], dtype=np.int64)
+    last = np.array([r.days[1].toordinal() if r.days else _NO_DAY for r in reps], dtype=np.int64)
+    one_day = np.array([r.days is not None and r.days[0] == r.days[1] for r in reps])
+    standing = np.array([r.standing for r in reps])
+    vague = np.array([r.vague for r in reps])
+    codes: dict[str | None, int] = {None: 0}
+    subject = np.array([codes.setdefault(r.subject, len(codes)) for r in reps], dtype=np.int64)
+    scope = np.array([codes.setdefault(r.scope, len(codes)) for r in reps], dtype=np.int64)
+    slack = 1 + 1e-9
+    # With AS_OF_DAYS 0 a pair of "one time" (MAGNITUDE_RATIO) is a pair of one day, found in the
+    # blocks of each day; with more, the scan of every node looks as far as MAGNITUDE_RATIO.
+    by_day = AS_OF_DAYS == 0
+    pairs: list[tuple[float, int, int]] = []
+
+    def keep(i: int, js: Any, same_day: bool) -> None:
+        """Pairs of node ``i`` and nodes ``js`` (all above it) that claim_distance accepts."""
+        agree = ((subject[js] == 0) | (subject[i] == 0) | (subject[js] == subject[i])) & (
+            (scope[js] == 0) | (scope[i] == 0) | (scope[js] == scope[i])
+        )
+        gap = np.maximum(0, np.maximum(first[js] - last[i], first[i] - last[js]))
+        one = one_day[i] & one_day[js] & (gap <= AS_OF_DAYS)
+        if same_day:
+            ok = agree & one
+        elif value[i] > 0:
+            retold = (
+                standing[i]
+                & standing[js]
+                & (gap <= REPEAT_DAYS)
+                & (value[js] <= value[i] * REPEAT_RATIO * slack)
+            )
+            incident = (value[js] == value[i]) & (gap <= np.where(vague[i] | vague[js], 0, INCIDENT_DAYS))
+            ok = agree & ((~one & (retold | incident)) | (one & (not by_day)))
+        else:
+            ok = agree & (~one | (not by_day))  # zero (or below): claim_distance decides
+        for j in js[ok].tolist():
+            d = _node_distance(nodes[i], nodes[j])
+            if d is not None:
+                pairs.append((d, i, j))
+
+    # One day: the nodes of each day (in value order), each against those up to MAGNITUDE_RATIO above.
+    days: dict[int, list[int]] = defaultdict(list)
+    for i in np.flatnonzero(one_day).tolist():
+        days[int(first[i])].append(i)
+    for members in days.values() if by_day else ():
+        block = np.array(members, dtype=np.int64)
+        ends = np.searchsorted(value[block], np.maximum(value[block], 0) * MAGNITUDE_RATIO, side="right")
+        for at, i in enumerate(members):
+            if ends[at] > at + 1:
+                keep(i, block[at + 1 : ends[at]], same_day=True)
+    # Other days (or days unknown, or a week, month or year): within REPEAT_RATIO (equal values
+    # for an incident retold), any node against those above it.
+    reach = max(REPEAT_RATIO, 1.0) if by_day else max(REPEAT_RATIO, MAGNITUDE_RATIO)
+    ends = np.searchsorted(value, np.maximum(value, 0) * reach * slack, side="right")
+    for i in range(len(nodes)):
+        if ends[i] > i + 1:
+            keep(i, np.arange(i + 1, ends[i]), same_day=False)
+    return pairs
+
+
 def _complete_link(items: list[_Scoped]) -> list[list[_Scoped]]:
     """Groups of ``items`` (sorted by value) in which every pair is one quantity: the two closest
-    groups (complete link: the distance of their farthest pair) merge first while they may. Only
-    pairs that may share a group are kept (``near``), so the work grows with those, not with the
-    square of the claims."""
-    near: dict[int, dict[int, float]] = {i: {} for i in range(len(items))}
+    groups (complete link: the distance of their farthest pair) merge first while they may, ties
+    by the lowest item (in ``items``' order) of each. Claims claim_distance cannot tell apart
+    start as one node (:class:`_Node`; wire copies of one figure are one node however many), and
+    only pairs of nodes that may share a group are kept (:func:`_candidate_pairs`), so the work
+    grows with the distinct figures and those pairs, not with the square of the claims."""
+    nodes: list[_Node] = []
+    node_of: dict[tuple[Any, ...], _Node] = {}
+    for n, s in enumerate(items):
+        key = (s.entry.claim.value, s.subject, s.scope, s.days, s.vague, s.standing)
+        node = node_of.get(key)
+        if node is None:
+            node_of[key] = node = _Node(s, n)
+            nodes.append(node)
+        else:
+            node.members.append(n)
+            node.articles.add(s.entry.claim.article_id)
+    # Ties of distance fall by the first claim of each node in ``items``' order (node ids run in
+    # that order), so a dossier's wire copies (more claims of its nodes, all after the first)
+    # change no group.
+    pairs = _candidate_pairs(nodes)
+    near: dict[int, dict[int, float]] = {i: {} for i in range(len(nodes))}
+    for d, i, j in pairs:
+        near[i][j] = near[j][i] = d
+    # The pairs in merge order: the candidate pairs sorted once (read from the end), the pairs of
+    # merged groups on a heap; the next pair is the lesser of the two heads.
+    pairs.sort(reverse=True)
     heap: list[tuple[float, int, int]] = []
-    for i, a in enumerate(items):
-        for j in range(i + 1, len(items)):
-            b = items[j]
-            if b.entry.claim.value > max(a.entry.claim.value, 0) * MAGNITUDE_RATIO:
-                break  # sorted by value: no later one is within reach either
-            d = claim_distance(a, b)
-            if d is not None:
-                near[i][j] = near[j][i] = d
-                heap.append((d, i, j))
-    heapq.heapify(heap)
-    members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
-    k = len(items)
-    while heap:
-        d, i, j = heapq.heappop(heap)
+    members: dict[int, list[int]] = {i: [i] for i in range(len(nodes))}
+    k = len(nodes)
+    while pairs or heap:
+        if heap and (not pairs or heap[0] < pairs[-1]):
+            d, i, j = heapq.heappop(heap)
+        else:
+            d, i, j = pairs.pop()
         if i not in members or j not in members:
             continue  # one of the two has merged since
         k += 1  # a fresh id, above every id used so far
@@ -394,7 +498,38 @@ def _complete_link(items: list[_Scoped]) -> list[list[_Scoped]]:
         for other in near_j:
             if other != i:
                 del near[other][j]
-    return [[items[i] for i in sorted(m)] for m in members.values()]
+    return [[items[n] for n in sorted(n for i in m for n in nodes[i].members)] for m in members.values()]
+
+
+def _scoped_all(items: list[LedgerEntry]) -> list[_Scoped]:
+    """Each entry with what :func:`claim_distance` compares, the lexicon and gazetteer look-ups
+    made once per distinct counted noun, text and place (wire copies repeat them)."""
+    subjects: dict[tuple[str | None, str | None], str | None] = {}
+    vagueness: dict[str, bool] = {}
+    scopes: dict[tuple[str | None, str | None], str | None] = {}
+    out = []
+    for e in items:
+        c = e.claim
+        if (c.counts, e.measure) not in subjects:
+            subjects[(c.counts, e.measure)] = counted_subject(c.counts, e.measure)
+        if c.text not in vagueness:
+            vagueness[c.text] = is_vague(c)
+        if (e.place, e.country) not in scopes:
+            scopes[(e.place, e.country)] = claim_scope(e)
+        vague = vagueness[c.text]
+        # a share ("half the country's population displaced") is a standing figure too
+        standing = (c.value >= STANDING_MIN or 0 < c.value < 1) and not vague
+        out.append(
+            _Scoped(
+                e,
+                subjects[(c.counts, e.measure)],
+                scopes[(e.place, e.country)],
+                as_of_days(e),
+                vague,
+                standing,
+            )
+        )
+    return out
 
 
 def group_claims(entries: Iterable[LedgerEntry]) -> list[LedgerGroup]:
@@ -415,7 +550,7 @@ def group_claims(entries: Iterable[LedgerEntry]) -> list[LedgerGroup]:
             groups.append(LedgerGroup(e.measure, e.country, [e]))
     for (measure, country), items in by_key.items():
         items.sort(key=lambda e: (e.claim.value, e.published or "", e.claim.article_id, e.claim.start))
-        for cluster in _complete_link([_Scoped.of(e) for e in items]):
+        for cluster in _complete_link(_scoped_all(items)):
             groups.append(LedgerGroup(measure, country, [s.entry for s in cluster]))
     for g in groups:
         g.entries.sort(key=lambda e: (e.published or "", e.claim.article_id, e.claim.start))
@@ -430,6 +565,12 @@ def _group_order(g: LedgerGroup) -> tuple[int, int, bool, str, str, float]:
 
 def ledger(con: Any, conflicts_only: bool = False) -> list[LedgerGroup]:
     """The ledger of a dossier (claims, articles, sentences and place mentions)."""
+    groups = group_claims(ledger_entries(con))
+    return [g for g in groups if g.conflict] if conflicts_only else groups
+
+
+def ledger_entries(con: Any) -> list[LedgerEntry]:
+    """Each claim of a dossier with its outlet, day, measure, country and place."""
     claims = con.execute(
         "SELECT c.article_id, c.start_, c.end_, c.value, c.qualifier, c.counts, c.claimant, c.as_of, c.text, "
         "coalesce(a.outlet, a.wire), CAST(a.published AS VARCHAR) FROM claims c JOIN articles a ON a.id = c.article_id "
@@ -467,5 +608,4 @@ def ledger(con: Any, conflicts_only: bool = False) -> list[LedgerGroup]:
                 claim_place(s, e, [p for p in in_sentence if p[1] <= s or p[0] >= e]),
             )
         )
-    groups = group_claims(entries)
-    return [g for g in groups if g.conflict] if conflicts_only else groups
+    return entries
