@@ -502,3 +502,29 @@ def test_events_unknown_actor_is_a_404_that_says_what_to_do(client: TestClient) 
     hint = client.get("/api/events", params={"actor": "Mist"})
     assert hint.status_code == 404
     assert "did you mean: Staffan de Mistura?" in hint.json()["detail"]
+
+
+def test_actor_takes_any_name_of_an_actor(client: TestClient) -> None:
+    """/api/actors/{name} needed the exact stored name ("Assad" was a 404) while /api/events?actor=,
+    /timeline?actor= and `storyline timeline --actor` read any of its names."""
+    full = client.get(f"/api/actors/{ASSAD}").json()
+    assert full["name"] == ASSAD and full["actors"] == [ASSAD]
+    assert [e["description"] for e in full["events"]] == ["Assad says Raqqa is not a priority"]
+    for variant in ("Assad", "al-Assad", "Al Assad", "bashar assad", "the Syrian president"):
+        got = client.get(f"/api/actors/{variant}")
+        assert got.status_code == 200, variant
+        body = got.json()
+        assert body["name"] == ASSAD and body["actors"] == [ASSAD], variant
+        assert body["events"] == full["events"], variant
+        assert body["quotes"] == full["quotes"] and body["by_outlet"] == full["by_outlet"], variant
+    assert client.get("/api/actors/geneva").json()["name"] == "Geneva"
+
+
+def test_actor_unknown_name_is_a_404_with_the_events_hint(client: TestClient) -> None:
+    got = client.get("/api/actors/Nobody")
+    assert got.status_code == 404
+    assert got.json()["detail"] == client.get("/api/events", params={"actor": "Nobody"}).json()["detail"]
+    assert "GET /api/actors" in got.json()["detail"]
+    hint = client.get("/api/actors/Mist")
+    assert hint.status_code == 404
+    assert "did you mean: Staffan de Mistura?" in hint.json()["detail"]

@@ -72,14 +72,25 @@ def actors(db: Db, q: str | None = Query(None, description="part of the name"), 
 
 @router.get("/actors/{name:path}", summary="One actor: names and labels per outlet, statements, events")
 def actor(db: Db, name: str, limit: Limit = 50, offset: Offset = 0) -> Json:
-    found = queries.get_actor(db, name)
+    """``name`` is any name of the actor, as ``/api/events?actor=`` reads it
+    (store.timeline.actor_names: its name, an alias, a variant such as "al-Assad"); a name several
+    actors share answers the most mentioned one, and ``actors`` lists all it stood for. A name no
+    actor carries is a 404 with the hint of ``/api/events``."""
+    named = actor_names(db, name)
+    found = queries.get_actor(db, name)  # the stored name (also one only mentions carry)
+    if found is None and named is not None:
+        found = next((a for n in named.actors if (a := queries.get_actor(db, n))), None)
     if found is None:
-        raise HTTPException(404, f"no actor named {name!r} in this dossier")
+        raise HTTPException(404, unknown_actor_api_message(db, name))
+    own = actor_names(db, found.name)  # its events under any name they carry for it
     return {
         **asdict(found),
-        "by_outlet": queries.actor_names_by_outlet(db, name),
-        "quotes": queries.list_quotes(db, speaker=name, limit=limit, offset=offset).to_json(),
-        "events": queries.list_events(db, actor=name, limit=queries.MAX_LIMIT).to_json()["items"],
+        "actors": named.actors if named else [found.name],
+        "by_outlet": queries.actor_names_by_outlet(db, found.name),
+        "quotes": queries.list_quotes(db, speaker=found.name, limit=limit, offset=offset).to_json(),
+        "events": queries.list_events(
+            db, actors=sorted(own.names) if own else [found.name], limit=queries.MAX_LIMIT
+        ).to_json()["items"],
     }
 
 
