@@ -7,8 +7,9 @@ and country (``--synthetic``: values log-normal, days over a year, a few subject
 three claims per article). Each run is a fresh subprocess (its peak RSS is its own); the report
 gives the seconds of ``group_claims`` and the peak RSS above what the loaded entries took.
 
-With ``--baseline REV`` the ledger.py of that git revision runs on the same claims in the same
-call (alternately), with ``--timeout`` seconds per run, and each pair of outputs is compared: the
+With ``--baseline REV`` the ledger of that git revision (its ledger.py, and its claim_grouping.py,
+claim_scope.py and ledger_entry.py where it has them) runs on the same claims in the same call
+(alternately), with ``--timeout`` seconds per run, and each pair of outputs is compared: the
 groups' ``to_dict()`` as the ledger prints them (same order) and sorted (same groups).
 
 Usage: .venv/bin/python benchmarks/ledger_scale.py --db /tmp/t17_syria_libya.duckdb
@@ -123,26 +124,39 @@ def load(path: Path) -> list[LedgerEntry]:
     return out
 
 
+# The ledger's modules at a revision, in import order: up to its split (after 25798fb) ledger.py
+# alone, since then these four, each importing those before it as storyline.crossdoc.<name>.
+LEDGER_MODULES = ("ledger_entry", "claim_scope", "claim_grouping", "ledger")
+
+
 def grouping_module(rev: str | None) -> Any:
+    """storyline.crossdoc.ledger as it is (``rev`` None) or as it was at ``rev``: that revision's
+    ledger modules (the rest of the package as it is), registered under their own names so that
+    its ledger.py imports its own claim_grouping and claim_scope, not today's."""
     if rev is None:
         from storyline.crossdoc import ledger
 
         return ledger
-    path = OUT / f"ledger_{rev}.py"
-    if not path.exists():
-        text = subprocess.run(
-            ["git", "show", f"{rev}:src/storyline/crossdoc/ledger.py"],
+    module = None
+    for name in LEDGER_MODULES:
+        shown = subprocess.run(
+            ["git", "show", f"{rev}:src/storyline/crossdoc/{name}.py"],
             cwd=REPO,
-            check=True,
             capture_output=True,
             text=True,
-        ).stdout
-        path.write_text(text, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location(f"ledger_{rev}", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
+        )
+        if shown.returncode != 0:
+            if name == "ledger":
+                raise RuntimeError(shown.stderr)
+            continue  # not yet split out at that revision
+        path = OUT / f"ledger_{rev}" / f"{name}.py"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(shown.stdout, encoding="utf-8")
+        spec = importlib.util.spec_from_file_location(f"storyline.crossdoc.{name}", path)
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # its dataclasses look their module up; later modules import it
+        spec.loader.exec_module(module)
     return module
 
 

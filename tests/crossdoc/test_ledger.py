@@ -11,20 +11,9 @@ import duckdb
 import pytest
 from seed_store import seed_store
 
-from storyline.crossdoc.ledger import (
-    LedgerEntry,
-    _candidate_pairs,
-    _Node,
-    _node_distance,
-    _scoped_all,
-    as_of_days,
-    claim_country,
-    counted_subject,
-    country_of_place,
-    disagree,
-    group_claims,
-    ledger,
-)
+from storyline.crossdoc.claim_grouping import _candidate_pairs, _Node, _node_distance, _scoped_all
+from storyline.crossdoc.claim_scope import as_of_days, claim_country, counted_subject, country_of_place
+from storyline.crossdoc.ledger import LedgerEntry, disagree, group_claims, ledger
 from storyline.records import Claim
 from storyline.stages.claims import measure_of
 
