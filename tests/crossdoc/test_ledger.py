@@ -11,7 +11,7 @@ import duckdb
 import pytest
 from seed_store import seed_store
 
-from storyline.crossdoc.claim_grouping import _candidate_pairs, _Node, _node_distance, _scoped_all
+from storyline.crossdoc.claim_grouping import _candidate_pairs, _Node, _node_distance, scoped_all
 from storyline.crossdoc.claim_scope import as_of_days, claim_country, counted_subject, country_of_place
 from storyline.crossdoc.ledger import LedgerEntry, disagree, group_claims, ledger
 from storyline.records import Claim
@@ -346,7 +346,7 @@ def test_candidate_pairs_are_every_pair_claim_distance_accepts() -> None:
             )
         )
     entries.sort(key=lambda e: (e.claim.value, e.published or "", e.claim.article_id, e.claim.start))
-    scoped = _scoped_all(entries)
+    scoped = scoped_all(entries)
     nodes: dict[tuple, _Node] = {}
     for n, s in enumerate(scoped):
         key = (s.entry.claim.value, s.subject, s.scope, s.days, s.vague, s.standing)

@@ -209,7 +209,7 @@ def _candidate_pairs(nodes: list[_Node]) -> list[tuple[float, int, int]]:
     return pairs
 
 
-def _complete_link(items: list[_Scoped]) -> list[list[_Scoped]]:
+def complete_link(items: list[_Scoped]) -> list[list[_Scoped]]:
     """Groups of ``items`` (sorted by value) in which every pair is one quantity: the two closest
     groups (complete link: the distance of their farthest pair) merge first while they may, ties
     by the lowest item (in ``items``' order) of each. Claims claim_distance cannot tell apart
@@ -265,7 +265,7 @@ def _complete_link(items: list[_Scoped]) -> list[list[_Scoped]]:
     return [[items[n] for n in sorted(n for i in m for n in nodes[i].members)] for m in members.values()]
 
 
-def _scoped_all(items: list[LedgerEntry]) -> list[_Scoped]:
+def scoped_all(items: list[LedgerEntry]) -> list[_Scoped]:
     """Each entry with what :func:`claim_distance` compares, the lexicon and gazetteer look-ups
     made once per distinct counted noun, text and place (wire copies repeat them)."""
     subjects: dict[tuple[str | None, str | None], str | None] = {}

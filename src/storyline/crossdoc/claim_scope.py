@@ -35,7 +35,7 @@ def country_of_place(name: str | None) -> str | None:
     return country.name if country else None
 
 
-def _is_town(name: str) -> bool:
+def is_town(name: str) -> bool:
     place = find_place(name)
     return place is not None and place.kind != "country"
 

@@ -24,8 +24,8 @@ from functools import cached_property
 from itertools import combinations
 from typing import Any
 
-from storyline.crossdoc.claim_grouping import AS_OF_DAYS, MAGNITUDE_RATIO, _complete_link, _scoped_all
-from storyline.crossdoc.claim_scope import _is_town, as_of_day, claim_country, claim_place, country_of_place
+from storyline.crossdoc.claim_grouping import AS_OF_DAYS, MAGNITUDE_RATIO, complete_link, scoped_all
+from storyline.crossdoc.claim_scope import as_of_day, claim_country, claim_place, country_of_place, is_town
 from storyline.crossdoc.ledger_entry import LedgerEntry
 from storyline.records import Claim
 from storyline.stages.claim_lexicon import load_claim_lexicon
@@ -138,7 +138,7 @@ def group_claims(entries: Iterable[LedgerEntry]) -> list[LedgerGroup]:
             groups.append(LedgerGroup(e.measure, e.country, [e]))
     for (measure, country), items in by_key.items():
         items.sort(key=lambda e: (e.claim.value, e.published or "", e.claim.article_id, e.claim.start))
-        for cluster in _complete_link(_scoped_all(items)):
+        for cluster in complete_link(scoped_all(items)):
             groups.append(LedgerGroup(measure, country, [s.entry for s in cluster]))
     for g in groups:
         g.entries.sort(key=lambda e: (e.published or "", e.claim.article_id, e.claim.start))
@@ -171,7 +171,7 @@ def ledger_entries(con: Any) -> list[LedgerEntry]:
         f"SELECT article_id, start_, end_, coalesce(actor, text), label FROM mentions WHERE label IN ({placeholders})",
         labels,
     ).fetchall():
-        if label == "NORP" and not _is_town(name):
+        if label == "NORP" and not is_town(name):
             continue  # "Syrian" is a nationality; "Aleppo" tagged NORP is a city
         places[aid].append((s, e, name))
     sentences: dict[str, list[tuple[int, int]]] = defaultdict(list)
