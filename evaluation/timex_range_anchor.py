@@ -19,12 +19,12 @@ import statistics
 from collections import Counter
 from datetime import date
 
-from parse_cache import cached_parses  # evaluation/parse_cache.py, beside this script
+from parse_cache import product_parses  # evaluation/parse_cache.py, beside this script
 from published import OUT, READ_ON, SOURCES
 
 from storyline.records import Article, PublicationDate
 from storyline.stages import timexes
-from storyline.stages.document import ArticleDoc, parse_pipe
+from storyline.stages.document import ArticleDoc
 from storyline.stages.events import extract_events
 from storyline.stages.published import infer_publication_date
 from storyline.stages.timexes import extract_timexes
@@ -57,11 +57,7 @@ def main() -> None:
     for offset in a.offset:
         rows = all_rows[offset :: len(all_rows) // LIMIT][:LIMIT]
         name = f"t17_{LIMIT}" + (f"_{offset}" if offset else "")
-        parses = cached_parses(
-            OUT / f"published_parse_{name}.spacy",
-            [row["text"] for row in rows],
-            lambda nlp, ts: (doc for doc, _ in parse_pipe(nlp, ((t, None) for t in ts))),
-        )
+        parses = product_parses(OUT / f"published_parse_{name}.spacy", [row["text"] for row in rows])
         for row, parse in zip(rows, parses, strict=True):
             truth = (row.get("dct") or row.get("date"))[:10]
             bare = Article(
