@@ -202,6 +202,66 @@ PARSED = [
         "2011-02-20",
         {"1:09 a.m. Monday": "2011-02-21T01:09", "6:09 p.m. Sunday": "2011-02-20T18:09"},
     ),
+    # a generic Ramadan (TimeML: a non-specific mention, no specific value) is XXXX-XX: a definition
+    # ("Ramadan is ..."), a naming or belief ("is believed to be", "is called"), a habitual present
+    # ("every year", a bare plural subject), the kind of a story ("the Ramadan legend"); the
+    # sentences of the Timeline17 explainer t17_libya_621 (a report during Ramadan 2011)
+    ("Ramadan is the ninth month of the Islamic calendar .", "2011-08-21", {"Ramadan": "XXXX-XX"}),
+    ("Ramadan is a time of fasting .", "2011-08-21", {"Ramadan": "XXXX-XX"}),
+    (
+        "Ramadan is believed to be the month during which the prophet Mohammed started receiving the divine revelation .",
+        "2011-08-21",
+        {"Ramadan": "XXXX-XX", "the month": "2011-08"},
+    ),
+    (
+        "And so every year , Ramadan moves up around 11 days earlier than the previous year .",
+        "2011-08-21",
+        {
+            "every year": "P1Y",
+            "Ramadan": "XXXX-XX",
+            "around 11 days earlier": "2011-08-10",
+            "the previous year": "2010",
+        },
+    ),
+    (
+        "A lot of mosques hold carnivals for a couple of days after Ramadan ends .",
+        "2011-08-21",
+        {"a couple of days": "P2D", "Ramadan": "XXXX-XX"},
+    ),
+    ("Many Muslims visit mosques during Ramadan .", "2011-08-21", {"Ramadan": "XXXX-XX"}),
+    ("Families traditionally gather during Ramadan .", "2011-08-21", {"Ramadan": "XXXX-XX"}),
+    (
+        "Mohammed spent thirty days fasting -LRB- the Ramadan legend -RRB- in a hot cave .",
+        "2011-01-31",
+        {"thirty days": "P30D", "Ramadan": "XXXX-XX"},
+    ),
+    # "every Ramadan" a SET, one a year (TimeBank's "each year" P1Y)
+    ("Many Muslims fast every Ramadan .", "2011-08-21", {"every Ramadan": "P1Y"}),
+    # guards: one Ramadan (Timeline17's reports of 2011, the 64 read right by hand)
+    ("Ramadan begins in just a few days .", "2011-07-27", {"Ramadan": "2011-08-01", "a few days": "PXD"}),
+    ("Ramadan is near .", "2011-07-27", {"Ramadan": "2011-08-01"}),
+    (
+        "He and his men toil under the sun , even though it is Ramadan .",
+        "2011-08-04",
+        {"Ramadan": "2011-08-01"},
+    ),
+    (
+        "As Libya 's civil war churns on into Ramadan with no end in sight , Libyans on both sides of the conflict face hardship .",
+        "2011-07-30",
+        {"Ramadan": "2011-08-01"},
+    ),
+    (
+        "Rebels hope Gaddafi can be found by Monday , when Muslims mark the end of the fasting month of Ramadan with the festival of Eid .",
+        "2011-08-26",
+        {"Monday": "2011-08-22", "the fasting month of Ramadan": "2011-08-01"},
+    ),
+    ("Assad said Ramadan was a time for doing good deeds .", "2011-08-25", {"Ramadan": "2011-08-01"}),
+    ("Ramadan does n't slow civil war in Libya", "2011-08-04", {"Ramadan": "2011-08-01"}),
+    (
+        "Protesters rally after Ramadan prayers every night .",
+        "2011-08-09",
+        {"Ramadan": "2011-08-01", "every night": "P1D"},
+    ),
 ]
 
 

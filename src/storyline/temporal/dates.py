@@ -24,6 +24,7 @@ from storyline.temporal.groups import (
     year_of,
 )
 from storyline.temporal.state import Resolved
+from storyline.temporal.tense import GENERIC
 
 
 def ymd(g, anchor, tense, state, cand):
@@ -178,6 +179,11 @@ def week_of_month(g, anchor, tense, state, cand):
 # larger step is no range ("1998-12" is a month, "1990-85" nothing).
 MAX_SHORT_RANGE_YEARS = 10
 
+# The value of a holiday named as a kind (tense.GENERIC): a month of an unknown year, TimeML's
+# X-filled non-specific value (TimeBank's generic "each July" is XXXX-07; Ramadan has no
+# Gregorian month of its own)
+GENERIC_HOLIDAY_VALUE = "XXXX-XX"
+
 
 def year_norm(g, anchor, tense, state, cand):
     if "ye" in g:  # "the 1996-97 season": the end in the start's century, or the next
@@ -197,6 +203,10 @@ def year_norm(g, anchor, tense, state, cand):
 
 def holiday(g, anchor, tense, state, cand):
     rule = str(time_words()["holidays"][re.sub(r"\s+", " ", g["holiday"].lower())])
+    if tense == GENERIC and rule in time_words()["generic_holidays"]:
+        # "Ramadan is the ninth month of the Islamic calendar": a kind, no occurrence of it (TimeML
+        # gives a non-specific mention no specific value); a month of some year
+        return GENERIC_HOLIDAY_VALUE
     y = year_of(g, anchor)
     if y is not None:
         d = cal.holiday_date(rule, y)
