@@ -211,7 +211,7 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     if span is None or len(span) == 0:
         return None
     verb = _governing_verb(span.root)
-    if _GENERIC_HOLIDAY.search(span.text) and (
+    if any(t.lower_ in _time_word_set("generic_holidays") for t in span) and (
         _kind_modifier(span.root) or verb is not None and generic_mention(span, verb)
     ):
         return GENERIC
@@ -237,7 +237,6 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
 
 # The tense of a generic statement about a holiday (dates.holiday: no specific value)
 GENERIC = "generic"
-_GENERIC_HOLIDAY = re.compile(r"(?i)\bramadan\b")  # the words of `generic_holidays`
 # Quantity heads of a generic subject: "a lot of mosques", "many Muslims", "most families"
 _GENERIC_QUANTITIES = {"lot", "lots", "many", "most", "millions", "plenty"}
 # Prepositions of a duration, which dates no occurrence ("hold carnivals for a couple of days")
