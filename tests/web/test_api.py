@@ -528,3 +528,18 @@ def test_actor_unknown_name_is_a_404_with_the_events_hint(client: TestClient) ->
     hint = client.get("/api/actors/Mist")
     assert hint.status_code == 404
     assert "did you mean: Staffan de Mistura?" in hint.json()["detail"]
+
+
+def test_actor_page_takes_any_name_of_an_actor(client: TestClient) -> None:
+    """The HTML page /actors/{name} needed the exact stored name ("Assad" was a 404) while
+    /api/actors/{name} and /timeline?actor= read any of its names."""
+    full = client.get(f"/actors/{ASSAD}")
+    assert full.status_code == 200
+    assert "Assad says Raqqa is not a priority" in full.text
+    for variant in ("Assad", "al-Assad", "the Syrian president"):
+        got = client.get(f"/actors/{variant}")
+        assert got.status_code == 200, variant
+        assert "Assad says Raqqa is not a priority" in got.text, variant
+        assert f"<h1>{ASSAD}</h1>" in got.text, variant  # the actor it names, under its own name
+    missing = client.get("/actors/Nobody")
+    assert missing.status_code == 404

@@ -76,21 +76,18 @@ def actor(db: Db, name: str, limit: Limit = 50, offset: Offset = 0) -> Json:
     (store.timeline.actor_names: its name, an alias, a variant such as "al-Assad"); a name several
     actors share answers the most mentioned one, and ``actors`` lists all it stood for. A name no
     actor carries is a 404 with the hint of ``/api/events``."""
-    named = actor_names(db, name)
-    found = queries.get_actor(db, name)  # the stored name (also one only mentions carry)
-    if found is None and named is not None:
-        found = next((a for n in named.actors if (a := queries.get_actor(db, n))), None)
+    found = queries.find_actor(db, name)
     if found is None:
         raise HTTPException(404, unknown_actor_api_message(db, name))
-    own = actor_names(db, found.name)  # its events under any name they carry for it
+    canonical = found.actor.name
     return {
-        **asdict(found),
-        "actors": named.actors if named else [found.name],
-        "by_outlet": queries.actor_names_by_outlet(db, found.name),
-        "quotes": queries.list_quotes(db, speaker=found.name, limit=limit, offset=offset).to_json(),
-        "events": queries.list_events(
-            db, actors=sorted(own.names) if own else [found.name], limit=queries.MAX_LIMIT
-        ).to_json()["items"],
+        **asdict(found.actor),
+        "actors": found.actors,
+        "by_outlet": queries.actor_names_by_outlet(db, canonical),
+        "quotes": queries.list_quotes(db, speaker=canonical, limit=limit, offset=offset).to_json(),
+        "events": queries.list_events(db, actors=found.event_names, limit=queries.MAX_LIMIT).to_json()[
+            "items"
+        ],
     }
 
 

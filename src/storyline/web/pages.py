@@ -139,17 +139,19 @@ def actors(request: Request, db: Db, q: str | None = None, type: str | None = No
 
 @router.get("/actors/{name:path}")
 def actor(request: Request, db: Db, name: str, limit: Limit = 50, offset: Offset = 0) -> Response:
-    found = queries.get_actor(db, name)
+    # any name of the actor ("Assad", "al-Assad"), as /api/actors/{name} and /timeline?actor= read it
+    found = queries.find_actor(db, name)
     if found is None:
-        raise HTTPException(404, f"no actor named {name!r} in this dossier")
-    quotes = queries.list_quotes(db, speaker=name, limit=limit, offset=offset)
+        raise HTTPException(404, f"no actor named {name!r} in this dossier; search for it on /actors?q=")
+    canonical = found.actor.name
+    quotes = queries.list_quotes(db, speaker=canonical, limit=limit, offset=offset)
     by_outlet: dict[str, list[queries.QuoteRow]] = {}
     for q in quotes.items:
         by_outlet.setdefault(q.outlet or "(unknown)", []).append(q)
-    events = queries.list_events(db, actor=name, limit=queries.MAX_LIMIT).items
+    events = queries.list_events(db, actors=found.event_names, limit=queries.MAX_LIMIT).items
     return page(request, "actor.html", {
-        "actor": found, "quotes": quotes, "by_outlet": by_outlet, "names": queries.actor_names_by_outlet(db, name),
-        "events": events,
+        "actor": found.actor, "quotes": quotes, "by_outlet": by_outlet,
+        "names": queries.actor_names_by_outlet(db, canonical), "events": events,
     })  # fmt: skip
 
 

@@ -401,6 +401,35 @@ def get_actor(con: duckdb.DuckDBPyConnection, name: str) -> ActorRow | None:
     return _actor(rows[0]) if rows else None
 
 
+@dataclass(frozen=True)
+class FoundActor:
+    """The actor a name asks for (:func:`find_actor`): its row, every actor the name stood for,
+    and the names its events carry for it."""
+
+    actor: ActorRow
+    actors: list[str]
+    event_names: list[str]
+
+
+def find_actor(con: duckdb.DuckDBPyConnection, name: str) -> FoundActor | None:
+    """The actor ``name`` names, as ``storyline timeline --actor`` reads it (store.timeline.actor_names:
+    its stored name, an alias, a variant such as "al-Assad"); a name several actors share gives the
+    most mentioned one. The stored name is tried first (a name only mentions carry, "AC/DC", has no
+    actors row to alias). None when nothing is so called."""
+    from storyline.store.timeline import actor_names
+
+    named = actor_names(con, name)
+    found = get_actor(con, name)
+    if found is None and named is not None:
+        found = next((a for n in named.actors if (a := get_actor(con, n))), None)
+    if found is None:
+        return None
+    own = actor_names(con, found.name)  # its events under any name they carry for it
+    return FoundActor(
+        found, named.actors if named else [found.name], sorted(own.names) if own else [found.name]
+    )
+
+
 NAMES_PER_OUTLET = 20
 
 
