@@ -7,11 +7,9 @@ import importlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from storyline.lexicons import load_yaml
 from storyline.numbers import amounts, number_lexicon
 
 # the parser of the re module, to read the patterns' parse trees (no typed public interface)
@@ -54,8 +52,7 @@ class Candidate:
 
 @functools.lru_cache(maxsize=1)
 def time_words() -> dict[str, Any]:
-    with resources.files("storyline.lexicons").joinpath("time_words.yaml").open(encoding="utf-8") as f:
-        words: dict[str, Any] = yaml.safe_load(f)
+    words: dict[str, Any] = load_yaml("time_words.yaml")
     return words
 
 
@@ -109,8 +106,7 @@ def _placeholders(extra: dict[str, str]) -> dict[str, str]:
 
 @functools.lru_cache(maxsize=1)
 def rules() -> tuple[Rule, ...]:
-    with resources.files("storyline.lexicons").joinpath("time_rules.yaml").open(encoding="utf-8") as f:
-        spec = yaml.safe_load(f)
+    spec = load_yaml("time_rules.yaml")
     table = _placeholders(spec.get("placeholders", {}))
     compiled = []
     for r in spec["rules"]:
@@ -147,8 +143,7 @@ def document_classes() -> dict[str, re.Pattern[str]]:
 
 
 def _classes(section: str) -> dict[str, re.Pattern[str]]:
-    with resources.files("storyline.lexicons").joinpath("time_rules.yaml").open(encoding="utf-8") as f:
-        spec = yaml.safe_load(f)
+    spec = load_yaml("time_rules.yaml")
     table = _placeholders(spec.get("placeholders", {}))
     out = {}
     for name, pattern in spec.get(section, {}).items():
