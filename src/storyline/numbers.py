@@ -18,9 +18,8 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 
-import yaml
+from storyline.lexicons import load_yaml
 
 # A scale of this value or more closes the group of words before it, which then counts in it:
 # "two hundred and fifty thousand" is (200 + 50) * 1000, "a hundred" multiplies only its group.
@@ -63,8 +62,7 @@ class Vocabulary:
 
 @functools.lru_cache(maxsize=1)
 def number_lexicon() -> NumberLexicon:
-    with resources.files("storyline.lexicons").joinpath("numbers.yaml").open(encoding="utf-8") as f:
-        data = yaml.safe_load(f)
+    data = load_yaml("numbers.yaml")
 
     def values(key: str) -> dict[str, float]:
         return {str(k): float(v) for k, v in data[key].items()}
