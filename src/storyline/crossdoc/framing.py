@@ -15,7 +15,8 @@ from typing import Any
 
 import yaml
 
-from storyline.names import LEXICONS, load_aliases, name_key
+from storyline.lexicons import load_yaml
+from storyline.names import load_aliases, name_key
 from storyline.records import Attribution, FramingLabel, Span
 from storyline.stages.framing import voice_of
 
@@ -99,8 +100,10 @@ def aggregate(
 @functools.lru_cache(maxsize=4)
 def load_outlets(path: str | None = None) -> dict[str, dict[str, Any]]:
     """Outlet facts by name key of the name and every alias (bundled file unless ``path``)."""
-    source = Path(path) if path else LEXICONS / "outlets.yaml"
-    data = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+    # a user's file by its path; the bundled one through the lexicon loader
+    data = (
+        yaml.safe_load(Path(path).read_text(encoding="utf-8")) if path else load_yaml("outlets.yaml")
+    ) or {}
     out: dict[str, dict[str, Any]] = {}
     for item in data.get("outlets", []):
         for n in (item["name"], *item.get("aliases", [])):
