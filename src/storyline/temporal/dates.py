@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from storyline.temporal import calendar as cal
 from storyline.temporal.finder import time_words
+from storyline.temporal.generic import GENERIC
 from storyline.temporal.groups import (
     NEXT_REL,
     PAST_REL,
@@ -24,7 +25,6 @@ from storyline.temporal.groups import (
     year_of,
 )
 from storyline.temporal.state import Resolved
-from storyline.temporal.tense import GENERIC
 
 
 def ymd(g, anchor, tense, state, cand):
@@ -179,7 +179,7 @@ def week_of_month(g, anchor, tense, state, cand):
 # larger step is no range ("1998-12" is a month, "1990-85" nothing).
 MAX_SHORT_RANGE_YEARS = 10
 
-# The value of a holiday named as a kind (tense.GENERIC): a month of an unknown year, TimeML's
+# The value of a holiday named as a kind (generic.GENERIC): a month of an unknown year, TimeML's
 # X-filled non-specific value (TimeBank's generic "each July" is XXXX-07; Ramadan has no
 # Gregorian month of its own)
 GENERIC_HOLIDAY_VALUE = "XXXX-XX"

@@ -56,6 +56,12 @@ def time_words() -> dict[str, Any]:
     return words
 
 
+@functools.lru_cache(maxsize=32)
+def time_word_set(word_list: str) -> frozenset[str]:
+    """One list of ``time_words.yaml`` as a set, built once."""
+    return frozenset(time_words()[word_list])
+
+
 def _alternation(words: list[str]) -> str:
     # Longest first so that "sept" wins over "sep" and "a few" over "a".
     escaped = [re.escape(w).replace(r"\ ", " ") for w in sorted(set(words), key=len, reverse=True)]
