@@ -28,6 +28,7 @@ import resource
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -92,19 +93,7 @@ def replicated(entries: list[LedgerEntry], copies: int) -> list[LedgerEntry]:
     out = list(entries)
     for k in range(1, copies):
         for e in entries:
-            c = e.claim
-            claim = Claim(
-                f"{c.article_id}~w{k}",
-                c.start,
-                c.end,
-                c.value,
-                c.qualifier,
-                c.counts,
-                c.claimant,
-                c.as_of,
-                c.text,
-            )
-            out.append(LedgerEntry(claim, e.outlet, e.published, e.measure, e.country, e.place))
+            out.append(replace(e, claim=replace(e.claim, article_id=f"{e.claim.article_id}~w{k}")))
     return out
 
 

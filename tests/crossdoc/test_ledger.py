@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from dataclasses import replace
 from datetime import date, timedelta
 from itertools import combinations
 
@@ -262,19 +263,7 @@ def _wire_copies(entries: list[LedgerEntry], copies: int) -> list[LedgerEntry]:
     out = list(entries)
     for k in range(1, copies + 1):
         for e in entries:
-            c = e.claim
-            claim = Claim(
-                f"{c.article_id}~{k}",
-                c.start,
-                c.end,
-                c.value,
-                c.qualifier,
-                c.counts,
-                c.claimant,
-                c.as_of,
-                c.text,
-            )
-            out.append(LedgerEntry(claim, e.outlet, e.published, e.measure, e.country, e.place))
+            out.append(replace(e, claim=replace(e.claim, article_id=f"{e.claim.article_id}~{k}")))
     return out
 
 
