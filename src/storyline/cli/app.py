@@ -16,6 +16,9 @@ app = typer.Typer(
 )
 
 DEFAULT_DB = Path("storyline.duckdb")
+# Said by both TimelineJS writers (`timelinejs`, `export --format timelinejs`) for a document with
+# no event: TimelineJS refuses it ("Timeline configuration has no events.")
+NO_TIMELINEJS_EVENTS = "warning: no dated events to write, and TimelineJS shows nothing without one"
 DbOption = Annotated[Path, typer.Option("--db", help="The dossier file (DuckDB).", show_default=True)]
 
 

@@ -13,7 +13,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from storyline.cli.app import DEFAULT_DB, DbOption, app, clip, fail, outlet_or_wire, short_id
+from storyline.cli.app import (
+    DEFAULT_DB,
+    NO_TIMELINEJS_EVENTS,
+    DbOption,
+    app,
+    clip,
+    fail,
+    outlet_or_wire,
+    short_id,
+)
 
 if TYPE_CHECKING:
     from storyline.build import BuildReport
@@ -308,8 +317,7 @@ def export(
     for path in written:
         console.print(str(path))
     if format == "timelinejs" and not json.loads(written[0].read_text(encoding="utf-8"))["events"]:
-        # TimelineJS refuses a document without events ("Timeline configuration has no events.")
-        typer.echo("warning: no dated events, and TimelineJS shows nothing without one", err=True)
+        typer.echo(NO_TIMELINEJS_EVENTS, err=True)
 
 
 @app.command()

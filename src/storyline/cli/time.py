@@ -8,7 +8,16 @@ from typing import Annotated, Any
 
 import typer
 
-from storyline.cli.app import DEFAULT_DB, DbOption, app, fail, lines_format, open_db, short_id
+from storyline.cli.app import (
+    DEFAULT_DB,
+    NO_TIMELINEJS_EVENTS,
+    DbOption,
+    app,
+    fail,
+    lines_format,
+    open_db,
+    short_id,
+)
 from storyline.crossdoc.timeline import summarize, timeline_from_events
 from storyline.records import Event
 from storyline.store.timeline import (
@@ -158,4 +167,4 @@ def timelinejs_command(
     out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     typer.echo(f"{len(data['events'])} events -> {out}")
     if not data["events"]:
-        typer.echo("warning: TimelineJS shows nothing without an event (no dated events to write)", err=True)
+        typer.echo(NO_TIMELINEJS_EVENTS, err=True)
